@@ -1,0 +1,62 @@
+"""Argument checks used at public boundaries only (internals trust their types)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .errors import ConfigError, InputTypeError
+
+_BYTES_HINT = (
+    "; decode it first, e.g. data.decode('utf-8') (newsclean works on str, and cannot guess an encoding)"
+)
+
+
+def type_message(func: str, arg: str, expected: str, value: object) -> str:
+    """Return CPython-style wording: "f() argument 'x' must be str, not bytes"."""
+    msg = f"{func}() argument '{arg}' must be {expected}, not {type(value).__name__}"
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        msg += _BYTES_HINT
+    return msg
+
+
+def check_str(value: object, func: str, arg: str = "text") -> str:
+    """Return ``value`` if it is a ``str``, else raise :class:`InputTypeError` naming ``func`` and ``arg``."""
+    if isinstance(value, str):
+        return value
+    raise InputTypeError(type_message(func, arg, "str", value))
+
+
+def check_optional_str(value: object, func: str, arg: str) -> str | None:
+    """Like :func:`check_str` but ``None`` passes."""
+    if value is None or isinstance(value, str):
+        return value
+    raise InputTypeError(type_message(func, arg, "str or None", value))
+
+
+def check_choice(value: object, func: str, arg: str, choices: Iterable[str]) -> str:
+    """Raise :class:`ConfigError` unless ``value`` is one of ``choices``."""
+    allowed = tuple(choices)
+    if isinstance(value, str) and value in allowed:
+        return value
+    if not isinstance(value, str):
+        raise InputTypeError(type_message(func, arg, "str", value))
+    listed = ", ".join(repr(c) for c in allowed)
+    raise ConfigError(f"{func}() argument '{arg}' = {value!r} is invalid; must be one of {listed}")
+
+
+def check_fraction(value: object, func: str, arg: str, *, low: float = 0.0, high: float = 1.0) -> float:
+    """Raise unless ``value`` is a real number in ``[low, high]``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InputTypeError(type_message(func, arg, "float", value))
+    if not low <= float(value) <= high:
+        raise ConfigError(f"{func}() argument '{arg}' = {value!r} is invalid; must be in [{low}, {high}]")
+    return float(value)
+
+
+def check_positive_int(value: object, func: str, arg: str, *, minimum: int = 1) -> int:
+    """Raise unless ``value`` is an int ``>= minimum``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputTypeError(type_message(func, arg, "int", value))
+    if value < minimum:
+        raise ConfigError(f"{func}() argument '{arg}' = {value!r} is invalid; must be >= {minimum}")
+    return value
