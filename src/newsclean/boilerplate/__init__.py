@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
 from ..types import Cleaned, Document
 
 
@@ -22,16 +20,7 @@ def default_rules() -> tuple[PatternRule, ...]:
     raise NotImplementedError
 
 
-class BoilerplateModel:
-    """Placeholder."""
-
-
-class BoilerplateMiner:
-    """Placeholder."""
-
-    def fit(self, docs: Any) -> BoilerplateModel:
-        """Placeholder."""
-        raise NotImplementedError
+from .corpus import BoilerplateMiner, BoilerplateModel
 
 
 def strip_boilerplate(text: str, *, title: str | None = None, standfirst: str | None = None,
