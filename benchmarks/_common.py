@@ -67,9 +67,11 @@ def table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
 
     cells = [[fmt(r.get(c, "")) for c in columns] for r in rows]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
-    out = ["| " + " | ".join(c.ljust(w) for c, w in zip(columns, widths)) + " |"]
+    out = ["| " + " | ".join(c.ljust(w) for c, w in zip(columns, widths, strict=False)) + " |"]
     out.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    out.extend("| " + " | ".join(v.ljust(w) for v, w in zip(row, widths)) + " |" for row in cells)
+    out.extend(
+        "| " + " | ".join(v.ljust(w) for v, w in zip(row, widths, strict=False)) + " |" for row in cells
+    )
     return "\n".join(out)
 
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 # Devanagari block plus the characters news text mixes in around it.
 DEVANAGARI = st.characters(min_codepoint=0x0900, max_codepoint=0x097F)
 NEWS_EXTRA = st.sampled_from(
-    list(" \n।॥|?!.,:;\"'“”‘’()-—…") + ["\u200c", "\u200d", "\u200b", "\u00a0", "\u00ad", "\ufeff", "\u093c"]
+    [*list(" \n।॥|?!.,:;\"'“”‘’()-—…"), "\u200c", "\u200d", "\u200b", "\xa0", "\xad", "\ufeff", "़"]
 )
 LATIN = st.characters(min_codepoint=0x20, max_codepoint=0x7E)
 PRECOMPOSED_NUKTA = st.sampled_from([chr(c) for c in range(0x0958, 0x0960)] + ["\u0929", "\u0931", "\u0934"])
@@ -18,9 +18,38 @@ devanagari_text = st.text(
 )
 
 WORDS = [
-    "भारत", "सरकार", "ने", "कहा", "कि", "मुख्यमंत्री", "दिल्ली", "में", "है", "की", "को", "से",
-    "निवेश", "चर्चा", "हुई", "पुलिस", "मामले", "जांच", "रही", "कंपनी", "राज्य", "लोगों", "बताया",
-    "उन्होंने", "क़ानून", "ज़िला", "प्रधानमंत्री", "चुनाव", "IT", "CEO", "2024", "१०",
+    "भारत",
+    "सरकार",
+    "ने",
+    "कहा",
+    "कि",
+    "मुख्यमंत्री",
+    "दिल्ली",
+    "में",
+    "है",
+    "की",
+    "को",
+    "से",
+    "निवेश",
+    "चर्चा",
+    "हुई",
+    "पुलिस",
+    "मामले",
+    "जांच",
+    "रही",
+    "कंपनी",
+    "राज्य",
+    "लोगों",
+    "बताया",
+    "उन्होंने",
+    "क़ानून",
+    "ज़िला",
+    "प्रधानमंत्री",
+    "चुनाव",
+    "IT",
+    "CEO",
+    "2024",
+    "१०",
 ]
 
 

@@ -74,7 +74,9 @@ def test_document_meta_is_read_only_and_pickles():
 
 
 def test_document_dict_round_trip():
-    d = Document("खबर। दूसरी।", title="t", id="1", meta={"publisher": "p"}, sentences=(Span(0, 4), Span(5, 11)))
+    d = Document(
+        "खबर। दूसरी।", title="t", id="1", meta={"publisher": "p"}, sentences=(Span(0, 4), Span(5, 11))
+    )
     d = d.with_step("s", "c", (Edit("r", "k", 0, 0, "", ""),))
     assert Document.from_dict(d.to_dict()) == d
 
@@ -89,7 +91,7 @@ def text_and_edits(draw: st.DrawFn) -> tuple[str, list[Edit]]:
     text = draw(st.text(max_size=60))
     cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
     edits = []
-    for a, b in zip(cuts[::2], cuts[1::2]):
+    for a, b in zip(cuts[::2], cuts[1::2], strict=False):
         new = draw(st.text(max_size=3))
         edits.append(Edit("r", "k", a, b, text[a:b], new))
     return text, edits
@@ -105,7 +107,7 @@ def test_input_span_points_at_the_source_of_each_output_char(te):
 
     starts, ends = output_offsets(edits)
     inside = set()
-    for s, e in zip(starts, ends):
+    for s, e in zip(starts, ends, strict=False):
         inside.update(range(s, e))
     for i in range(len(out)):
         a, b = input_span(edits, i, i + 1)

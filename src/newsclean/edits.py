@@ -5,7 +5,7 @@ Edits are sorted by ``start`` and do not overlap; zero-width edits (insertions) 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -69,17 +69,20 @@ def output_offsets(edits: Sequence[Edit]) -> tuple[list[int], list[int]]:
 
 
 def _to_input(edits: Sequence[Edit], starts: list[int], ends: list[int], pos: int, *, is_end: bool) -> int:
-    # index of the last edit whose output start is <= pos
+    if is_end:
+        # ``pos`` is exclusive: the last character is ``pos - 1``; only edits starting before it matter
+        i = bisect_left(starts, pos) - 1
+        if i < 0:
+            return pos
+        if pos <= ends[i]:  # the last character is replacement text: cover the whole replaced range
+            return edits[i].end
+        return edits[i].end + (pos - ends[i])
     i = bisect_right(starts, pos) - 1
-    while i >= 0:
-        e = edits[i]
-        if starts[i] <= pos < ends[i] or (is_end and starts[i] < pos <= ends[i]):
-            # inside replacement text: map to the whole replaced input range
-            return e.end if is_end else e.start
-        if pos >= ends[i]:
-            return e.end + (pos - ends[i])
-        i -= 1
-    return pos
+    if i < 0:
+        return pos
+    if pos < ends[i]:  # the first character is replacement text
+        return edits[i].start
+    return edits[i].end + (pos - ends[i])
 
 
 def input_span(edits: Sequence[Edit], start: int, end: int) -> tuple[int, int]:

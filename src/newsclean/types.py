@@ -206,7 +206,9 @@ class Document:
             object.__setattr__(self, "original", self.text)
 
     # -- building new documents -------------------------------------------------------------------
-    def with_step(self, step: str, config: str, edits: tuple[Edit, ...], *, text: str | None = None) -> Document:
+    def with_step(
+        self, step: str, config: str, edits: tuple[Edit, ...], *, text: str | None = None
+    ) -> Document:
         """Return a new document with ``edits`` applied to :attr:`text` and recorded in :attr:`history`.
 
         ``text`` may be given when the step already built the output (it must equal the replay; this is
@@ -246,7 +248,7 @@ class Document:
         the source of every character in ``span``).
 
         >>> from newsclean.types import Edit
-        >>> d = Document("क ख").with_step("x", "", (Edit("r", "k", 1, 3, "  ", " "),))
+        >>> d = Document("क  ख").with_step("x", "", (Edit("r", "k", 1, 3, "  ", " "),))
         >>> d.text, d.to_original(Span(2, 3))
         ('क ख', Span(start=3, end=4))
         """
@@ -335,7 +337,16 @@ class Document:
             msg = f"Document.from_dict(): field {text_field!r} missing"
             raise KeyError(msg)
         text = check_str(d[text_field], "Document.from_dict", text_field)
-        named = {text_field, title_field, id_field, standfirst_field, "meta", "original", "history", "sentences"}
+        named = {
+            text_field,
+            title_field,
+            id_field,
+            standfirst_field,
+            "meta",
+            "original",
+            "history",
+            "sentences",
+        }
         meta: dict[str, object] = dict(d["meta"]) if isinstance(d.get("meta"), Mapping) else {}
         meta.update({k: v for k, v in d.items() if k not in named})
         raw_id = d.get(id_field)
@@ -364,12 +375,20 @@ class Document:
 
     # pickling: slots + frozen + MappingProxyType need help
     def __getstate__(self) -> tuple[object, ...]:
-        return (self.text, self.title, self.id, dict(self.meta), self.original, self.history,
-                self.sentences, self.standfirst)
+        return (
+            self.text,
+            self.title,
+            self.id,
+            dict(self.meta),
+            self.original,
+            self.history,
+            self.sentences,
+            self.standfirst,
+        )
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         names = ("text", "title", "id", "meta", "original", "history", "sentences", "standfirst")
-        for name, value in zip(names, state):
+        for name, value in zip(names, state, strict=False):
             object.__setattr__(self, name, MappingProxyType(dict(value)) if name == "meta" else value)
 
 
