@@ -1,10 +1,329 @@
-"""PLACEHOLDER: replaced by the command line."""
+"""The ``newsclean`` command line (also ``python -m newsclean``).
+
+Subcommands: ``clean``, ``normalize``, ``split``, ``mine``, ``dedup`` and ``demo``. Input is JSONL,
+JSONL.gz or plain-text articles, from a file or stdin; output is JSONL (UTF-8, Devanagari unescaped) or
+plain text, to a file (written atomically) or stdout. A summary always goes to stderr.
+
+Exit codes: 0 success; 1 a bad input record stopped the run (``--on-error stop``); 2 usage error (bad
+option, output would overwrite the input, unusable model file); 3 a file could not be read or written;
+130 interrupted.
+
+>>> import io, contextlib
+>>> buf = io.StringIO()
+>>> with contextlib.redirect_stdout(buf):
+...     code = main(["--version"])
+>>> code, buf.getvalue().startswith("newsclean ")
+(0, True)
+"""
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import sys
 from collections.abc import Sequence
+from typing import TextIO
+
+from ._cli.report import Summary
+from ._cli.stream import (
+    EXIT_INTERRUPTED,
+    EXIT_IO,
+    EXIT_USAGE,
+    IO,
+    CliError,
+    run_stream,
+)
+from ._cli.work import STEP_NAMES, Fields, Job, build_pipeline
+from .errors import NewscleanError
+
+__all__ = ["build_parser", "main"]
+
+EPILOG = """\
+exit codes: 0 success; 1 a bad record stopped the run (--on-error stop); 2 usage error (bad option,
+output would overwrite the input, unusable model); 3 a file could not be read or written; 130 interrupted.
+"""
+
+PROFILES = {
+    # --profile for `clean`: the normalisation profile; `search` also folds for indexing and matching.
+    "safe": "safe",
+    "search": "search",
+}
+
+
+def _steps(value: str) -> tuple[str, ...]:
+    names = tuple(s.strip() for s in value.split(",") if s.strip())
+    bad = [s for s in names if s not in STEP_NAMES]
+    if bad or not names:
+        msg = f"invalid step list {value!r}; use a comma-separated subset of {','.join(STEP_NAMES)}"
+        raise argparse.ArgumentTypeError(msg)
+    return tuple(s for s in STEP_NAMES if s in names)  # always run in pipeline order
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"--jobs must be a whole number >= 1, got {value!r}")
+    return n
+
+
+def _threshold(value: str) -> float:
+    try:
+        t = float(value)
+    except ValueError:
+        t = -1.0
+    if not 0.0 < t <= 1.0:
+        raise argparse.ArgumentTypeError(f"--threshold must be in (0, 1], got {value!r}")
+    return t
+
+
+def _io_args(p: argparse.ArgumentParser, *, text_format: bool = True, output_required: bool = False) -> None:
+    g = p.add_argument_group("input and output")
+    g.add_argument(
+        "input", nargs="?", default="-", metavar="INPUT", help="JSONL(.gz) file; '-' or absent: stdin"
+    )
+    g.add_argument(
+        "-o",
+        "--output",
+        default=None if output_required else "-",
+        required=output_required,
+        help="output file (.gz compresses); absent or '-': stdout" if not output_required else "output file",
+    )
+    if text_format:
+        g.add_argument(
+            "--format",
+            dest="input_format",
+            choices=("jsonl", "text"),
+            default="jsonl",
+            help="input format: JSONL records, or one plain-text article (headline, optional standfirst, "
+            "blank line, body) per file; a directory reads its *.txt files",
+        )
+    g.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="worker processes (order is preserved)")
+    g.add_argument("--no-progress", action="store_true", help="never draw the progress bar")
+    f = p.add_argument_group("field names")
+    f.add_argument("--text-field", default="text", metavar="NAME", help="the article body (default: text)")
+    f.add_argument("--title-field", default="title", metavar="NAME", help="the headline (default: title)")
+    f.add_argument("--id-field", default="id", metavar="NAME", help="the record id (default: id)")
+    f.add_argument("--standfirst-field", default="standfirst", metavar="NAME", help="default: standfirst")
+    f.add_argument(
+        "--group-field",
+        default=None,
+        metavar="NAME",
+        help="the publisher, for a mined boilerplate model (mine: default publisher)",
+    )
+    e = p.add_argument_group("bad input")
+    e.add_argument(
+        "--on-error",
+        choices=("stop", "reject"),
+        default=None,
+        help="stop (default): exit 1 at the first bad line, naming file and line; reject: set it aside",
+    )
+    e.add_argument(
+        "--rejects", metavar="FILE", help="write each rejected line, its location and reason (JSONL)"
+    )
+
+
+def _output_args(p: argparse.ArgumentParser, *, cleaned: bool, sentences: bool) -> None:
+    g = p.add_argument_group("output fields")
+    if cleaned:
+        g.add_argument(
+            "--output-field", default="cleaned", metavar="NAME", help="cleaned text (default: cleaned)"
+        )
+        g.add_argument(
+            "--explain", action="store_true", help="add the removal record (off by default for size)"
+        )
+        g.add_argument(
+            "--edits-field", default="edits", metavar="NAME", help="removal record (default: edits)"
+        )
+    if sentences:
+        g.add_argument("--sentences-field", default="sentences", metavar="NAME", help="default: sentences")
+        g.add_argument("--spans", action="store_true", help="also add [start, end) sentence spans")
+        g.add_argument(
+            "--spans-field", default="sentence_spans", metavar="NAME", help="default: sentence_spans"
+        )
+    g.add_argument(
+        "--output-format",
+        choices=("jsonl", "text"),
+        default="jsonl",
+        help="jsonl: every input field plus the added ones; text: plain-text articles (sentences one a "
+        "line when split ran), separated by a form-feed line",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``newsclean`` command.
+
+    Returns:
+        A parser with the six subcommands.
+
+    >>> build_parser().parse_args(["clean", "in.jsonl", "--steps", "split,normalize"]).steps
+    ('normalize', 'split')
+    """
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="newsclean",
+        description="Clean, sentence-split and deduplicate Hindi (Devanagari) news text.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("-V", "--version", action="version", version=f"newsclean {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    clean = sub.add_parser("clean", help="normalise, strip boilerplate and split sentences", epilog=EPILOG)
+    _io_args(clean)
+    c = clean.add_argument_group("cleaning")
+    c.add_argument(
+        "--steps",
+        type=_steps,
+        default=STEP_NAMES,
+        metavar="LIST",
+        help="comma-separated steps to run, always in this order: normalize,boilerplate,split (default: all)",
+    )
+    c.add_argument("--profile", choices=tuple(PROFILES), default="safe", help="normalisation profile")
+    c.add_argument("--model", metavar="FILE", help="a boilerplate model saved by `newsclean mine`")
+    _output_args(clean, cleaned=True, sentences=True)
+
+    norm = sub.add_parser("normalize", help="Devanagari normalisation only", epilog=EPILOG)
+    _io_args(norm)
+    norm.add_argument("--profile", choices=tuple(PROFILES), default="safe", help="safe (default) or search")
+    _output_args(norm, cleaned=True, sentences=False)
+
+    split = sub.add_parser("split", help="sentence splitting only (the text is not changed)", epilog=EPILOG)
+    _io_args(split)
+    _output_args(split, cleaned=False, sentences=True)
+
+    mine = sub.add_parser(
+        "mine", help="fit a boilerplate model per publisher and save it as JSON", epilog=EPILOG
+    )
+    _io_args(mine, text_format=False, output_required=True)
+
+    dedup = sub.add_parser("dedup", help="drop near-duplicate records; write kept records and clusters")
+    _io_args(dedup, text_format=False)
+    dedup.add_argument("--clusters", metavar="FILE", help="one JSON line per record: its cluster and score")
+    dedup.add_argument("--threshold", type=_threshold, default=None, help="Jaccard similarity threshold")
+
+    demo = sub.add_parser("demo", help="run the full job on the bundled seed article and explain it")
+    demo.add_argument("--profile", choices=tuple(PROFILES), default="safe")
+    demo.add_argument("--json", action="store_true", help="print one JSON object instead of the report")
+    return parser
+
+
+def _utf8(stream: TextIO) -> None:
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(Exception):
+            reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
+def _fields(args: argparse.Namespace) -> Fields:
+    return Fields(
+        text=args.text_field,
+        title=args.title_field,
+        id=args.id_field,
+        standfirst=args.standfirst_field,
+        group=args.group_field,
+        output=getattr(args, "output_field", "cleaned"),
+        sentences=getattr(args, "sentences_field", "sentences"),
+        spans=args.spans_field if getattr(args, "spans", False) else None,
+        edits=args.edits_field if getattr(args, "explain", False) else None,
+    )
+
+
+def _io(args: argparse.Namespace) -> IO:
+    on_error = args.on_error or ("reject" if args.rejects else "stop")
+    if args.rejects and on_error == "stop":
+        raise CliError("--rejects needs --on-error reject", EXIT_USAGE)
+    return IO(
+        input=args.input,
+        output=args.output,
+        input_format=getattr(args, "input_format", "jsonl"),
+        on_error=on_error,
+        rejects=args.rejects,
+        jobs=args.jobs,
+        progress=not args.no_progress,
+    )
+
+
+def _run(args: argparse.Namespace, err: TextIO) -> int:
+    if args.command == "demo":
+        from ._cli.demo import run_demo
+
+        return run_demo(sys.stdout, profile=args.profile, as_json=args.json)
+    io = _io(args)
+    summary = Summary(args.command)
+    fields = _fields(args)
+    if args.command == "dedup":
+        from ._cli.corpus import run_dedup
+
+        threshold = args.threshold if args.threshold is not None else _default_threshold()
+        return run_dedup(io, fields, threshold, args.clusters, summary, err)
+    if args.command == "mine":
+        from ._cli.corpus import run_mine
+
+        return run_mine(io, fields, summary, err)
+    steps: tuple[str, ...] = {"normalize": ("normalize",), "split": ("split",)}.get(args.command, args.steps)
+    job = Job(
+        steps=steps,
+        profile=getattr(args, "profile", "safe"),
+        model_path=getattr(args, "model", None),
+        fields=fields,
+        output_format=args.output_format,
+    )
+    try:
+        build_pipeline(job)  # fail fast on an unreadable or invalid model, before reading any input
+    except OSError as exc:
+        raise CliError(f"cannot read the model file: {exc}", EXIT_IO) from exc
+    except (ValueError, KeyError, TypeError) as exc:
+        raise CliError(f"unusable model file {job.model_path!r}: {exc}", EXIT_USAGE) from exc
+    return run_stream(job, io, summary, err)
+
+
+def _default_threshold() -> float:
+    import inspect
+
+    from .dedup import dedupe
+
+    default = inspect.signature(dedupe).parameters["threshold"].default
+    return float(default)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Placeholder."""
-    raise NotImplementedError
+    """Run the ``newsclean`` command line and return its exit code (never raises ``SystemExit``).
+
+    Args:
+        argv: Arguments without the program name; ``None`` uses ``sys.argv[1:]``.
+
+    Returns:
+        The exit code: 0 success, 1 bad record, 2 usage error, 3 file error, 130 interrupted.
+
+    >>> main(["clean", "--jobs", "0"])
+    2
+    """
+    _utf8(sys.stdout)
+    _utf8(sys.stderr)
+    err = sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(None if argv is None else list(argv))
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        return _run(args, err)
+    except CliError as exc:
+        err.write(f"newsclean {args.command}: error: {exc}\n")
+        return exc.code
+    except NewscleanError as exc:
+        err.write(f"newsclean {args.command}: error: {exc}\n")
+        return EXIT_USAGE
+    except OSError as exc:
+        err.write(f"newsclean {args.command}: error: {exc}\n")
+        return EXIT_IO
+    except KeyboardInterrupt:
+        err.write(f"newsclean {args.command}: interrupted (no output file was completed)\n")
+        return EXIT_INTERRUPTED
+    finally:
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()

@@ -1,0 +1,1 @@
+"""Internals of the ``newsclean`` command line (the entry point is :func:`newsclean.cli.main`)."""

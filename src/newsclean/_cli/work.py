@@ -1,0 +1,183 @@
+"""The per-record work of ``clean``/``normalize``/``split``: a picklable job and a pure worker function.
+
+The same :func:`process` runs in the main process (``--jobs 1``) and in pool workers (``--jobs N``); the
+pipeline is built once per process and cached.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import RecordError
+from ..jsonl import dump_record, format_article, parse_line
+from ..pipeline import Pipeline
+from ..types import Document, Step
+
+STEP_NAMES = ("normalize", "boilerplate", "split")
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """Input field names and the names of the fields the output adds."""
+
+    text: str = "text"
+    title: str = "title"
+    id: str = "id"
+    standfirst: str = "standfirst"
+    group: str | None = None
+    output: str = "cleaned"
+    sentences: str = "sentences"
+    spans: str | None = None
+    edits: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """Everything a worker needs to turn one input line into one output line (picklable)."""
+
+    steps: tuple[str, ...]
+    profile: str = "safe"
+    model_path: str | None = None
+    fields: Fields = field(default_factory=Fields)
+    output_format: str = "jsonl"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The result for one input line: an output chunk, or the error that rejected it."""
+
+    lineno: int
+    raw: bytes
+    output: str | None = None
+    error: RecordError | None = None
+    removed: tuple[tuple[str, int], ...] = ()
+    changed: int = 0
+
+
+_CACHE: dict[Job, Pipeline] = {}
+
+
+def build_pipeline(job: Job) -> Pipeline:
+    """The pipeline for ``job`` (cached per process; the boilerplate model is loaded once)."""
+    cached = _CACHE.get(job)
+    if cached is not None:
+        return cached
+    from ..boilerplate import BoilerplateModel, StripBoilerplate
+    from ..normalize import Normalize
+    from ..sentences import SplitSentences
+
+    steps: list[Step] = []
+    for name in job.steps:
+        if name == "normalize":
+            steps.append(Normalize(profile=job.profile))
+        elif name == "boilerplate":
+            model = None if job.model_path is None else BoilerplateModel.load(job.model_path)
+            steps.append(StripBoilerplate(model=model))
+        elif name == "split":
+            steps.append(SplitSentences())
+    pipe = Pipeline(tuple(steps))
+    _CACHE[job] = pipe
+    return pipe
+
+
+def record_to_document(record: dict[str, Any], fields: Fields) -> Document:
+    """Build the document a pipeline runs on; every field other than the named ones goes to ``meta``."""
+    raw_id = record.get(fields.id)
+    meta = {k: v for k, v in record.items() if k not in (fields.text, fields.title, fields.standfirst)}
+    if fields.group is not None and record.get(fields.group) is not None:
+        meta["group"] = record[fields.group]
+    return Document(
+        record[fields.text],
+        title=record.get(fields.title),
+        id=None if raw_id is None else str(raw_id),
+        standfirst=record.get(fields.standfirst),
+        meta=meta,
+    )
+
+
+def explain(doc: Document) -> list[dict[str, Any]]:
+    """Every edit with its step and its span mapped back to the original text."""
+    steps = [r.step for r in doc.history for _ in r.edits]
+    out: list[dict[str, Any]] = []
+    for step, (span, e) in zip(steps, doc.removed(), strict=True):
+        out.append(
+            {
+                "step": step,
+                "rule": e.rule,
+                "kind": e.kind,
+                "start": span.start,
+                "end": span.end,
+                "old": e.old,
+                "new": e.new,
+                "reason": e.reason,
+            }
+        )
+    return out
+
+
+def render(job: Job, record: dict[str, Any], doc: Document) -> str:
+    """The output chunk for one document: a JSON line, or the plain-text article."""
+    f = job.fields
+    if job.output_format == "text":
+        body = "\n".join(doc.sentence_texts()) if "split" in job.steps else doc.text
+        return format_article(doc.title, doc.standfirst, body)
+    out = dict(record)
+    if "normalize" in job.steps or "boilerplate" in job.steps:
+        out[f.output] = doc.text
+    if "split" in job.steps:
+        out[f.sentences] = doc.sentence_texts()
+        if f.spans is not None:
+            out[f.spans] = [[s.start, s.end] for s in doc.sentences or ()]
+    if f.edits is not None:
+        out[f.edits] = explain(doc)
+    return dump_record(out)
+
+
+def process_record(job: Job, lineno: int, raw: bytes, record: dict[str, Any], path: str) -> Outcome:
+    """Run the pipeline on one parsed record."""
+    doc = build_pipeline(job)(record_to_document(record, job.fields))
+    removed: Counter[str] = Counter()
+    changed = 0
+    for r in doc.history:
+        for e in r.edits:
+            if e.new == "":
+                removed[e.kind] += len(e.old)
+            else:
+                changed += 1
+    return Outcome(lineno, raw, render(job, record, doc), None, tuple(removed.items()), changed)
+
+
+def process(job: Job, path: str, lineno: int, raw: bytes) -> Outcome:
+    """Parse and clean one JSONL line; every failure becomes a located :class:`RecordError`."""
+    f = job.fields
+    optional = tuple(x for x in (f.title, f.standfirst, f.group) if x is not None and x != f.text)
+    try:
+        record = parse_line(raw, path=path, lineno=lineno, fields=(f.text,), optional=optional)
+        return process_record(job, lineno, raw, record, path)
+    except RecordError as exc:
+        return Outcome(lineno, raw, None, exc)
+    except NotImplementedError:
+        raise  # an unfinished step is a build problem, not bad data
+    except Exception as exc:  # a step failing on one record must not lose it silently
+        reason = f"processing failed: {type(exc).__name__}: {exc}"
+        return Outcome(lineno, raw, None, RecordError(reason, path=path, lineno=lineno))
+
+
+# --- pool plumbing: the job travels once, through the initializer ----------------------------------
+_WORKER: tuple[Job, str] | None = None
+
+
+def init_worker(job: Job, path: str) -> None:
+    """Pool initializer: remember the job and build its pipeline once in this process."""
+    global _WORKER
+    _WORKER = (job, path)
+    build_pipeline(job)
+
+
+def work(item: tuple[int, bytes]) -> Outcome:
+    """Pool task: process one ``(lineno, raw)`` line with the job set by :func:`init_worker`."""
+    assert _WORKER is not None
+    job, path = _WORKER
+    return process(job, path, item[0], item[1])
