@@ -1,46 +1,25 @@
-"""PLACEHOLDER: replaced by the boilerplate implementation."""
+"""Boilerplate: find and strip what publishers inject into an article body.
+
+Within one document: known patterns (:mod:`.rules`), headline/standfirst echoes (:mod:`.title_echo`) and
+phrases repeated at insertion sites (:mod:`.repeats`). Across a corpus: :class:`BoilerplateMiner` fits a
+:class:`BoilerplateModel` of each publisher's templates (:mod:`.corpus`).
+
+>>> strip_boilerplate("बैठक हुई।\\n(इनपुट- पीटीआई)")
+'बैठक हुई।'
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from ..types import Cleaned, Document
-
-
-@dataclass(frozen=True, slots=True)
-class PatternRule:
-    """Placeholder."""
-
-    id: str
-    pattern: str
-    reason: str
-
-
-def default_rules() -> tuple[PatternRule, ...]:
-    """Placeholder."""
-    raise NotImplementedError
-
-
+from .api import StripBoilerplate, strip_boilerplate, strip_boilerplate_and_explain
 from .corpus import BoilerplateMiner, BoilerplateModel
+from .rules import PatternRule, default_rules
 
-
-def strip_boilerplate(text: str, *, title: str | None = None, standfirst: str | None = None,
-                      model: BoilerplateModel | None = None, group: str | None = None) -> str:
-    """Placeholder."""
-    raise NotImplementedError
-
-
-def strip_boilerplate_and_explain(text: str, *, title: str | None = None, standfirst: str | None = None,
-                                  model: BoilerplateModel | None = None, group: str | None = None) -> Cleaned:
-    """Placeholder."""
-    raise NotImplementedError
-
-
-@dataclass(frozen=True, slots=True)
-class StripBoilerplate:
-    """Placeholder."""
-
-    model: BoilerplateModel | None = None
-    name: str = "strip_boilerplate"
-
-    def __call__(self, doc: Document, /) -> Document:
-        raise NotImplementedError
+__all__ = [
+    "BoilerplateMiner",
+    "BoilerplateModel",
+    "PatternRule",
+    "StripBoilerplate",
+    "default_rules",
+    "strip_boilerplate",
+    "strip_boilerplate_and_explain",
+]

@@ -1,0 +1,246 @@
+"""``strip_boilerplate``: remove what publishers inject into an article body, with a record of every cut.
+
+Four detectors propose spans on the same text: known patterns (:mod:`.rules`), headline and standfirst echoes
+(:mod:`.title_echo`), phrases repeated at insertion sites (:mod:`.repeats`) and, when a fitted
+:class:`~newsclean.boilerplate.corpus.BoilerplateModel` is given, the publisher's templates. Spans are widened
+over the whitespace at the cut and merged (:mod:`.spans`). Removing one piece can expose another (an echo
+followed by a credit on the same line), so detection runs again on the result, at most :data:`MAX_PASSES`
+times; all cuts are recorded as removal edits on the input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .._check import check_optional_str, check_str
+from ..errors import ConfigError, InputTypeError
+from ..types import Cleaned, Document
+from .keys import fold
+from .repeats import find_repeats
+from .rules import PatternRule, default_rules, find_patterns
+from .spans import Candidate, Removals, merge, tidy
+from .title_echo import find_echoes
+
+if TYPE_CHECKING:
+    from .corpus import BoilerplateModel
+
+__all__ = ["MAX_PASSES", "StripBoilerplate", "strip_boilerplate", "strip_boilerplate_and_explain"]
+
+MAX_PASSES = 4
+
+
+def _detect(
+    text: str,
+    title: str | None,
+    standfirst: str | None,
+    model: BoilerplateModel | None,
+    group: str | None,
+    rules: tuple[PatternRule, ...],
+    disable: frozenset[str],
+) -> list[Candidate]:
+    cands = find_patterns(text, rules, disable)
+    if title or standfirst:
+        folded = fold(text)
+        if title and "boilerplate.title_echo" not in disable:
+            cands += find_echoes(text, folded, title)
+        if standfirst and "boilerplate.standfirst_echo" not in disable:
+            cands += find_echoes(
+                text, folded, standfirst, rule="boilerplate.standfirst_echo", kind="standfirst_echo"
+            )
+    if "boilerplate.repeat" not in disable:
+        cands += find_repeats(text)
+    if model is not None:
+        cands += [Candidate(e.start, e.end, e.rule, e.kind, e.reason) for e in model.find(text, group)]
+    spans = [Candidate(*tidy(text, c.start, c.end), c.rule, c.kind, c.reason) for c in cands]
+    return merge(spans)
+
+
+def _run(
+    text: str,
+    title: str | None,
+    standfirst: str | None,
+    model: BoilerplateModel | None,
+    group: str | None,
+    rules: tuple[PatternRule, ...],
+    disable: frozenset[str],
+) -> Cleaned:
+    removals = Removals(text)
+    for _ in range(MAX_PASSES):
+        spans = _detect(removals.text, title, standfirst, model, group, rules, disable)
+        if not spans:
+            break
+        removals.add(spans)
+    return Cleaned(removals.text, removals.edits())
+
+
+def _check_rules(rules: object, func: str) -> tuple[PatternRule, ...]:
+    if rules is None:
+        return default_rules()
+    if isinstance(rules, (str, bytes)) or not hasattr(rules, "__iter__"):
+        msg = f"{func}() argument 'rules' must be a sequence of PatternRule, not {type(rules).__name__}"
+        raise InputTypeError(msg)
+    out = tuple(rules)
+    for i, r in enumerate(out):
+        if not isinstance(r, PatternRule):
+            msg = f"{func}() argument 'rules' item {i} must be PatternRule, not {type(r).__name__}"
+            raise InputTypeError(msg)
+    return out
+
+
+def _check_disable(disable: object, func: str) -> frozenset[str]:
+    if isinstance(disable, str):
+        return frozenset((disable,))
+    try:
+        items: frozenset[object] = frozenset(disable)  # type: ignore[call-overload]
+    except TypeError:
+        msg = f"{func}() argument 'disable' must be a collection of rule ids, not {type(disable).__name__}"
+        raise InputTypeError(msg) from None
+    if not all(isinstance(x, str) for x in items):
+        raise InputTypeError(f"{func}() argument 'disable' must hold str rule ids")
+    return frozenset(str(x) for x in items)
+
+
+def strip_boilerplate_and_explain(
+    text: str,
+    *,
+    title: str | None = None,
+    standfirst: str | None = None,
+    model: BoilerplateModel | None = None,
+    group: str | None = None,
+    rules: tuple[PatternRule, ...] | None = None,
+    disable: frozenset[str] | tuple[str, ...] = frozenset(),
+) -> Cleaned:
+    """Remove boilerplate from ``text`` and return the result with one removal edit per cut.
+
+    Args:
+        text: The article body.
+        title: The headline; its pasted copies (whole or first words) are removed.
+        standfirst: The standfirst/summary; likewise.
+        model: A fitted corpus model whose templates are removed too.
+        group: The model group (publisher) to apply; ``None`` applies every group's templates.
+        rules: The pattern table (default :func:`default_rules`).
+        disable: Rule ids to switch off (pattern ids, ``"boilerplate.title_echo"``,
+            ``"boilerplate.standfirst_echo"``, ``"boilerplate.repeat"``).
+
+    Returns:
+        :class:`~newsclean.types.Cleaned`; every edit is a removal with a rule id and kind, in ``text``
+        coordinates, and ``apply_edits(text, edits) == result.text``.
+
+    Raises:
+        InputTypeError: When an argument has the wrong type.
+
+    >>> body = "रायपुर। बात हुई।राज्य में नई नीति लागू\\nविज्ञापन\\nआगे की बात।"
+    >>> c = strip_boilerplate_and_explain(body, title="राज्य में नई नीति लागू, जानिए क्या बदला")
+    >>> c.text
+    'रायपुर। बात हुई।\\nआगे की बात।'
+    >>> [(e.kind, e.old) for e in c.edits]
+    [('title_echo', 'राज्य में नई नीति लागू'), ('advert', 'विज्ञापन\\n')]
+    """
+    func = "strip_boilerplate_and_explain"
+    check_str(text, func, "text")
+    check_optional_str(title, func, "title")
+    check_optional_str(standfirst, func, "standfirst")
+    check_optional_str(group, func, "group")
+    if model is not None and not hasattr(model, "find"):
+        raise InputTypeError(
+            f"{func}() argument 'model' must be a BoilerplateModel, not {type(model).__name__}"
+        )
+    return _run(
+        text, title, standfirst, model, group, _check_rules(rules, func), _check_disable(disable, func)
+    )
+
+
+def strip_boilerplate(
+    text: str,
+    *,
+    title: str | None = None,
+    standfirst: str | None = None,
+    model: BoilerplateModel | None = None,
+    group: str | None = None,
+    rules: tuple[PatternRule, ...] | None = None,
+    disable: frozenset[str] | tuple[str, ...] = frozenset(),
+) -> str:
+    """Remove boilerplate from ``text`` (see :func:`strip_boilerplate_and_explain`).
+
+    Args:
+        text: The article body.
+        title: The headline.
+        standfirst: The standfirst.
+        model: A fitted corpus model.
+        group: The model group to apply (``None``: all groups).
+        rules: The pattern table (default :func:`default_rules`).
+        disable: Rule ids to switch off.
+
+    Returns:
+        The cleaned body.
+
+    Raises:
+        InputTypeError: When an argument has the wrong type.
+
+    >>> strip_boilerplate("मौसम बदला है।\\nयह भी पढ़ें: बारिश का अलर्ट जारी\\nकल धूप रहेगी।")
+    'मौसम बदला है।\\nकल धूप रहेगी।'
+    """
+    return strip_boilerplate_and_explain(
+        text, title=title, standfirst=standfirst, model=model, group=group, rules=rules, disable=disable
+    ).text
+
+
+@dataclass(frozen=True, slots=True)
+class StripBoilerplate:
+    """Pipeline step: strip boilerplate using the document's title, standfirst and group.
+
+    Args:
+        model: Optional fitted corpus model.
+        group_field: ``doc.meta`` key holding the model group (publisher).
+        rules: Pattern table (``None``: :func:`default_rules`).
+        disable: Rule ids to switch off.
+
+    Raises:
+        ConfigError: For a bad option.
+
+    >>> from newsclean import Document
+    >>> doc = Document("खबर यहां है।\\nविज्ञापन\\nआगे।", title="शीर्षक")
+    >>> out = StripBoilerplate()(doc)
+    >>> out.text, out.history[-1].edits[0].rule
+    ('खबर यहां है।\\nआगे।', 'boilerplate.advert')
+    """
+
+    model: BoilerplateModel | None = None
+    group_field: str = "publisher"
+    rules: tuple[PatternRule, ...] | None = None
+    disable: frozenset[str] = frozenset()
+    name: str = "strip_boilerplate"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.group_field, str) or not self.group_field:
+            raise ConfigError(f"StripBoilerplate(group_field={self.group_field!r}) must be a non-empty str")
+        if self.model is not None and not hasattr(self.model, "find"):
+            raise ConfigError("StripBoilerplate(model=...) must be a BoilerplateModel or None")
+        object.__setattr__(self, "disable", _check_disable(self.disable, "StripBoilerplate"))
+        if self.rules is not None:
+            object.__setattr__(self, "rules", _check_rules(self.rules, "StripBoilerplate"))
+
+    def __call__(self, doc: Document, /) -> Document:
+        """Return a new document with boilerplate removed and the edits recorded."""
+        if not isinstance(doc, Document):
+            raise InputTypeError(
+                f"StripBoilerplate() argument 'doc' must be Document, not {type(doc).__name__}"
+            )
+        raw_group = doc.meta.get(self.group_field)
+        group = raw_group if isinstance(raw_group, str) else None
+        cleaned = _run(
+            doc.text,
+            doc.title,
+            doc.standfirst,
+            self.model,
+            group,
+            self.rules if self.rules is not None else default_rules(),
+            self.disable,
+        )
+        config = (
+            f"rules={'default' if self.rules is None else len(self.rules)};disable={sorted(self.disable)}"
+        )
+        if self.model is not None:
+            config += f";model={getattr(self.model, 'version', 'model')}"
+        return doc.with_step(self.name, config, cleaned.edits, text=cleaned.text)

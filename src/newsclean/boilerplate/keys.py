@@ -1,0 +1,136 @@
+"""Matching keys for boilerplate detection, with a map back to raw offsets.
+
+A key is the text folded for comparison: Latin lower-cased, nukta and chandrabindu folded, zero-width
+characters dropped, and every run of whitespace or punctuation turned into one space, so words are separated by
+exactly one space. Folding is done with C-level passes (``str.translate`` and one ``regex`` substitution); the
+only per-item Python work is one entry per *deleted run*, so the cost is linear in the text.
+
+Matching happens on keys; removal always happens in the raw text, through :meth:`Folded.raw_start` and
+:meth:`Folded.raw_end`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import regex
+
+__all__ = ["Folded", "fold", "key"]
+
+_DEL = "\x00"
+_TABLE: dict[int, str] = {c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}
+_TABLE.update(
+    {
+        0x0958: "क",
+        0x0959: "ख",
+        0x095A: "ग",
+        0x095B: "ज",
+        0x095C: "ड",
+        0x095D: "ढ",
+        0x095E: "फ",
+        0x095F: "य",
+        0x0929: "न",
+        0x0931: "र",
+        0x0934: "ळ",
+        0x0901: "\u0902",  # chandrabindu -> anusvara
+        0x093C: _DEL,  # nukta
+        0x200B: _DEL,
+        0x200C: _DEL,
+        0x200D: _DEL,
+        0x2060: _DEL,
+        0xFEFF: _DEL,
+        0x00AD: _DEL,
+        0x0000: " ",
+    }
+)
+# one character at a time, so the substitution keeps the length
+_NONWORD = regex.compile(r"[^\p{L}\p{M}\p{N}\x00]")
+# runs to shrink: two or more separators/deletions, or a lone deletion
+_RUN = re.compile(r"[ \x00]{2,}|\x00")
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A folded key of a text and the deleted runs needed to map key offsets back to raw offsets.
+
+    >>> f = fold("राम।  सीता")
+    >>> f.key
+    'राम सीता'
+    >>> f.raw_start(4), f.raw_end(8)
+    (6, 10)
+    """
+
+    key: str
+    fstarts: tuple[int, ...]
+    cum: tuple[int, ...]
+
+    def raw_start(self, pos: int) -> int:
+        """Raw offset of the key character at ``pos``.
+
+        >>> fold("क\u200dख").raw_start(1)
+        2
+        """
+        return pos + self.cum[bisect_right(self.fstarts, pos)]
+
+    def raw_end(self, pos: int) -> int:
+        """Raw offset just after the key character at ``pos - 1`` (an exclusive end).
+
+        >>> fold("क\u200dख").raw_end(1)
+        1
+        """
+        if pos <= 0:
+            return 0
+        return self.raw_start(pos - 1) + 1
+
+
+def fold(text: str) -> Folded:
+    """Fold ``text`` into a matching key that keeps a map to raw offsets.
+
+    Args:
+        text: Raw text.
+
+    Returns:
+        The :class:`Folded` key.
+
+    >>> fold("छत्तीसगढ़ बनेगा नया IT हब?").key
+    'छत्तीसगढ बनेगा नया it हब '
+    """
+    s = _NONWORD.sub(" ", text.translate(_TABLE))
+    if _DEL not in s and "  " not in s:
+        return Folded(s, (), (0,))
+    fstarts: list[int] = []
+    cum: list[int] = [0]
+    parts: list[str] = []
+    pos = 0
+    deleted = 0
+    for m in _RUN.finditer(s):
+        a, b = m.span()
+        sp = s.find(" ", a, b)
+        runs = [(a, b)] if sp < 0 else [(a, sp), (sp + 1, b)]
+        for x, y in runs:
+            if y <= x:
+                continue
+            parts.append(s[pos:x])
+            fstarts.append(x - deleted)
+            deleted += y - x
+            cum.append(deleted)
+            pos = y
+    parts.append(s[pos:])
+    return Folded("".join(parts), tuple(fstarts), tuple(cum))
+
+
+def key(text: str) -> str:
+    """The folded key of ``text`` with no leading or trailing space.
+
+    Args:
+        text: Raw text.
+
+    Returns:
+        The key string.
+
+    >>> key("  यह भी पढ़ें: ")
+    'यह भी पढें'
+    """
+    return fold(text).key.strip(" ")

@@ -1,0 +1,83 @@
+"""Phrases repeated within one article at insertion sites, found without a title.
+
+A phrase that a publisher pastes several times (usually the keyphrase of the headline) shows up as the *tail* of
+several paragraphs: the text after the last sentence terminator of a line that does not itself end like a
+sentence, or as a line of its own. When the same folded key is such a tail (or a short line) at two or more
+places, every such occurrence goes. Genuine repetition stays because it does not sit there: a quotation repeated
+once or a refrain is a sentence that ends with ``।``, a name sits inside sentences, and a crosshead that is
+also a sentence's topic occurs once as a line and elsewhere inside a sentence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .keys import key
+from .sites import CLOSERS, TERMINATORS
+from .spans import HSPACE, Candidate
+
+__all__ = ["find_repeats"]
+
+MIN_TOKENS = 2
+MIN_CHARS = 10
+MAX_TAIL = 200  # longest tail or line considered (characters)
+_SENTENCE_END = frozenset("।॥.")
+
+
+def _tail_start(line: str) -> int:
+    """Start of the last sentence-like piece of ``line`` (after the last terminator before its end)."""
+    end = len(line)
+    while end > 0 and (line[end - 1] in HSPACE or line[end - 1] in TERMINATORS or line[end - 1] in CLOSERS):
+        end -= 1
+    lo = max(0, end - MAX_TAIL)
+    i = end
+    while i > lo and line[i - 1] not in TERMINATORS:
+        i -= 1
+    if i == lo and lo > 0:
+        return -1
+    while i < end and (line[i] in CLOSERS or line[i] in HSPACE):
+        i += 1
+    return i
+
+
+def find_repeats(text: str) -> list[Candidate]:
+    """Find phrases pasted at two or more insertion sites of ``text``.
+
+    Args:
+        text: The body.
+
+    Returns:
+        Candidate spans (not yet tidied or merged).
+
+    >>> body = "पहली बात कही गई।राज्य को नया दर्जा\\nदूसरी बात भी कही गई।राज्य को नया दर्जा\\nअंत।"
+    >>> [body[c.start:c.end] for c in find_repeats(body)]
+    ['राज्य को नया दर्जा', 'राज्य को नया दर्जा']
+    """
+    sites: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        le = n if nl < 0 else nl
+        line = text[pos:le]
+        stripped = line.strip()
+        if stripped and stripped[-1] not in _SENTENCE_END:
+            t = _tail_start(line)
+            if t >= 0:
+                piece = line[t:].rstrip()
+                k = key(piece)
+                if k.count(" ") + 1 >= MIN_TOKENS and len(k) >= MIN_CHARS:
+                    own = not line[:t].strip()
+                    sites[k].append((pos + t, pos + t + len(piece), own))
+        if nl < 0:
+            break
+        pos = nl + 1
+    out: list[Candidate] = []
+    for places in sites.values():
+        if len(places) < 2 or all(own for _, _, own in places):
+            continue
+        out.extend(
+            Candidate(s, e, "boilerplate.repeat", "repeat", "phrase pasted at several paragraph ends")
+            for s, e, _ in places
+        )
+    return out

@@ -1,0 +1,467 @@
+"""Known boilerplate patterns, kept as data: one :class:`PatternRule` per row of :func:`default_rules`.
+
+A rule is a trigger pattern plus a *scope* that says how much text around a hit goes:
+
+- ``"match"``: the match itself (an agency credit such as ``(इनपुट- पीटीआई)``);
+- ``"line"``: the whole line holding the match, when the line is short (a byline, an ``विज्ञापन`` label);
+- ``"sentence"``: the sentence holding the match, when it sits at an edge of its line (a follow prompt);
+- ``"to_eol"``: from the match to the end of its line (a related link: marker plus linked headline).
+
+and a *site* for ``"match"`` rules: ``"any"``, ``"end"`` (nothing but spaces after it on its line, and a line
+start or a sentence end before it) or ``"start"`` (the start of the text). Rules are cheap to skip: each has
+``gate`` strings, and its pattern runs only when one of them occurs in the lower-cased text. Patterns are
+compiled once and written without nested quantifiers over overlapping classes, so they run in linear time.
+
+Users extend the table (``rules=default_rules() + (PatternRule(...),)``) or disable rows by id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..errors import ConfigError
+from .keys import key
+from .sites import AFTER_TERM, CLOSERS, LINE_END, LINE_START, TERMINATORS, left_site, right_site
+from .spans import Candidate, line_bounds
+
+__all__ = ["SCOPES", "SITES", "PatternRule", "default_rules", "find_patterns"]
+
+SCOPES = ("match", "line", "sentence", "to_eol")
+SITES = ("any", "end", "start", "edge")
+_FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION0
+_NUKTA = {"क़": "क", "ख़": "ख", "ग़": "ग", "ज़": "ज", "ड़": "ड", "ढ़": "ढ", "फ़": "फ", "य़": "य"}
+
+
+def _loose(pattern: str) -> str:
+    """Let every nukta letter in ``pattern`` match its precomposed, decomposed and nukta-less forms."""
+    for composed, base in _NUKTA.items():
+        alt = f"(?:{composed}|{base}\u093c?)"
+        pattern = pattern.replace(f"{base}\u093c", composed).replace(composed, alt)
+    return pattern
+
+
+@lru_cache(maxsize=512)
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(_loose(pattern), _FLAGS)
+
+
+@dataclass(frozen=True, slots=True)
+class PatternRule:
+    """One known boilerplate pattern.
+
+    Args:
+        id: Stable rule id, e.g. ``"boilerplate.advert"``.
+        pattern: ``regex`` pattern (case-insensitive, multi-line; nukta letters match with or without nukta).
+        reason: Why this text is boilerplate (goes into each edit).
+        kind: Kind of boilerplate for the edit record.
+        scope: ``"match"``, ``"line"``, ``"sentence"`` or ``"to_eol"``.
+        site: For ``"match"``: ``"any"``, ``"end"``, ``"start"`` or ``"edge"``.
+        gate: Lower-case strings; the pattern runs only if one occurs in the lower-cased text.
+        max_len: Longest line/sentence a ``"line"``/``"sentence"`` rule may remove.
+
+    Raises:
+        ConfigError: For an unknown scope or site, a bad ``max_len`` or a pattern that does not compile.
+
+    >>> r = PatternRule("my.sponsored", r"^\\s*प्रायोजित\\s*$", "sponsor label", scope="line", gate=("प्रायोजित",))
+    >>> [text[c.start:c.end] for text in ["खबर।\\nप्रायोजित\\nआगे।"] for c in find_patterns(text, (r,))]
+    ['प्रायोजित']
+    """
+
+    id: str
+    pattern: str
+    reason: str
+    kind: str = "pattern"
+    scope: str = "match"
+    site: str = "any"
+    gate: tuple[str, ...] = ()
+    max_len: int = 300
+
+    def __post_init__(self) -> None:
+        if self.scope not in SCOPES:
+            msg = f"PatternRule(id={self.id!r}): scope={self.scope!r} must be one of {', '.join(SCOPES)}"
+            raise ConfigError(msg)
+        if self.site not in SITES:
+            msg = f"PatternRule(id={self.id!r}): site={self.site!r} must be one of {', '.join(SITES)}"
+            raise ConfigError(msg)
+        if not isinstance(self.max_len, int) or self.max_len < 1:
+            raise ConfigError(f"PatternRule(id={self.id!r}): max_len must be a positive int")
+        try:
+            _compiled(self.pattern)
+        except regex.error as exc:
+            raise ConfigError(f"PatternRule(id={self.id!r}): pattern does not compile: {exc}") from exc
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        """The compiled pattern (cached).
+
+        >>> bool(default_rules()[0].compiled.pattern)
+        True
+        """
+        return _compiled(self.pattern)
+
+
+# --------------------------------------------------------------------------------------------------- table
+_SEP = r"[ \t\u00a0]*[:ः\-–—|]?[ \t\u00a0]*"
+_AGENCIES = (
+    r"भाषा|पीटीआई|पीटीआइ|आईएएनएस|आइएएनएस|एएनआई|एएनआइ|यूएनआई|वार्ता|एजेंसी|एजेंसियां|एजेंसियों|"
+    r"ians|pti|ani|uni|afp|reuters|रॉयटर्स|रायटर्स|एएफपी|एपी|ap|bhasha"
+)
+_PLATFORMS = (
+    r"google\s*news|गूगल\s*न्यूज़|facebook|फेसबुक|twitter|ट्विटर|whatsapp|व्हाट्सएप|व्हाट्सऐप|वॉट्सऐप|"
+    r"वाट्सएप|telegram|टेलीग्राम|टेलिग्राम|youtube|यूट्यूब|यू-ट्यूब|instagram|इंस्टाग्राम|koo|sharechat|"
+    r"dailyhunt|linkedin|लिंक्डइन|x\.com"
+)
+_CTA = (
+    r"follow\s+us|like\s+us|subscribe|join\s+(?:us|our)|फॉलो\s+कर|लाइक\s+कर|सब्सक्राइब|ज्वाइन\s+कर|"
+    r"जॉइन\s+कर|ज्‍वाइन|जुड़ें|जुड़ने\s+के\s+लिए|पाने\s+के\s+लिए|जुड़े\s+रहें|फॉलो\s+करें|"
+    r"क्लिक\s+कर|click\s+here|डाउनलोड\s+कर|download"
+)
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|जनवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|"
+    r"अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर"
+)
+_DAYS = r"mon|tue|wed|thu|fri|sat|sun|सोमवार|मंगलवार|बुधवार|गुरुवार|बृहस्पतिवार|शुक्रवार|शनिवार|रविवार"
+_DT_TOKEN = rf"(?>{_MONTHS}|{_DAYS}|day|am|pm|ist|gmt|utc|updated|published|posted|अपडेटेड|प्रकाशित|\d++)"
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> tuple[PatternRule, ...]:
+    """The built-in rule table.
+
+    Returns:
+        A tuple of :class:`PatternRule`; extend it or drop rows by id to customise.
+
+    >>> ids = [r.id for r in default_rules()]
+    >>> "boilerplate.also_read" in ids and "boilerplate.advert" in ids
+    True
+    """
+    also = r"(?:यह|ये|इसे|इन्हें|इसको|इसको\s+भी|ऐसे\s+ही|इन्हे)\s+भी\s+(?:पढ़ें|पढ़े|पढ़िए|पढ़ियें|देखें|देखिए)"
+    rows = [
+        PatternRule(
+            "boilerplate.also_read",
+            rf"(?:{also}|also\s+read|read\s+also|read\s+more|और\s+पढ़ें|आगे\s+पढ़ें|संबंधित\s+(?:खबरें|खबर|लेख))"
+            rf"{_SEP}",
+            "related-article link: marker and linked headline",
+            kind="also_read",
+            scope="to_eol",
+            gate=("भी", "read", "पढ", "संबंधित"),
+        ),
+        PatternRule(
+            "boilerplate.read_full",
+            r"(?:पढ़ें\s+पूरी\s+(?:खबर|ख़बर|स्टोरी)|पूरी\s+(?:खबर|ख़बर|स्टोरी)\s+(?:यहां\s+)?पढ़ें|पढ़ें\s+डिटेल\s+में|"
+            r"विस्तार\s+से\s+पढ़ें|read\s+(?:the\s+)?full\s+(?:story|article|news)|click\s+here\s+to\s+read)",
+            "read-more prompt",
+            kind="meta",
+            scope="sentence",
+            gate=("पढ", "read"),
+            max_len=120,
+        ),
+        PatternRule(
+            "boilerplate.agency_credit",
+            rf"[(\[][ \t]*(?:इनपुट|input|inputs|साभार|स्रोत|source|with\s+inputs?\s+from)[ \t]*[:ः\-–—]?[ \t]*"
+            rf"[^()\[\]\n]{{1,60}}[)\]]|[(\[][ \t]*(?:{_AGENCIES})(?:[ \t]*[,/&][ \t]*[^()\n]{{1,30}})?[ \t]*[)\]]",
+            "agency or input credit at a paragraph end",
+            kind="agency_credit",
+            site="end",
+            gate=("(", "["),
+        ),
+        PatternRule(
+            "boilerplate.agency_input",
+            r"^[ \t]*(?:इनपुट|input|inputs|साभार|स्रोत|source)[ \t\u00a0]*[:ः\-–—][^\n।]{1,60}$"
+            r"|(?<=[।.!?|”\"])[ \t\u00a0]*(?:इनपुट|input|साभार)[ \t\u00a0]*[:ः\-–—][^\n।]{1,60}$",
+            "input credit line",
+            kind="agency_credit",
+            gate=("इनपुट", "input", "साभार", "स्रोत", "source"),
+        ),
+        PatternRule(
+            "boilerplate.byline",
+            r"^[ \t]*(?:edited\s+by|written\s+by|reported\s+by|posted\s+by|published\s+by|compiled\s+by|"
+            r"रिपोर्ट|रिपोर्टर|रिपोर्टिंग|संवाददाता|लेखक|लेखिका|एडिटर|संपादन|संपादित|संपादक|द्वारा\s+संपादित)"
+            r"[ \t\u00a0]*[:ः\-–—|]",
+            "byline",
+            kind="byline",
+            scope="line",
+            gate=("by", "रिपोर्ट", "संवाददाता", "लेख", "एडिटर", "संपाद"),
+            max_len=160,
+        ),
+        PatternRule(
+            "boilerplate.byline_by",
+            r"^[ \t]*by[ \t]+\p{Lu}\p{L}+(?:[ \t]+\p{Lu}\p{L}+){0,3}[ \t]*(?:\||,|$)",
+            "byline",
+            kind="byline",
+            scope="line",
+            gate=("by",),
+            max_len=160,
+        ),
+        PatternRule(
+            "boilerplate.update_stamp",
+            r"^[ \t]*(?:last\s+updated|updated|published|posted|first\s+published|अपडेटेड|अपडेट|प्रकाशित|"
+            r"अंतिम\s+अपडेट|प्रकाशन\s+तिथि)[ \t\u00a0]*(?:on|at|:|ः|-|–)",
+            "edit/update stamp",
+            kind="meta",
+            scope="line",
+            gate=("updat", "publish", "posted", "अपडेट", "प्रकाश"),
+            max_len=120,
+        ),
+        PatternRule(
+            "boilerplate.date_line",
+            rf"^[ \t]*{_DT_TOKEN}(?:[\s,.:ः|/\-]*+{_DT_TOKEN}){{2,12}}+[ \t.]*$",
+            "date/time stamp on a line of its own",
+            kind="meta",
+            scope="match",
+            gate=("20", "19", ":", "ः"),
+        ),
+        PatternRule(
+            "boilerplate.section_label",
+            r"^[ \t]*(?:india|world|national|international|business|sports?|entertainment|tech|health|local|"
+            r"state|top|latest|breaking|hindi|city|bollywood|trending)[ \t]+news[ \t]*$",
+            "section label",
+            kind="meta",
+            scope="line",
+            gate=("news",),
+        ),
+        PatternRule(
+            "boilerplate.social_prompt",
+            rf"(?:{_CTA})[^\n।|]{{0,80}}?(?:{_PLATFORMS})|(?:{_PLATFORMS})[^\n।|]{{0,80}}?(?:{_CTA})",
+            "share/follow/subscribe prompt",
+            kind="social",
+            scope="sentence",
+            gate=(
+                "follow",
+                "like",
+                "subscribe",
+                "join",
+                "फॉलो",
+                "लाइक",
+                "सब्सक्राइब",
+                "ज्वाइन",
+                "जॉइन",
+                "जुड़",
+                "जुड़",
+                "पाने",
+                "click",
+                "क्लिक",
+                "डाउनलोड",
+                "download",
+            ),
+            max_len=250,
+        ),
+        PatternRule(
+            "boilerplate.share_widget",
+            r"^[ \t]*(?:(?>twitter|facebook|whatsapp|email|e-mail|telegram|linkedin|pinterest|share|print|"
+            r"copy\s*link|koo|reddit|messenger|tweet|फेसबुक|ट्विटर|व्हाट्सएप|ईमेल|शेयर\s+करें|शेयर)"
+            r"[ \t|,/·•:]*+){2,}$",
+            "share buttons",
+            kind="social",
+            scope="line",
+            gate=("twitter", "facebook", "whatsapp", "email", "share", "फेसबुक", "ट्विटर", "शेयर"),
+        ),
+        PatternRule(
+            "boilerplate.app_download",
+            r"(?:डाउनलोड\s+कर|download|इंस्टॉल\s+कर|install)[^\n।|]{0,80}?(?:apps?\b|ऐप|एप|play\s*store|app\s*store)"
+            r"|(?:apps?\b|ऐप|एप)[^\n।|]{0,40}?(?:डाउनलोड\s+कर|download)",
+            "app-download prompt",
+            kind="cta",
+            scope="sentence",
+            gate=("डाउनलोड", "download", "इंस्टॉल", "install"),
+            max_len=300,
+        ),
+        PatternRule(
+            "boilerplate.stay_tuned",
+            r"(?:बने|जुड़े)\s+रहें\s+(?:हमारे|हमसे|हमारी)|हमारे\s+साथ\s+(?:बने|जुड़े)\s+रहें|stay\s+tuned|"
+            r"हर\s+(?:खबर|ख़बर)\s+से\s+अपडेट|latest\s+news\s+in\s+hindi|(?:ताज़ा|ताजा)\s+(?:खबरों|ख़बरों|अपडेट)\s+के\s+लिए",
+            "stay-tuned prompt",
+            kind="cta",
+            scope="sentence",
+            gate=("रहें", "stay", "अपडेट", "latest", "के लिए"),
+        ),
+        PatternRule(
+            "boilerplate.advert",
+            r"^[ \t|]*(?:विज्ञापन|advertisement|advertisment|sponsored|प्रायोजित|ads\s+by\s+\w+)[ \t|।:.\-]*$",
+            "advertisement label",
+            kind="advert",
+            scope="line",
+            gate=("विज्ञापन", "advert", "sponsored", "प्रायोजित", "ads by"),
+        ),
+        PatternRule(
+            "boilerplate.disclaimer",
+            r"^[ \t]*[(\[]?(?:डिस्क्लेमर|disclaimer|अस्वीकरण|अस्वीकृति)[ \t\u00a0]*[:ः\-–—]",
+            "disclaimer",
+            kind="disclaimer",
+            scope="line",
+            gate=("डिस्क्लेमर", "disclaimer", "अस्वीकर", "अस्वीकृ"),
+            max_len=700,
+        ),
+        PatternRule(
+            "boilerplate.views_disclaimer",
+            r"[(\[]?[ \t]*(?:ये|यह|उपरोक्त)?[ \t]*(?:लेख\s+में\s+व्यक्त\s+)?(?:विचार\s+)?लेखक\s+के\s+(?:अपने|निजी|व्यक्तिगत)"
+            r"(?:\s+विचार)?\s+(?:हैं|है)[ \t.।]*[)\]]?|(?:दी\s+गई|दी\s+गयी)\s+जानकारी\s+(?:सामान्य|केवल)",
+            "opinion/information disclaimer",
+            kind="disclaimer",
+            scope="sentence",
+            gate=("लेखक", "जानकारी"),
+        ),
+        PatternRule(
+            "boilerplate.photo_credit",
+            r"(?:^|[ \t\u00a0][-–—|][ \t\u00a0]*|[(\[])(?:फोटो|फ़ोटो|photo|तस्वीर|चित्र|image|pic|फोटो\s+साभार|"
+            r"फोटो\s+क्रेडिट|photo\s+credit|image\s+source|सांकेतिक\s+(?:तस्वीर|फोटो|चित्र))"
+            r"[ \t\u00a0]*[:ः\-–—][^\n।]{1,60}$",
+            "photo credit or caption",
+            kind="caption",
+            scope="line",
+            gate=("फोटो", "फ़ोटो", "photo", "तस्वीर", "चित्र", "image", "pic"),
+            max_len=200,
+        ),
+        PatternRule(
+            "boilerplate.photo_label",
+            r"^[ \t]*[(\[]?[ \t]*(?:फाइल\s+फोटो|फ़ाइल\s+फ़ोटो|file\s+photo|सांकेतिक\s+(?:तस्वीर|फोटो|चित्र)|"
+            r"representative\s+image|symbolic\s+image|प्रतीकात्मक\s+(?:तस्वीर|फोटो|चित्र))[ \t]*[)\]]?[ \t.]*$",
+            "photo label",
+            kind="caption",
+            scope="line",
+            gate=("फाइल", "फ़ाइल", "file", "सांकेतिक", "image", "प्रतीकात्मक"),
+        ),
+        PatternRule(
+            "boilerplate.credit_initials",
+            r"^[ \t]*\p{Lu}{2,4}[ \t]*\.?[ \t]*$",
+            "initials of a photo/desk credit on a line of their own",
+            kind="caption",
+            scope="line",
+        ),
+        PatternRule(
+            "boilerplate.seo_prefix",
+            r"\A[\s]*+(?:(?:breaking\s+news|latest\s+news|big\s+news|ब्रेकिंग\s+न्यूज़|बड़ी\s+खबर|ताजा\s+खबर)"
+            r"[ \t]*[:\-–—|]?[^\n:।]{0,120}+:|(?:[A-Za-z][A-Za-z0-9 .&'/\-]{0,30}+,[ \t]*){2,12}+"
+            r"[A-Za-z][A-Za-z0-9 .&'/\-]{0,30}+:)",
+            "SEO keyword lead-in before the first sentence",
+            kind="seo_prefix",
+            site="start",
+        ),
+    ]
+    return tuple(rows)
+
+
+# --------------------------------------------------------------------------------------------------- engine
+def _sentence(text: str, s: int, e: int, max_len: int) -> tuple[int, int, bool] | None:
+    """The sentence around ``[s, e)`` (within its line) and whether it sits at an edge of the line."""
+    ls, le = line_bounds(text, s)
+    lo = max(ls, s - max_len)
+    a = s
+    while a > lo and text[a - 1] not in TERMINATORS:
+        a -= 1
+    if a == lo and lo > ls:
+        return None
+    hi = min(le, e + max_len)
+    b = e
+    while b < hi and text[b] not in TERMINATORS:
+        b += 1
+    if b < le and b == hi:
+        return None
+    while b < le and (text[b] in TERMINATORS or text[b] in CLOSERS):
+        b += 1
+    edge = not text[ls:a].strip() or not text[b:le].strip()
+    return a, b, edge
+
+
+def _line_ok(text: str, s: int, max_len: int) -> tuple[int, int] | None:
+    ls, le = line_bounds(text, s)
+    if len(text[ls:le].strip()) > max_len:
+        return None
+    return ls, le
+
+
+def find_patterns(
+    text: str, rules: tuple[PatternRule, ...], disable: frozenset[str] = frozenset()
+) -> list[Candidate]:
+    """Run the rule table over ``text``.
+
+    Args:
+        text: The text.
+        rules: Rules to run.
+        disable: Rule ids to skip.
+
+    Returns:
+        Candidate spans (not yet tidied or merged).
+
+    >>> t = "खबर खत्म हुई। (इनपुट- पीटीआई)\\nविज्ञापन\\nआगे की खबर।"
+    >>> [t[c.start:c.end] for c in find_patterns(t, default_rules())]
+    ['(इनपुट- पीटीआई)', 'विज्ञापन']
+    """
+    low = text.lower() if any(r.gate for r in rules) else text
+    out: list[Candidate] = []
+    for rule in rules:
+        if rule.id in disable or (rule.gate and not any(g in low for g in rule.gate)):
+            continue
+        for m in rule.compiled.finditer(text):
+            s, e = m.span()
+            if e <= s:
+                continue
+            span = _scope(text, rule, s, e)
+            if span is not None:
+                out.append(Candidate(span[0], span[1], rule.id, rule.kind, rule.reason))
+    return out
+
+
+def _scope(text: str, rule: PatternRule, s: int, e: int) -> tuple[int, int] | None:
+    scope = rule.scope
+    if scope == "line":
+        return _line_ok(text, s, rule.max_len)
+    if scope == "sentence":
+        got = _sentence(text, s, e, rule.max_len)
+        if got is None or not got[2]:
+            return None
+        return got[0], got[1]
+    if scope == "to_eol":
+        left, _ = left_site(text, s)
+        if left not in (LINE_START, AFTER_TERM):
+            return None
+        ls, le = line_bounds(text, s)
+        rest = text[e:le]
+        if rest.strip(" \t\u00a0:ः-–—|"):
+            return s, e + _headline_end(rest)
+        return _widget(text, ls, s, le)
+    # match
+    site = rule.site
+    if site == "start":
+        return (s, e) if not text[:s].strip() else None
+    if site == "any":
+        return s, e
+    left, _ = left_site(text, s)
+    right, _ = right_site(text, e)
+    if site == "end":
+        return (s, e) if right == LINE_END and left in (LINE_START, AFTER_TERM) else None
+    return (s, e) if right == LINE_END or left in (LINE_START, AFTER_TERM) else None
+
+
+def _widget(text: str, ls: int, s: int, le: int) -> tuple[int, int]:
+    """A marker alone on its line links the headline on the next line (often also pasted just above)."""
+    if le >= len(text):
+        return s, le
+    ns, ne = line_bounds(text, le + 1)
+    nxt = text[ns:ne]
+    if not nxt.strip() or len(nxt) > 250 or _DANDA_INSIDE.search(nxt) or nxt.rstrip().endswith("।"):
+        return s, le
+    start = s
+    if ls > 0:
+        ps, pe = line_bounds(text, ls - 1)
+        if key(text[ps:pe]) == key(nxt):
+            start = ps
+    return start, ne
+
+
+_DANDA_INSIDE = regex.compile(r"[।!?][\"'”’)\]]*[ \t\u00a0]+(?=\S)")
+
+
+def _headline_end(rest: str) -> int:
+    """How much of the text after a related-link marker is the linked headline.
+
+    A headline has no sentence terminator inside it; when one is followed by more text on the same line, the
+    headline cannot be told from the following sentence, and only the marker goes.
+    """
+    if _DANDA_INSIDE.search(rest):
+        return 0
+    return len(rest)

@@ -1,0 +1,89 @@
+"""Where a span sits: the insertion sites publishers paste text into.
+
+Inserted text sits at the edges of the text's structure: alone on a line, glued or spaced after a sentence
+terminator at a paragraph end, at a paragraph start, or between two sentences. A phrase *inside* a sentence is
+content. :func:`left_site` and :func:`right_site` classify the two sides of a span.
+"""
+
+from __future__ import annotations
+
+from .spans import HSPACE
+
+__all__ = [
+    "AFTER_TERM",
+    "AFTER_WORD",
+    "BEFORE_TEXT",
+    "CLOSERS",
+    "COMMA",
+    "LINE_END",
+    "LINE_START",
+    "TERMINATORS",
+    "left_site",
+    "right_site",
+    "trailing_punct",
+]
+
+TERMINATORS = frozenset("।॥.!?|…")
+CLOSERS = frozenset("”’\"')]»›")
+TRAILING = frozenset("?!:|.-–—…;ः")
+
+LINE_START = "line_start"
+AFTER_TERM = "after_terminator"
+AFTER_WORD = "after_word"
+LINE_END = "line_end"
+COMMA = "comma"
+BEFORE_TEXT = "before_text"
+
+
+def left_site(text: str, start: int) -> tuple[str, bool]:
+    """Classify what precedes ``start``; the flag tells whether the span is glued (no space before it).
+
+    >>> left_site("बात है।छत्तीसगढ़", 7)
+    ('after_terminator', True)
+    >>> left_site("बात है कि", 7)
+    ('after_word', False)
+    """
+    p = start
+    while p > 0 and text[p - 1] in HSPACE:
+        p -= 1
+    glued = p == start
+    if p == 0 or text[p - 1] == "\n":
+        return LINE_START, glued
+    c = text[p - 1]
+    if c in TERMINATORS or c in CLOSERS:
+        return AFTER_TERM, glued
+    return AFTER_WORD, glued
+
+
+def trailing_punct(text: str, end: int) -> int:
+    """Extend ``end`` over punctuation that belongs to a pasted phrase (``?``, ``:``, ``|`` ...).
+
+    >>> trailing_punct("नया IT हब?\\n", 9)
+    10
+    """
+    n = len(text)
+    q = end
+    while q < n and (text[q] in TRAILING or text[q] in CLOSERS or text[q] in HSPACE):
+        q += 1
+    while q > end and text[q - 1] in HSPACE:
+        q -= 1
+    return q
+
+
+def right_site(text: str, end: int) -> tuple[str, int]:
+    """Classify what follows ``end``; for a joining comma also return the end past the comma.
+
+    >>> right_site("हब?\\nअगला", 3)
+    ('line_end', 3)
+    >>> right_site("चर्चा, छत्तीसगढ़", 5)
+    ('comma', 6)
+    """
+    n = len(text)
+    q = end
+    while q < n and text[q] in HSPACE:
+        q += 1
+    if q == n or text[q] == "\n":
+        return LINE_END, end
+    if text[q] in ",،":
+        return COMMA, q + 1
+    return BEFORE_TEXT, end
