@@ -264,7 +264,7 @@ def _run(args: argparse.Namespace, err: TextIO) -> int:
         from ._cli.corpus import run_mine
 
         return run_mine(io, fields, summary, err)
-    steps: tuple[str, ...] = {"normalize": ("normalize",), "split": ("split",)}.get(args.command, args.steps)
+    steps: tuple[str, ...] = args.steps if args.command == "clean" else (args.command,)
     job = Job(
         steps=steps,
         profile=getattr(args, "profile", "safe"),

@@ -74,7 +74,7 @@ def build_pipeline(job: Job) -> Pipeline:
             steps.append(Normalize(profile=job.profile))
         elif name == "boilerplate":
             model = None if job.model_path is None else BoilerplateModel.load(job.model_path)
-            steps.append(StripBoilerplate(model=model))
+            steps.append(StripBoilerplate(model=model, group_field=job.fields.group or "publisher"))
         elif name == "split":
             steps.append(SplitSentences())
     pipe = Pipeline(tuple(steps))
@@ -86,8 +86,6 @@ def record_to_document(record: dict[str, Any], fields: Fields) -> Document:
     """Build the document a pipeline runs on; every field other than the named ones goes to ``meta``."""
     raw_id = record.get(fields.id)
     meta = {k: v for k, v in record.items() if k not in (fields.text, fields.title, fields.standfirst)}
-    if fields.group is not None and record.get(fields.group) is not None:
-        meta["group"] = record[fields.group]
     return Document(
         record[fields.text],
         title=record.get(fields.title),
