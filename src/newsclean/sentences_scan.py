@@ -1,0 +1,339 @@
+"""The sentence scanner: one compiled stdlib ``re`` pattern over candidate terminators, guards per candidate.
+
+Internal module; the public API is in :mod:`newsclean.sentences`. The pattern uses explicit code-point
+classes only (no ``\\w``, no Unicode properties), which is why stdlib ``re`` is fine here and faster than
+``regex``. Each match is a *candidate*: a run of terminators with the closing quotes and brackets glued to
+it and the whitespace after it, or a line break. Dandas need no guard; the other terminators go through
+cheap local checks (never more than a few dozen characters either side), so the scan is linear and an
+unbalanced quote can never suppress the boundaries after it.
+
+>>> rules = Rules.build(abbreviations=frozenset({"डॉ"}))
+>>> text = "डॉ. शर्मा आए। कीमत 2.5 लाख है."
+>>> split(text, rules)
+['डॉ. शर्मा आए।', 'कीमत 2.5 लाख है.']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .abbreviations import AMBIGUOUS_INITIALS, INITIALS
+
+__all__ = ["WHITESPACE", "Rules", "scan", "split"]
+
+#: Every character for which ``str.isspace()`` is true (checked against the Unicode tables in the tests).
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+#: Line breaks as ``str.splitlines()`` sees them.
+LINE_BREAKS = "\n\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029"
+HORIZONTAL = "".join(c for c in WHITESPACE if c not in LINE_BREAKS)
+
+DANDAS = "।॥"
+QUESTION = "?!"
+DOTS = ".…"
+PIPE = "|"
+CURLY_CLOSERS = "”’»›)]}"
+STRAIGHT_QUOTES = "\"'"
+CLOSERS = CURLY_CLOSERS + STRAIGHT_QUOTES
+OPENERS = "\"'“‘«‹([{"
+LETTER_START = "[\u0904-\u0939\u0958-\u0961A-Z]"
+DIGITS = "0123456789०१२३४५६७८९"
+LIST_NUMERALS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"})
+_TOKEN_WINDOW = 40
+
+_SINGLE_LETTER = re.compile("[\u0904-\u0939\u0958-\u0961\u0972-\u097f][\u0900-\u0903\u093c]{0,2}")
+
+
+_CLOSE = f"(?:[{re.escape(CURLY_CLOSERS)}]|[{STRAIGHT_QUOTES}](?!{LETTER_START}))*"
+
+
+def _fast_pattern(pipe: bool, newline: bool, blank_line: bool) -> re.Pattern[str]:
+    """One match per sentence when only dandas and line breaks end sentences (the C-speed path)."""
+    ws, nl, hws = re.escape(WHITESPACE), re.escape(LINE_BREAKS), re.escape(HORIZONTAL)
+    terms = re.escape(DANDAS + QUESTION + DOTS + (PIPE if pipe else ""))
+    end = f"[{DANDAS}][{terms}]*{_CLOSE}"
+    if newline:
+        body = f"[^{DANDAS}{nl}]*"
+    elif blank_line:
+        body = f"[^{DANDAS}{nl}]*(?:(?:\r\n|[{nl}])(?![{hws}]*[{nl}])[^{DANDAS}{nl}]*)*"
+    else:
+        body = f"[^{DANDAS}]*"
+    return re.compile(f"[^{ws}{DANDAS}]{body}(?:{end}|(?<![{ws}]))|{end}")
+
+
+def _candidate_pattern(pipe: bool) -> re.Pattern[str]:
+    """Terminators that need a guard (everything but the danda), with their closers and whitespace."""
+    terms = re.escape(QUESTION + DOTS + (PIPE if pipe else ""))
+    return re.compile(f"([{terms}][{terms}]*)({_CLOSE})([{re.escape(WHITESPACE)}]*)")
+
+
+def _is_devanagari(ch: str) -> bool:
+    return "\u0900" <= ch <= "\u097f"
+
+
+def _is_letter_start(ch: str) -> bool:
+    """A Devanagari letter (not a sign) or a Latin capital: where a glued next sentence can start."""
+    return ("\u0904" <= ch <= "\u0939") or ("\u0958" <= ch <= "\u0961") or ("A" <= ch <= "Z")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything the scan needs for one configuration: the compiled patterns and the lookup tables."""
+
+    fast: re.Pattern[str]
+    candidates: re.Pattern[str]
+    candidate_chars: str
+    abbreviations: frozenset[str]
+    newline_is_boundary: bool
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        abbreviations: frozenset[str],
+        newline_is_boundary: bool = True,
+        blank_line_is_boundary: bool = True,
+        pipe_is_danda: bool = True,
+    ) -> Rules:
+        """Compile the rules for one configuration (abbreviations as lookup keys, see ``abbreviation_key``).
+
+        >>> Rules.build(abbreviations=frozenset()).newline_is_boundary
+        True
+        """
+        fast = _fast_pattern(pipe_is_danda, newline_is_boundary, blank_line_is_boundary)
+        chars = QUESTION + DOTS + (PIPE if pipe_is_danda else "")
+        return cls(fast, _candidate_pattern(pipe_is_danda), chars, abbreviations, newline_is_boundary)
+
+    def cuts(self, text: str) -> list[int]:
+        """Accepted non-danda boundaries as a flat list ``[end0, next0, end1, next1, ...]``.
+
+        ``end`` is where a sentence ends (after its terminator and closers), ``next`` where the next one
+        may start (after the whitespace).
+        """
+        positions: list[int] = []
+        find = text.find
+        for c in self.candidate_chars:  # str.find runs several times faster than a regex character class
+            p = find(c)
+            while p >= 0:
+                positions.append(p)
+                p = find(c, p + 1)
+        if not positions:
+            return []
+        positions.sort()
+        out: list[int] = []
+        lo = skip = 0
+        n = len(text)
+        match = self.candidates.match
+        for p in positions:
+            if p < skip:
+                continue  # inside the run, closers or whitespace of the previous candidate
+            if p + 1 < n and text[p + 1] in DIGITS and text[p] == ".":
+                continue  # "2.5", "१.१९", "10.30", "12.05.2024": a full stop glued to a digit
+            m = match(text, p)
+            i, j = m.span(1)  # type: ignore[union-attr]
+            e = m.end(2)  # type: ignore[union-attr]
+            k = m.end()  # type: ignore[union-attr]
+            if (i and text[i - 1] in DANDAS) or (j < n and text[j] in DANDAS):
+                skip = j  # part of a danda run: the danda decides
+                continue
+            if self.accept(text, lo, i, j, e, k):
+                out.append(e)
+                out.append(k)
+                lo = skip = k
+            else:
+                skip = j
+        return out
+
+    # -- guards ------------------------------------------------------------------------------------
+    def accept(self, text: str, lo: int, i: int, j: int, e: int, k: int) -> bool:
+        """Decide a candidate: run ``text[i:j]``, closers up to ``e``, whitespace up to ``k``.
+
+        ``lo`` is the end of the previous accepted candidate: no guard looks further back.
+        """
+        run = text[i:j]
+        n = len(text)
+        glued = k == e and k < n
+        if any(c in QUESTION for c in run):
+            if glued and i and ord(text[i - 1]) < 128 and ord(text[k]) < 128:
+                return False  # inside a URL, a query string, code
+            return _continues(text, k, n)
+        if PIPE in run:
+            return _pipe(text, lo, i) and _continues(text, k, n)
+        if run != ".":  # an ellipsis: ends a sentence only before a closing quote or bracket
+            return e > j
+        if glued and e == j:
+            return self._glued_dot(text, lo, i, k)
+        return _continues(text, k, n) and self._dot(text, lo, i, k)
+
+    def _dot(self, text: str, lo: int, i: int, k: int) -> bool:
+        """A full stop followed by whitespace (or a closer, or the end): a boundary unless guarded."""
+        if i == lo or text[i - 1] in WHITESPACE:
+            return True
+        raw = _word_before(text, lo, i)
+        tok = raw.lstrip(OPENERS).rstrip(CLOSERS)
+        if not tok:
+            return True
+        if _list_marker(tok) and self._sentence_start(text, lo, i - len(raw)):
+            return False  # "1. पहला बिंदु", "a. ...", "iv. ..." at the start of a sentence
+        if tok[-1] in DIGITS:
+            return True  # "कीमत 500. अगली खबर" (decimals and times are glued, see _glued_dot)
+        return not self._abbreviation(tok, text, lo, i, k)
+
+    def _glued_dot(self, text: str, lo: int, i: int, k: int) -> bool:
+        """A full stop glued to what follows: only ``है.उन्होंने`` / ``किया.NTT`` shapes are boundaries."""
+        if i == lo or not _is_devanagari(text[i - 1]) or not _is_letter_start(text[k]):
+            return False  # decimals, dates, times, URLs, e-mails, Latin chains
+        tok = _word_before(text, lo, i).lstrip(OPENERS)
+        if not tok or "/" in tok or "@" in tok or self._abbreviation(tok, text, lo, i, k):
+            return False
+        nxt = text[k : k + _TOKEN_WINDOW].split(None, 1)[0]
+        return "." not in nxt and "@" not in nxt  # "सं.रा." is a chain, not two sentences
+
+    def _abbreviation(self, tok: str, text: str, lo: int, i: int, k: int) -> bool:
+        key = tok.lower()
+        if key in self.abbreviations or _initial(tok):
+            return True
+        if "." in key:
+            return _chain(key.split("."), self.abbreviations)
+        if key in AMBIGUOUS_INITIALS:
+            return _initial_before(text, lo, i) or _initial_after(text, k)
+        return False
+
+    def _sentence_start(self, text: str, lo: int, p: int) -> bool:
+        """Whether only whitespace separates ``p`` from the start of its sentence."""
+        while p > lo and text[p - 1] in WHITESPACE:
+            if self.newline_is_boundary and text[p - 1] in LINE_BREAKS:
+                return True
+            p -= 1
+        if p <= lo:
+            return True
+        ch = text[p - 1]
+        return ch in DANDAS or (ch in CLOSERS and p >= 2 and text[p - 2] in DANDAS)
+
+
+def _word_before(text: str, lo: int, i: int) -> str:
+    """The word that ends at ``i`` (at most ``_TOKEN_WINDOW`` characters, not before ``lo`` or a danda)."""
+    raw = text[max(lo, i - _TOKEN_WINDOW) : i].rsplit(None, 1)[-1]
+    for d in DANDAS:
+        if d in raw:
+            raw = raw.rpartition(d)[2].lstrip(CLOSERS)
+    return raw
+
+
+def _continues(text: str, k: int, n: int) -> bool:
+    """False when what follows shows the sentence goes on (a comma, a lower-case Latin word)."""
+    if k >= n:
+        return True
+    ch = text[k]
+    return ch not in ",;" and not ("a" <= ch <= "z")
+
+
+def _pipe(text: str, lo: int, i: int) -> bool:
+    """``|`` is a danda after Devanagari, a digit or a closer (``खबर|``, ``है |``), not in Latin text."""
+    p = i - 1
+    while p >= lo and text[p] in HORIZONTAL:
+        p -= 1
+    if p < lo:
+        return False
+    ch = text[p]
+    if ch in DANDAS:
+        return False
+    return _is_devanagari(ch) or ch in DIGITS or ch in CLOSERS
+
+
+def _initial(tok: str) -> bool:
+    """An unambiguous initial: a Latin capital, a single Devanagari letter, a Devanagari letter name."""
+    if len(tok) == 1 and "A" <= tok <= "Z":
+        return True
+    if tok in AMBIGUOUS_INITIALS:
+        return False
+    return tok in INITIALS or _SINGLE_LETTER.fullmatch(tok) is not None
+
+
+def _dotted_initial(word: str) -> bool:
+    return len(word) > 1 and word[-1] == "." and (_initial(word[:-1]) or word[:-1] in AMBIGUOUS_INITIALS)
+
+
+def _initial_before(text: str, start: int, i: int) -> bool:
+    words = text[max(start, i - _TOKEN_WINDOW) : i].split()
+    return len(words) >= 2 and _dotted_initial(words[-2])
+
+
+def _initial_after(text: str, k: int) -> bool:
+    words = text[k : k + _TOKEN_WINDOW].split(None, 1)
+    return bool(words) and _dotted_initial(words[0])
+
+
+def _chain(pieces: list[str], abbreviations: frozenset[str]) -> bool:
+    """``कि.मी``, ``ए.के``, ``u.s``, ``ph.d``: short letter pieces; not ``2.5``, ``www.bbc.com``."""
+    for p in pieces:
+        if not p or any(c in DIGITS for c in p):
+            return False
+        if p.isascii():
+            if len(p) > 4 or (len(p) >= 2 and p.islower() and p not in abbreviations):
+                return False
+        elif len(p) > 4 and p not in INITIALS:
+            return False
+    return True
+
+
+def _list_marker(tok: str) -> bool:
+    """``1``, ``१२``, ``a``, ``iv``: what numbers a list item at the start of a sentence."""
+    if len(tok) <= 3 and all(c in DIGITS for c in tok):
+        return True
+    return (len(tok) == 1 and tok.isascii() and tok.isalpha()) or tok.lower() in LIST_NUMERALS
+
+
+def split(text: str, rules: Rules) -> list[str]:
+    """Return the sentences of ``text`` as strings (slices, trimmed of whitespace).
+
+    Args:
+        text: Any string.
+        rules: The compiled configuration.
+
+    Returns:
+        The sentences in order.
+
+    >>> split("राम आया। सीता आई।", Rules.build(abbreviations=frozenset()))
+    ['राम आया।', 'सीता आई।']
+    """
+    cuts = rules.cuts(text)
+    findall = rules.fast.findall
+    if not cuts:
+        return findall(text)
+    out: list[str] = []
+    a = 0
+    for x in range(0, len(cuts), 2):
+        out += findall(text, a, cuts[x])
+        a = cuts[x + 1]
+    out += findall(text, a)
+    return out
+
+
+def scan(text: str, rules: Rules) -> list[tuple[int, int]]:
+    """Return the sentences of ``text`` as ``(start, end)`` offsets.
+
+    Args:
+        text: Any string.
+        rules: The compiled configuration.
+
+    Returns:
+        Half-open, sorted, non-overlapping, whitespace-trimmed ranges covering every non-whitespace
+        character of ``text``.
+
+    >>> scan("राम आया। सीता आई।", Rules.build(abbreviations=frozenset()))
+    [(0, 8), (9, 17)]
+    """
+    cuts = rules.cuts(text)
+    finditer = rules.fast.finditer
+    out = [m.span() for m in finditer(text)] if not cuts else []
+    if cuts:
+        a = 0
+        for x in range(0, len(cuts), 2):
+            out += [m.span() for m in finditer(text, a, cuts[x])]
+            a = cuts[x + 1]
+        out += [m.span() for m in finditer(text, a)]
+    return out
