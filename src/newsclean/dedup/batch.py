@@ -1,0 +1,233 @@
+"""``dedupe``: order-independent batch deduplication of a corpus (exact and near duplicates)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from .._check import check_fraction, check_positive_int
+from ..errors import ConfigError, InputTypeError
+from ..types import Document
+from . import stages
+from .features import BatchFeatures, concat, featurize
+from .index import DedupResult, build_result, components
+from .keys import KEY_SCHEME
+from .minhash import MinHashParams, lsh_params
+
+__all__ = ["DedupConfig", "dedupe", "texts_of"]
+
+DEFAULT_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class DedupConfig:
+    """Options of :func:`dedupe` (validated at construction; see :func:`dedupe` for their meaning).
+
+    >>> DedupConfig(threshold=1.5)
+    Traceback (most recent call last):
+    ...
+    newsclean.errors.ConfigError: dedupe() argument 'threshold' = 1.5 is invalid; must be in [0.0, 1.0]
+    """
+
+    threshold: float = DEFAULT_THRESHOLD
+    containment: float | None = 0.9
+    num_perm: int = 128
+    shingle: int = 4
+    seed: int = 1
+    lsh_threshold: float | None = None
+    boilerplate_min_docs: int = 3
+    boilerplate_max_tokens: int = 30
+    jobs: int = 1
+    batch_size: int = 4096
+
+    def __post_init__(self) -> None:
+        f = "dedupe"
+        check_fraction(self.threshold, f, "threshold")
+        if self.threshold <= 0.0:
+            raise ConfigError(f"dedupe() argument 'threshold' = {self.threshold!r} is invalid; must be > 0")
+        if self.containment is not None:
+            check_fraction(self.containment, f, "containment")
+        if self.lsh_threshold is not None:
+            check_fraction(self.lsh_threshold, f, "lsh_threshold", low=0.01, high=0.99)
+        check_positive_int(self.num_perm, f, "num_perm", minimum=8)
+        check_positive_int(self.shingle, f, "shingle")
+        check_positive_int(self.boilerplate_min_docs, f, "boilerplate_min_docs", minimum=2)
+        check_positive_int(self.boilerplate_max_tokens, f, "boilerplate_max_tokens", minimum=0)
+        check_positive_int(self.jobs, f, "jobs")
+        check_positive_int(self.batch_size, f, "batch_size")
+
+    def params(self) -> MinHashParams:
+        """The signature params these options imply."""
+        return MinHashParams(
+            num_perm=self.num_perm, seed=self.seed, shingle=self.shingle, key_scheme=KEY_SCHEME
+        )
+
+    def bands_rows(self) -> tuple[int, int]:
+        """LSH ``(bands, rows)`` for these options."""
+        target = self.lsh_threshold if self.lsh_threshold is not None else _default_lsh_threshold(self)
+        return _lsh_params_cached(round(target, 4), self.num_perm)
+
+
+def _default_lsh_threshold(cfg: DedupConfig) -> float:
+    # candidates must also cover contained (truncated) copies, whose resemblance can be as low as threshold/2
+    low = cfg.threshold / 2 if cfg.containment is not None else cfg.threshold
+    return min(max(0.75 * cfg.threshold, low, 0.05), 0.95)
+
+
+@lru_cache(maxsize=64)
+def _lsh_params_cached(threshold: float, num_perm: int) -> tuple[int, int]:
+    return lsh_params(threshold, num_perm, weights=(0.3, 0.7))
+
+
+def texts_of(docs: Sequence[str | Document], func: str) -> list[str]:
+    """The raw text of every item, type-checked with the item index in the message.
+
+    Args:
+        docs: ``str`` or :class:`~newsclean.Document` items.
+        func: Name of the public function, for messages.
+
+    Returns:
+        The texts.
+
+    Raises:
+        InputTypeError: For an item of another type, or a non-sequence.
+
+    >>> texts_of(["क", None], "dedupe")
+    Traceback (most recent call last):
+    ...
+    newsclean.errors.InputTypeError: dedupe() item 1: 'text' must be str, not NoneType
+    """
+    if isinstance(docs, (str, bytes)) or not hasattr(docs, "__len__") or not hasattr(docs, "__iter__"):
+        raise InputTypeError(
+            f"{func}() argument 'docs' must be a sequence of str or Document, not {type(docs).__name__}"
+        )
+    out: list[str] = []
+    for i, d in enumerate(docs):
+        if isinstance(d, str):
+            out.append(d)
+        elif isinstance(d, Document):
+            out.append(d.text)
+        else:
+            raise InputTypeError(f"{func}() item {i}: 'text' must be str, not {type(d).__name__}")
+    return out
+
+
+def _featurize_job(args: tuple[list[str], int]) -> BatchFeatures:
+    return featurize(args[0], args[1])
+
+
+def _features(texts: list[str], cfg: DedupConfig) -> BatchFeatures:
+    size = cfg.batch_size
+    chunks = [texts[i : i + size] for i in range(0, len(texts), size)] or [[]]
+    if cfg.jobs > 1 and len(chunks) > 1:
+        method = "forkserver" if sys.platform != "win32" else "spawn"
+        ctx = multiprocessing.get_context(method)
+        with ctx.Pool(min(cfg.jobs, len(chunks))) as pool:
+            parts = pool.map(_featurize_job, [(c, cfg.seed) for c in chunks], chunksize=1)
+    else:
+        parts = [featurize(c, cfg.seed) for c in chunks]
+    return concat(parts)
+
+
+def dedupe(
+    docs: Sequence[str | Document],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    containment: float | None = 0.9,
+    num_perm: int = 128,
+    shingle: int = 4,
+    seed: int = 1,
+    lsh_threshold: float | None = None,
+    boilerplate_min_docs: int = 3,
+    boilerplate_max_tokens: int = 30,
+    jobs: int = 1,
+    batch_size: int = 4096,
+) -> DedupResult:
+    """Find exact and near-duplicate documents in a corpus; keep one per cluster.
+
+    Raw texts go in, boilerplate included. Steps: matching keys (search profile) and word tokens; short
+    lines found in ``boilerplate_min_docs`` or more documents are template lines and left out of the
+    shingles; exact duplicates by key hash; near duplicates by one-permutation MinHash over word
+    ``shingle``-grams with LSH banding (bands/rows by minimising the false-positive/negative areas); every
+    candidate pair is verified by the exact Jaccard resemblance of the shingle sets; clusters by union-find.
+
+    The result does not depend on input order (the kept representative is chosen by content: the longest
+    text, ties by content hashes), nor on the process, machine, ``PYTHONHASHSEED`` or ``jobs``.
+
+    Args:
+        docs: Texts or :class:`~newsclean.Document` objects.
+        threshold: Jaccard resemblance of word-shingle sets from which two documents are duplicates
+            (0-1; the default 0.5 is tuned on the development data).
+        containment: Also merge a pair when the smaller document's shingles lie at least this much inside
+            the larger one and the resemblance is at least ``threshold / 2`` (truncated copies); None: off.
+        num_perm: Signature slots.
+        shingle: Words per shingle.
+        seed: Hash seed (results are reproducible for a given seed).
+        lsh_threshold: Resemblance the LSH banding is tuned for (default: ``0.75 * threshold``, lowered to
+            ``threshold / 2`` when containment is on; candidates are verified exactly anyway).
+        boilerplate_min_docs: Document frequency from which a short line counts as template.
+        boilerplate_max_tokens: Longest line (tokens) that may count as template.
+        jobs: Processes for building features (same result for any value).
+        batch_size: Documents per feature batch (bounds peak memory of the per-document phase).
+
+    Returns:
+        A :class:`DedupResult`.
+
+    Raises:
+        InputTypeError: If ``docs`` or one of its items has the wrong type.
+        ConfigError: If an option is out of range.
+
+    >>> a = "भारत सरकार ने आज नई शिक्षा नीति की घोषणा की। मंत्री ने कहा कि स्कूलों में बदलाव होंगे।"
+    >>> b = a.replace("आज", "सोमवार को")
+    >>> c = "मुंबई में भारी बारिश से जनजीवन अस्त-व्यस्त हो गया और कई उड़ानें रद्द करनी पड़ीं।"
+    >>> r = dedupe([a, c, b])
+    >>> r.cluster_ids, r.kept
+    ([2, 1, 2], [1, 2])
+    >>> r.duplicate_of
+    {0: (2, 0.55)}
+    """
+    cfg = DedupConfig(
+        threshold=threshold,
+        containment=containment,
+        num_perm=num_perm,
+        shingle=shingle,
+        seed=seed,
+        lsh_threshold=lsh_threshold,
+        boilerplate_min_docs=boilerplate_min_docs,
+        boilerplate_max_tokens=boilerplate_max_tokens,
+        jobs=jobs,
+        batch_size=batch_size,
+    )
+    texts = texts_of(docs, "dedupe")
+    return run(texts, cfg)
+
+
+def run(texts: list[str], cfg: DedupConfig) -> DedupResult:
+    """Run the whole batch pipeline on type-checked texts (see :mod:`newsclean.dedup.stages`)."""
+    n = len(texts)
+    if n == 0:
+        return DedupResult([], [], {})
+    params = cfg.params()
+    feats = _features(texts, cfg)
+    lines = stages.doc_line_hashes(feats, cfg.boilerplate_max_tokens)
+    boiler = stages.boilerplate_lines(lines, cfg.boilerplate_min_docs)
+    sets, offsets = stages.shingle_sets(feats, boiler, params, max_tokens=cfg.boilerplate_max_tokens)
+    sig = stages.signatures(sets, offsets, params)
+    group, first = stages.exact_groups(feats.key_hash)
+    valid = first & (np.diff(offsets) > 0)
+    bands, rows = cfg.bands_rows()
+    keys = stages.band_keys(sig, bands, rows, params.seed)
+    pairs = stages.candidate_pairs(keys, feats.key_hash, valid)
+    inter, sa, sb = stages.verify_pairs(sets, offsets, pairs)
+    ok, _ = stages.accept(inter, sa, sb, threshold=cfg.threshold, containment=cfg.containment)
+    first_of_group = np.empty(int(group.max()) + 1, dtype=np.int64)
+    first_of_group[group[first]] = np.flatnonzero(first)
+    exact_edges = np.stack([np.arange(n, dtype=np.int64), first_of_group[group]], axis=1)
+    edges = np.concatenate([pairs[ok], exact_edges[exact_edges[:, 0] != exact_edges[:, 1]]])
+    labels = components(n, edges)
+    return build_result(texts, labels, feats.key_hash, feats.length, sets, offsets)

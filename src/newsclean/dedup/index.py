@@ -1,0 +1,147 @@
+"""Clusters from accepted pairs (vectorised union-find) and the order-independent keep rule."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .minhash import I64, U32, U64
+from .stages import verify_pairs
+
+__all__ = ["DedupResult", "build_result", "components"]
+
+
+@dataclass(frozen=True)
+class DedupResult:
+    """What :func:`newsclean.dedupe` found.
+
+    Attributes:
+        cluster_ids: One id per input; equal ids mean the same cluster. The id is the input index of the
+            cluster's kept representative (so ``cluster_ids[i] == i`` exactly for kept documents).
+        kept: Sorted input indices of the representatives (one per cluster, singletons included).
+        duplicate_of: For every document that is not kept, ``(kept index, score)``; the score is the
+            Jaccard resemblance of the document's shingle set to its representative's, on the 0-1 scale of
+            ``threshold`` (1.0 for documents whose matching keys are identical). It can be below
+            ``threshold`` when the document joined the cluster through another member, or as a truncated
+            (contained) copy.
+
+    >>> r = DedupResult([0, 0, 2], [0, 2], {1: (0, 1.0)})
+    >>> r.n_clusters, r.removed
+    (2, [1])
+    """
+
+    cluster_ids: list[int]
+    kept: list[int]
+    duplicate_of: dict[int, tuple[int, float]] = field(default_factory=dict)
+
+    @property
+    def n_clusters(self) -> int:
+        """Number of clusters (kept documents)."""
+        return len(self.kept)
+
+    @property
+    def removed(self) -> list[int]:
+        """Sorted indices of the documents that are duplicates of a kept one."""
+        return sorted(self.duplicate_of)
+
+
+def components(n: int, edges: I64) -> I64:
+    """Connected components of ``n`` nodes: each node labelled with the smallest node of its component.
+
+    Vectorised union-find: min-label propagation along the edges with pointer jumping until stable.
+
+    Args:
+        n: Number of nodes.
+        edges: ``(m, 2)`` int64 node pairs.
+
+    Returns:
+        int64 labels; equal labels, same component.
+
+    >>> components(5, np.array([[3, 4], [0, 3]], dtype=np.int64)).tolist()
+    [0, 1, 2, 0, 0]
+    """
+    labels = np.arange(n, dtype=np.int64)
+    if edges.size == 0:
+        return labels
+    a, b = edges[:, 0], edges[:, 1]
+    while True:
+        low = np.minimum(labels[a], labels[b])
+        before = labels.copy()
+        np.minimum.at(labels, a, low)
+        np.minimum.at(labels, b, low)
+        while True:  # pointer jumping: labels always point at a smaller node of the same component
+            jumped = labels[labels]
+            if np.array_equal(jumped, labels):
+                break
+            labels = jumped
+        if np.array_equal(labels, before):
+            return labels
+
+
+def build_result(
+    texts: Sequence[str],
+    labels: I64,
+    key_hash: U64,
+    length: I64,
+    sets: U32,
+    offsets: I64,
+) -> DedupResult:
+    """Choose each cluster's representative by content and score every duplicate against it.
+
+    Keep rule (independent of input order): the longest raw text; among equally long ones the smallest
+    matching-key hash; among those (same key, same length, different bytes) the smallest blake2b hash of
+    the raw text; only byte-identical texts fall back to the lowest input index, and they are the same text.
+
+    Args:
+        texts: The raw texts (only read to break rare ties).
+        labels: Component label of each document (from :func:`components`).
+        key_hash: Matching-key hash of each document.
+        length: ``len()`` of each raw text.
+        sets: Shingle sets (CSR values) of every document.
+        offsets: Their CSR offsets.
+
+    Returns:
+        The :class:`DedupResult`.
+    """
+    n = labels.shape[0]
+    idx = np.arange(n, dtype=np.int64)
+    order = np.lexsort((idx, key_hash, -length, labels))
+    sl = labels[order]
+    first = np.concatenate([[True], sl[1:] != sl[:-1]]) if n else np.zeros(0, dtype=bool)
+    rep_of_label = np.empty(n, dtype=np.int64)
+    reps = order[first]
+    rep_of_label[labels[reps]] = reps
+    # rare: the runner-up ties with the representative on (length, key hash) but is a different text
+    second = np.flatnonzero(~first)
+    tied = second[
+        (sl[second] == sl[second - 1])
+        & (length[order[second]] == length[order[second - 1]])
+        & (key_hash[order[second]] == key_hash[order[second - 1]])
+    ]
+    for lab in np.unique(sl[tied]).tolist():
+        top = int(rep_of_label[lab])
+        members = idx[(labels == lab) & (length == length[top]) & (key_hash == key_hash[top])]
+        best = min(members.tolist(), key=lambda i: (_raw_hash(texts[i]), i))
+        rep_of_label[lab] = best
+    rep = rep_of_label[labels]
+    dups = np.flatnonzero(rep != idx)
+    scores = np.ones(dups.shape[0], dtype=np.float64)
+    differ = key_hash[dups] != key_hash[rep[dups]]
+    if differ.any():
+        pairs = np.stack([dups[differ], rep[dups[differ]]], axis=1)
+        inter, sa, sb = verify_pairs(sets, offsets, pairs)
+        union = sa + sb - inter
+        scores[differ] = np.where(union > 0, inter / np.maximum(union, 1), 1.0)
+    duplicate_of = {
+        int(i): (int(k), round(float(s), 6))
+        for i, k, s in zip(dups.tolist(), rep[dups].tolist(), scores.tolist(), strict=True)
+    }
+    kept = np.flatnonzero(rep == idx).tolist()
+    return DedupResult(cluster_ids=rep.tolist(), kept=kept, duplicate_of=duplicate_of)
+
+
+def _raw_hash(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
