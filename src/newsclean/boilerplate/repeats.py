@@ -24,6 +24,11 @@ MAX_TAIL = 200  # longest tail or line considered (characters)
 _SENTENCE_END = frozenset("।॥.")
 
 
+def _in_number(line: str, i: int) -> bool:
+    """A ``.`` between digits (``15.6``) is not a terminator."""
+    return line[i] == "." and 0 < i < len(line) - 1 and line[i - 1].isdigit() and line[i + 1].isdigit()
+
+
 def _tail_start(line: str) -> int:
     """Start of the last sentence-like piece of ``line`` (after the last terminator before its end)."""
     end = len(line)
@@ -31,7 +36,7 @@ def _tail_start(line: str) -> int:
         end -= 1
     lo = max(0, end - MAX_TAIL)
     i = end
-    while i > lo and line[i - 1] not in TERMINATORS:
+    while i > lo and (line[i - 1] not in TERMINATORS or _in_number(line, i - 1)):
         i -= 1
     if i == lo and lo > 0:
         return -1

@@ -8,7 +8,8 @@ A rule is a trigger pattern plus a *scope* that says how much text around a hit 
 - ``"to_eol"``: from the match to the end of its line (a related link: marker plus linked headline).
 
 and a *site* for ``"match"`` rules: ``"any"``, ``"end"`` (nothing but spaces after it on its line, and a line
-start or a sentence end before it) or ``"start"`` (the start of the text). Rules are cheap to skip: each has
+start or a sentence end before it), ``"eol"`` (nothing but spaces after it on its line), ``"edge"`` (a line
+start or sentence end before it, or a line end after it) or ``"start"`` (the start of the text). Rules are cheap to skip: each has
 ``gate`` strings, and its pattern runs only when one of them occurs in the lower-cased text. Patterns are
 compiled once and written without nested quantifiers over overlapping classes, so they run in linear time.
 
@@ -30,7 +31,7 @@ from .spans import Candidate, line_bounds
 __all__ = ["SCOPES", "SITES", "PatternRule", "default_rules", "find_patterns"]
 
 SCOPES = ("match", "line", "sentence", "to_eol")
-SITES = ("any", "end", "start", "edge")
+SITES = ("any", "end", "eol", "start", "edge")
 _FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION0
 _NUKTA = {"क़": "क", "ख़": "ख", "ग़": "ग", "ज़": "ज", "ड़": "ड", "ढ़": "ढ", "फ़": "फ", "य़": "य"}
 
@@ -114,10 +115,11 @@ _PLATFORMS = (
     r"वाट्सएप|telegram|टेलीग्राम|टेलिग्राम|youtube|यूट्यूब|यू-ट्यूब|instagram|इंस्टाग्राम|koo|sharechat|"
     r"dailyhunt|linkedin|लिंक्डइन|x\.com"
 )
+_IMP = r"\s+(?:करें|करे|कीजिए|कीजिये|करिए|करिये)"
 _CTA = (
-    r"follow\s+us|like\s+us|subscribe|join\s+(?:us|our)|फॉलो\s+कर|लाइक\s+कर|सब्सक्राइब|ज्वाइन\s+कर|"
-    r"जॉइन\s+कर|ज्‍वाइन|जुड़ें|जुड़ने\s+के\s+लिए|पाने\s+के\s+लिए|जुड़े\s+रहें|फॉलो\s+करें|"
-    r"क्लिक\s+कर|click\s+here|डाउनलोड\s+कर|download"
+    rf"follow\s+us|like\s+us|subscribe|join\s+(?:us|our)|फॉलो{_IMP}|लाइक{_IMP}|सब्सक्राइब{_IMP}|ज्वाइन{_IMP}|"
+    rf"जॉइन{_IMP}|जुड़ें|जुड़ने\s+के\s+लिए|पाने\s+के\s+लिए|जुड़े\s+रहें|क्लिक{_IMP}|click\s+here|डाउनलोड{_IMP}|"
+    r"download\s+(?:the|our|now)"
 )
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|"
@@ -153,18 +155,25 @@ def default_rules() -> tuple[PatternRule, ...]:
         PatternRule(
             "boilerplate.read_full",
             r"(?:पढ़ें\s+पूरी\s+(?:खबर|ख़बर|स्टोरी)|पूरी\s+(?:खबर|ख़बर|स्टोरी)\s+(?:यहां\s+)?पढ़ें|पढ़ें\s+डिटेल\s+में|"
-            r"विस्तार\s+से\s+पढ़ें|read\s+(?:the\s+)?full\s+(?:story|article|news)|click\s+here\s+to\s+read)",
-            "read-more prompt",
+            r"read\s+(?:the\s+)?full\s+(?:story|article|news)|click\s+here\s+to\s+read)[ \t.।|…]*",
+            "read-more prompt at a paragraph end",
             kind="meta",
-            scope="sentence",
+            site="eol",
             gate=("पढ", "read"),
-            max_len=120,
+        ),
+        PatternRule(
+            "boilerplate.input_credit",
+            r"[(\[][ \t\u00a0]*(?:इनपुट|input|inputs|साभार|स्रोत|source|with\s+inputs?\s+from)[ \t\u00a0]*[:ः\-–—]?"
+            r"[^()\[\]\n]{1,60}[)\]][ \t]*[.।]?",
+            "input credit in brackets at a paragraph end",
+            kind="agency_credit",
+            site="eol",
+            gate=("इनपुट", "input", "साभार", "स्रोत", "source"),
         ),
         PatternRule(
             "boilerplate.agency_credit",
-            rf"[(\[][ \t]*(?:इनपुट|input|inputs|साभार|स्रोत|source|with\s+inputs?\s+from)[ \t]*[:ः\-–—]?[ \t]*"
-            rf"[^()\[\]\n]{{1,60}}[)\]]|[(\[][ \t]*(?:{_AGENCIES})(?:[ \t]*[,/&][ \t]*[^()\n]{{1,30}})?[ \t]*[)\]]",
-            "agency or input credit at a paragraph end",
+            rf"[(\[][ \t]*(?:{_AGENCIES})(?:[ \t]*[,/&][ \t]*[^()\n]{{1,30}})?[ \t]*[)\]][ \t]*[.।]?",
+            "agency credit in brackets at a paragraph end (a dateline's credit is followed by text and stays)",
             kind="agency_credit",
             site="end",
             gate=("(", "["),
@@ -179,9 +188,9 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.byline",
-            r"^[ \t]*(?:edited\s+by|written\s+by|reported\s+by|posted\s+by|published\s+by|compiled\s+by|"
-            r"रिपोर्ट|रिपोर्टर|रिपोर्टिंग|संवाददाता|लेखक|लेखिका|एडिटर|संपादन|संपादित|संपादक|द्वारा\s+संपादित)"
-            r"[ \t\u00a0]*[:ः\-–—|]",
+            r"^[ \t\u00a0]*(?:(?:edited|written|reported|posted|published|compiled|curated)[ \t\u00a0]+by[ \t\u00a0]+\S"
+            r"|(?:रिपोर्ट|रिपोर्टर|रिपोर्टिंग|संवाददाता|लेखक|लेखिका|एडिटर|संपादन|संपादित|संपादक|द्वारा\s+संपादित)"
+            r"[ \t\u00a0]*[:ः\-–—|])",
             "byline",
             kind="byline",
             scope="line",
@@ -262,8 +271,8 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.app_download",
-            r"(?:डाउनलोड\s+कर|download|इंस्टॉल\s+कर|install)[^\n।|]{0,80}?(?:apps?\b|ऐप|एप|play\s*store|app\s*store)"
-            r"|(?:apps?\b|ऐप|एप)[^\n।|]{0,40}?(?:डाउनलोड\s+कर|download)",
+            rf"(?:डाउनलोड{_IMP}|download|इंस्टॉल{_IMP}|install)[^\n।|]{{0,80}}?(?:apps?\b|ऐप|एप|play\s*store|app\s*store)"
+            rf"|(?:apps?\b|ऐप|एप)[^\n।|]{{0,40}}?(?:डाउनलोड{_IMP}|download\s+(?:now|it|करें))",
             "app-download prompt",
             kind="cta",
             scope="sentence",
@@ -281,11 +290,18 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.advert",
-            r"^[ \t|]*(?:विज्ञापन|advertisement|advertisment|sponsored|प्रायोजित|ads\s+by\s+\w+)[ \t|।:.\-]*$",
+            r"^[ \t|]*(?:विज्\u200d?ञापन|advertisement|advertisment|sponsored|प्रायोजित|ads\s+by\s+\w+)[ \t|।:.\-…]*$",
             "advertisement label",
             kind="advert",
             scope="line",
             gate=("विज्ञापन", "advert", "sponsored", "प्रायोजित", "ads by"),
+        ),
+        PatternRule(
+            "boilerplate.advert_inline",
+            r"(?<=[।.!?|][\"'”’]?[ \t\u00a0]{0,3})(?:advertisement|advertisment|sponsored)(?=[ \t\u00a0]*\S)",
+            "English advertisement label between two sentences of Hindi prose",
+            kind="advert",
+            gate=("advert", "sponsored"),
         ),
         PatternRule(
             "boilerplate.disclaimer",
@@ -327,7 +343,7 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.credit_initials",
-            r"^[ \t]*\p{Lu}{2,4}[ \t]*\.?[ \t]*$",
+            r"^[ \t]*\p{Lu}{2,4}[ \t]*[.।|…]?[ \t]*$",
             "initials of a photo/desk credit on a line of their own",
             kind="caption",
             scope="line",
@@ -422,6 +438,8 @@ def _scope(text: str, rule: PatternRule, s: int, e: int) -> tuple[int, int] | No
         ls, le = line_bounds(text, s)
         rest = text[e:le]
         if rest.strip(" \t\u00a0:ः-–—|"):
+            if left == AFTER_TERM and rest.rstrip()[-1:] in ("।", "."):
+                return s, e  # a headline then the next sentence: only the marker is certain
             return s, e + _headline_end(rest)
         return _widget(text, ls, s, le)
     # match
@@ -434,6 +452,8 @@ def _scope(text: str, rule: PatternRule, s: int, e: int) -> tuple[int, int] | No
     right, _ = right_site(text, e)
     if site == "end":
         return (s, e) if right == LINE_END and left in (LINE_START, AFTER_TERM) else None
+    if site == "eol":
+        return (s, e) if right == LINE_END else None
     return (s, e) if right == LINE_END or left in (LINE_START, AFTER_TERM) else None
 
 

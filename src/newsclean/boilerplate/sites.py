@@ -1,5 +1,7 @@
 """Where a span sits: the insertion sites publishers paste text into.
 
+A dateline such as ``रांची :`` ends with a separator followed by a space (``AFTER_SEP``).
+
 Inserted text sits at the edges of the text's structure: alone on a line, glued or spaced after a sentence
 terminator at a paragraph end, at a paragraph start, or between two sentences. A phrase *inside* a sentence is
 content. :func:`left_site` and :func:`right_site` classify the two sides of a span.
@@ -10,6 +12,7 @@ from __future__ import annotations
 from .spans import HSPACE
 
 __all__ = [
+    "AFTER_SEP",
     "AFTER_TERM",
     "AFTER_WORD",
     "BEFORE_TEXT",
@@ -25,10 +28,12 @@ __all__ = [
 
 TERMINATORS = frozenset("।॥.!?|…")
 CLOSERS = frozenset("”’\"')]»›")
-TRAILING = frozenset("?!:|.-–—…;ः")
+TRAILING = frozenset("?!:|.-–—…;ः।॥")
+SEPARATORS = frozenset(":ः-–—")
 
 LINE_START = "line_start"
 AFTER_TERM = "after_terminator"
+AFTER_SEP = "after_separator"
 AFTER_WORD = "after_word"
 LINE_END = "line_end"
 COMMA = "comma"
@@ -52,6 +57,8 @@ def left_site(text: str, start: int) -> tuple[str, bool]:
     c = text[p - 1]
     if c in TERMINATORS or c in CLOSERS:
         return AFTER_TERM, glued
+    if c in SEPARATORS and not glued:
+        return AFTER_SEP, glued
     return AFTER_WORD, glued
 
 

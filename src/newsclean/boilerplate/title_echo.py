@@ -11,25 +11,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from .keys import Folded, key
 from .sites import (
+    AFTER_SEP,
     AFTER_TERM,
     AFTER_WORD,
     BEFORE_TEXT,
     COMMA,
     LINE_END,
     LINE_START,
+    TERMINATORS,
     left_site,
     right_site,
     trailing_punct,
 )
-from .spans import Candidate
+from .spans import HSPACE, Candidate
 
 __all__ = ["find_echoes"]
 
 MIN_CHARS = 8  # a pasted prefix must have at least this many key characters ...
 MIN_TOKENS = 2  # ... and this many words
 GLUED_MIN_CHARS = 10  # glued to a word with no space: stricter
+SPACED_MIN_CHARS = 15  # after a word with a space (the sentence before lacks its terminator): stricter still
+SINGLE_MIN_CHARS = 8  # a one-word first clause ("कोरोनावायरस: ...") must be this long
 WINDOW_SLACK = 40
 
 
@@ -40,6 +46,7 @@ class _Hit:
     tokens: int
     full: bool
     site: str
+    clause: bool = False
 
 
 def _match_tokens(window: list[str], toks: list[str], *, complete: bool) -> tuple[int, bool]:
@@ -86,9 +93,13 @@ def find_echoes(
     """
     rkey = key(ref)
     toks = rkey.split(" ")
-    if not rkey or (len(toks) < MIN_TOKENS and len(rkey) < 12):
+    if not rkey:
         return []
-    probe = " ".join(toks[:MIN_TOKENS])
+    clause = _first_clause(ref)
+    if len(toks) < MIN_TOKENS and len(rkey) < SINGLE_MIN_CHARS:
+        return []
+    short_ok = clause == 1 and len(toks[0]) >= SINGLE_MIN_CHARS
+    probe = toks[0] if short_ok or len(toks) == 1 else " ".join(toks[:MIN_TOKENS])
     fkey = folded.key
     hits: list[_Hit] = []
     pending: list[_Hit] = []
@@ -98,12 +109,11 @@ def find_echoes(
         window = fkey[pos:stop].split(" ")
         n, _ = _match_tokens(window, toks, complete=stop >= len(fkey))
         nxt = pos + 1
-        if n >= MIN_TOKENS or (n == len(toks)):
+        if n >= MIN_TOKENS or n == len(toks) or (short_ok and n == 1):
             mlen = len(" ".join(window[:n]))
-            full = n == len(toks)
             s = folded.raw_start(pos)
-            e = trailing_punct(text, folded.raw_end(pos + mlen))
-            hit = _classify(text, s, e, n, mlen, full)
+            e0 = folded.raw_end(pos + mlen)
+            hit = _classify(text, s, e0, _Match(n, mlen, n == len(toks), n == clause))
             if hit is not None:
                 if hit.site == "pending":
                     pending.append(hit)
@@ -112,25 +122,59 @@ def find_echoes(
                     nxt = pos + mlen
         pos = fkey.find(probe, nxt)
     if pending:
-        best = max((h.tokens for h in hits), default=0)
-        hits.extend(h for h in pending if h.full or (h.tokens >= 3 and h.tokens <= best))
+        # between two sentences: only the exact phrase pasted elsewhere too, the first clause or the headline
+        pasted = {h.tokens for h in hits}
+        hits.extend(h for h in pending if h.full or h.tokens in pasted or (h.clause and h.tokens >= 4))
     reason = "pasted copy of the headline/standfirst, or of its first words, at an insertion site"
     return [Candidate(h.start, h.end, rule, kind, reason) for h in sorted(hits, key=lambda h: h.start)]
 
 
-def _classify(text: str, s: int, e: int, n: int, mlen: int, full: bool) -> _Hit | None:
-    """Decide from the sites around ``[s, e)`` whether the occurrence is pasted, pending or content."""
+_CLAUSE_END = regex.compile(r"[?:|,;।!]|\s[-–—]\s|ः\s")
+
+
+def _first_clause(ref: str) -> int:
+    """Number of key words in the headline's first clause (the keyphrase up to ``?``, ``:``, ``|``, `` - ``...)."""
+    m = _CLAUSE_END.search(ref)
+    head = key(ref[: m.start()]) if m else ""
+    return len(head.split(" ")) if head else 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    tokens: int
+    chars: int
+    full: bool
+    clause: bool
+
+
+def _classify(text: str, s: int, e0: int, m: _Match) -> _Hit | None:
+    """Decide from the sites around ``[s, e0)`` whether the occurrence is pasted, pending or content."""
+    e = trailing_punct(text, e0)
+    term = any(c in TERMINATORS for c in text[e0:e])
     left, glued = left_site(text, s)
     right, after = right_site(text, e)
-    enough = (n >= MIN_TOKENS and mlen >= MIN_CHARS) or full
+    n = m.tokens
+    enough = (n >= MIN_TOKENS and m.chars >= MIN_CHARS) or m.full or m.clause
+    hit = _Hit(s, e, n, m.full, "strong", m.clause)
     if right == LINE_END:
         if left in (LINE_START, AFTER_TERM) and enough:
-            return _Hit(s, e, n, full, "strong")
-        if left == AFTER_WORD and glued and n >= MIN_TOKENS and mlen >= GLUED_MIN_CHARS:
-            return _Hit(s, e, n, full, "strong")
+            return hit
+        if left == AFTER_SEP and (m.full or (n >= 3 and m.chars >= SPACED_MIN_CHARS)):
+            return hit
+        if left == AFTER_WORD and glued and n >= MIN_TOKENS and m.chars >= GLUED_MIN_CHARS:
+            return hit
+        if left == AFTER_WORD and (m.full or (n >= 3 and m.chars >= SPACED_MIN_CHARS)):
+            return hit
         return None
-    if right == COMMA and left in (LINE_START, AFTER_TERM) and (full or n >= 4):
-        return _Hit(s, after, n, full, "strong" if full else "pending")
-    if right in (BEFORE_TEXT, COMMA) and left in (LINE_START, AFTER_TERM) and n >= 3:
-        return _Hit(s, e, n, full, "pending")
+    if right == COMMA and left in (LINE_START, AFTER_TERM, AFTER_SEP) and (m.full or n >= 4):
+        return _Hit(s, after, n, m.full, "strong" if m.full else "pending", m.clause)
+    if right == BEFORE_TEXT and left == AFTER_TERM and n >= 3 and (m.full or not term):
+        return _Hit(s, e, n, m.full, "pending", m.clause)
     return None
+
+
+def _ends_sentence(text: str, e: int) -> bool:
+    """True when a terminator follows: the words are a sentence of the text, not a pasted phrase."""
+    while e < len(text) and text[e] in HSPACE:
+        e += 1
+    return e < len(text) and text[e] in TERMINATORS
