@@ -1,35 +1,341 @@
-"""PLACEHOLDER: replaced by the normalisation implementation."""
+"""Devanagari-aware Unicode normalisation with an exact record of every change.
+
+Two profiles: ``safe`` (the default) never changes meaning; ``search`` folds further for indexing and
+matching. The output is NFC and a fixpoint (``normalize(normalize(x)) == normalize(x)``) for any string.
+
+>>> import newsclean as nc
+>>> nc.normalize("नई\\u00a0दिल्ली|  \\u095bिंदगी")
+'नई दिल्ली। ज़िंदगी'
+>>> nc.normalize("हिन्दी में ३ ख़बरें", profile="search")
+'हिंदी में 3 खबरें'
+>>> [(e.rule, e.old, e.new) for e in nc.normalize_and_explain("दु:ख|").edits]
+[('normalize.colon_to_visarga', ':', 'ः'), ('normalize.pipe_to_danda', '|', '।')]
+
+Rules are listed, with what each changes and leaves alone, in ``docs/rules.md``.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import ClassVar, Literal
 
+import unicodedata2
+
+from . import normalize_script_rules as sr
+from . import normalize_text_rules as tr
+from ._check import check_choice, check_str, type_message
+from .errors import ConfigError, InputTypeError
+from .normalize_nfc import NFC
+from .normalize_rule import Rule, run_explain, run_fast
 from .types import Cleaned, Document
+
+__all__ = [
+    "PROFILES",
+    "RULES",
+    "Normalize",
+    "NormalizeConfig",
+    "detect_legacy_font",
+    "normalize",
+    "normalize_and_explain",
+    "rule_ids",
+]
+
+Profile = Literal["safe", "search"]
+PROFILES: tuple[str, ...] = ("safe", "search")
+
+RULES: tuple[Rule, ...] = (
+    tr.SURROGATES,
+    tr.HTML_ENTITIES,
+    tr.MOJIBAKE,
+    tr.CONTROLS,
+    tr.LINE_BREAKS,
+    tr.INVISIBLE,
+    tr.BIDI_MARKS,
+    sr.JOINERS,
+    sr.JOINERS_SEARCH,
+    tr.SPACES,
+    tr.SPACE_RUNS,
+    sr.MARK_ORDER,
+    sr.VOWEL_LETTERS,
+    NFC,
+    sr.DUP_MARKS,
+    sr.DOUBLE_DANDA,
+    sr.PIPE_TO_DANDA,
+    sr.COLON_TO_VISARGA,
+    # search profile
+    sr.SPACED_PIPE,
+    sr.FINAL_TA_VISARGA,
+    sr.DIGITS,
+    sr.NUKTA_LOAN,
+    sr.CANDRABINDU,
+    sr.CANDRA_O,
+    sr.NASAL_ANUSVARA,
+    sr.ELONGATION,
+    sr.I_SIGN,
+    tr.FOLD_QUOTES,
+    tr.FOLD_DASHES,
+    tr.ELLIPSIS,
+)
+"""Every rule in the order it runs; each profile runs the rules that list it."""
+
+_RULE_IDS = frozenset(r.id for r in RULES)
+_VERSION = "1"
+
+
+def rule_ids(profile: str = "safe") -> tuple[str, ...]:
+    """The ids of the rules a profile runs, in order.
+
+    Args:
+        profile: ``"safe"`` or ``"search"``.
+
+    Returns:
+        Rule ids such as ``"normalize.pipe_to_danda"``.
+
+    Raises:
+        ConfigError: ``profile`` is not a known profile.
+
+    >>> rule_ids("safe")[:3]
+    ('normalize.surrogates', 'normalize.html_entities', 'normalize.mojibake')
+    >>> "normalize.fold_digits" in rule_ids("search"), "normalize.fold_digits" in rule_ids("safe")
+    (True, False)
+    """
+    check_choice(profile, "rule_ids", "profile", PROFILES)
+    return tuple(r.id for r in RULES if profile in r.profiles)
 
 
 @dataclass(frozen=True, slots=True)
 class NormalizeConfig:
-    """Placeholder."""
+    """Frozen, hashable settings of normalisation: a profile and rules switched off.
+
+    Args:
+        profile: ``"safe"`` (default; never changes meaning) or ``"search"`` (also folds for matching).
+        disable: Rule ids to skip (any iterable of ids; stored as a frozenset).
+
+    Raises:
+        ConfigError: an unknown profile or rule id (the message names the field).
+
+    >>> cfg = NormalizeConfig(profile="search", disable={"normalize.fold_digits"})
+    >>> cfg.disable
+    frozenset({'normalize.fold_digits'})
+    >>> normalize("३ ख़बरें", config=cfg)
+    '३ खबरें'
+    >>> NormalizeConfig(disable={"normalize.nope"})
+    Traceback (most recent call last):
+    ...
+    newsclean.errors.ConfigError: NormalizeConfig() argument 'disable' has unknown rule id 'normalize.nope'
+    """
 
     profile: str = "safe"
+    disable: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        check_choice(self.profile, "NormalizeConfig", "profile", PROFILES)
+        disable: object = self.disable
+        if isinstance(disable, str) or not isinstance(disable, Iterable):
+            raise InputTypeError(
+                type_message("NormalizeConfig", "disable", "an iterable of rule ids", disable)
+            )
+        frozen = frozenset(disable)
+        for rid in sorted(frozen, key=str):
+            if rid not in _RULE_IDS:
+                raise ConfigError(f"NormalizeConfig() argument 'disable' has unknown rule id {rid!r}")
+        object.__setattr__(self, "disable", frozen)
+
+    def fingerprint(self) -> str:
+        """A stable string naming the profile, the switched-off rules and the Unicode data version.
+
+        >>> NormalizeConfig().fingerprint().startswith("normalize/1 profile=safe disable=- unicode=")
+        True
+        """
+        disabled = ",".join(sorted(self.disable)) or "-"
+        return f"normalize/{_VERSION} profile={self.profile} disable={disabled} unicode={unicodedata2.unidata_version}"
 
 
-def normalize(text: str, *, profile: str = "safe") -> str:
-    """Placeholder."""
-    raise NotImplementedError
+_DEFAULTS = {p: NormalizeConfig(profile=p) for p in PROFILES}
 
 
-def normalize_and_explain(text: str, *, profile: str = "safe") -> Cleaned:
-    """Placeholder."""
-    raise NotImplementedError
+@functools.lru_cache(maxsize=64)
+def _rules_for(config: NormalizeConfig) -> tuple[Rule, ...]:
+    return tuple(r for r in RULES if config.profile in r.profiles and r.id not in config.disable)
+
+
+def _resolve(func: str, profile: object, config: object) -> NormalizeConfig:
+    if config is None:
+        if profile == "safe" or profile == "search":
+            return _DEFAULTS[profile]
+        check_choice(profile, func, "profile", PROFILES)
+    if not isinstance(config, NormalizeConfig):
+        raise InputTypeError(type_message(func, "config", "NormalizeConfig or None", config))
+    check_choice(profile, func, "profile", PROFILES)
+    if profile != "safe" and profile != config.profile:
+        raise ConfigError(f"{func}() got profile={profile!r} and a config with profile={config.profile!r}")
+    return config
+
+
+def normalize(text: str, *, profile: Profile = "safe", config: NormalizeConfig | None = None) -> str:
+    """Normalise Hindi/Devanagari text: NFC, script repairs, invisible characters, spaces, danda and more.
+
+    Args:
+        text: Any string (lone surrogates, controls and mojibake included).
+        profile: ``"safe"`` (default) or ``"search"``.
+        config: A :class:`NormalizeConfig`; overrides ``profile`` (give one or the other).
+
+    Returns:
+        The normalised text, in NFC; normalising it again returns it unchanged.
+
+    Raises:
+        InputTypeError: ``text`` is not a ``str``.
+        ConfigError: ``profile`` is not ``"safe"`` or ``"search"``.
+
+    >>> normalize("राम घर गया|सीता आई।")
+    'राम घर गया।सीता आई।'
+    >>> normalize("यह भी पढ़ें: दु:ख 10:30")
+    'यह भी पढ़ें: दुःख 10:30'
+    >>> normalize("डॉक्टर “नाम” — १०…", profile="search")
+    'डाक्टर "नाम" - 10...'
+    """
+    check_str(text, "normalize", "text")
+    cfg = _resolve("normalize", profile, config)
+    return run_fast(text, _rules_for(cfg))
+
+
+def normalize_and_explain(
+    text: str, *, profile: Profile = "safe", config: NormalizeConfig | None = None
+) -> Cleaned:
+    """Normalise like :func:`normalize` and return the record of every change.
+
+    Args:
+        text: Any string.
+        profile: ``"safe"`` (default) or ``"search"``.
+        config: A :class:`NormalizeConfig`; overrides ``profile``.
+
+    Returns:
+        :class:`~newsclean.types.Cleaned` with ``.text`` (equal to ``normalize(text)``) and ``.edits``:
+        sorted, non-overlapping edits in the coordinates of ``text``, each with its rule id, kind, ``old``
+        (the input slice), ``new`` and reason; ``apply_edits(text, edits) == .text``.
+
+    Raises:
+        InputTypeError: ``text`` is not a ``str``.
+        ConfigError: ``profile`` is not ``"safe"`` or ``"search"``.
+
+    >>> c = normalize_and_explain("नई\\u00a0\\u00a0दिल्ली")
+    >>> c.text
+    'नई दिल्ली'
+    >>> [(e.rule, e.start, e.end, e.new) for e in c.edits]
+    [('normalize.spaces+normalize.space_runs', 2, 4, ' ')]
+    >>> c.replay("नई\\u00a0\\u00a0दिल्ली") == c.text
+    True
+    """
+    check_str(text, "normalize_and_explain", "text")
+    cfg = _resolve("normalize_and_explain", profile, config)
+    out, edits = run_explain(text, _rules_for(cfg))
+    return Cleaned(out, tuple(edits))
 
 
 @dataclass(frozen=True, slots=True)
 class Normalize:
-    """Placeholder."""
+    """The normalisation step for a :class:`~newsclean.pipeline.Pipeline`.
+
+    Args:
+        profile: ``"safe"`` (default) or ``"search"``.
+        config: A :class:`NormalizeConfig` (overrides ``profile``).
+
+    Raises:
+        ConfigError: an unknown profile.
+
+    >>> from newsclean import Document
+    >>> doc = Normalize()(Document("खबर|"))
+    >>> doc.text, doc.history[0].step, doc.history[0].edits[0].rule
+    ('खबर।', 'normalize', 'normalize.pipe_to_danda')
+    """
 
     profile: str = "safe"
-    name: str = "normalize"
+    config: NormalizeConfig | None = None
+    name: ClassVar[str] = "normalize"
+
+    def __post_init__(self) -> None:
+        _resolve("Normalize", self.profile, self.config)
+
+    @property
+    def effective_config(self) -> NormalizeConfig:
+        """The configuration this step runs with.
+
+        >>> Normalize("search").effective_config.profile
+        'search'
+        """
+        return _resolve("Normalize", self.profile, self.config)
 
     def __call__(self, doc: Document, /) -> Document:
-        raise NotImplementedError
+        """Return a new document with the normalised text and this step's edits in its history."""
+        if not isinstance(doc, Document):
+            raise InputTypeError(type_message("Normalize", "doc", "Document", doc))
+        cfg = self.effective_config
+        out, edits = run_explain(doc.text, _rules_for(cfg))
+        return doc.with_step(self.name, cfg.fingerprint(), tuple(edits), text=out)
+
+
+# -- legacy fonts -------------------------------------------------------------------------------------------
+
+_LEGACY_WORDS = frozenset(
+    [
+        "dk",
+        "ds",
+        "dh",
+        "gS",
+        "vkSj",
+        "esa",
+        "fd",
+        "ls",
+        "us",
+        "dks",
+        "Fkk",
+        "Fks",
+        "Fkh",
+        "gks",
+        ";g",
+        "og",
+        "Hkh",
+        "tks",
+        "dj",
+        "ij",
+        "rks",
+        "vius",
+        "viuh",
+        ";s",
+    ]
+)
+_TOKEN = re.compile(r"[!-~]+")
+
+
+def detect_legacy_font(text: str) -> bool:
+    """Guess whether ``text`` is Hindi typed in a legacy (Krutidev-style) font encoding: ASCII that shows as
+    Devanagari only with that font. newsclean flags such text and never converts it.
+
+    Args:
+        text: Any string.
+
+    Returns:
+        True when most of the text is ASCII in the letter patterns of Krutidev-style fonts (frequent
+        function words such as ``dk``/``ds``/``dh``/``gS``/``esa`` and many ``k`` for the aa-sign).
+
+    Raises:
+        InputTypeError: ``text`` is not a ``str``.
+
+    >>> detect_legacy_font("Hkkjr dh jkt/kkuh fnYyh gS vkSj ;g cgqr cM+k 'kgj gSA")
+    True
+    >>> detect_legacy_font("The capital of India is Delhi, a very large city.")
+    False
+    >>> detect_legacy_font("भारत की राजधानी दिल्ली है।")
+    False
+    """
+    check_str(text, "detect_legacy_font", "text")
+    tokens = _TOKEN.findall(text)
+    letters = sum(1 for t in tokens for c in t if c.isalpha())
+    if letters < 8 or letters < len(text.strip()) * 0.6:
+        return False
+    hits = sum(1 for t in tokens if t in _LEGACY_WORDS)
+    k_ratio = sum(t.count("k") for t in tokens) / letters
+    return (hits >= 1 and k_ratio >= 0.08) or (hits >= 3 and hits >= len(tokens) * 0.15)

@@ -1,0 +1,161 @@
+"""Unicode NFC (with ``unicodedata2``) behind a cheap gate, recording exactly which segments changed.
+
+``unicodedata2`` has no ``is_normalized``, so the gate is a pattern built once from the character data: a
+character NFC always changes (Full_Composition_Exclusion), one that may compose with what precedes it
+(NFC_Quick_Check=Maybe), न/र/ळ + nukta (they compose to ऩ ऱ ऴ), or two adjacent combining marks that may be
+out of canonical order. Clean Hindi (nukta after a non-composing consonant, virama, vowel signs) does not
+match, so it skips NFC entirely.
+
+Edits: the text is cut at *stable* characters (combining class 0, NFC_Quick_Check=Yes); NFC never acts across
+such a cut, so each segment around a gate hit is normalised on its own and recorded when it changed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import unicodedata2
+
+from .normalize_rule import Rule
+from .types import Edit
+
+__all__ = ["NFC", "nfc_gate"]
+
+_PLANES = (range(0xD800), range(0xE000, 0x40000), range(0xE0000, 0xE1000))
+# Hangul jamo that compose algorithmically (no entry in the decomposition table): vowels and trailing consonants.
+_HANGUL_MAYBE = (range(0x1161, 0x1176), range(0x11A8, 0x11C3))
+
+
+def _class(cps: list[int]) -> str:
+    """A character-class body for a sorted list of code points, as ranges."""
+    parts: list[str] = []
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        lo, hi = re.escape(chr(cps[i])), re.escape(chr(cps[j]))
+        parts.append(lo if i == j else f"{lo}-{hi}")
+        i = j + 1
+    return "".join(parts)
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> tuple[re.Pattern[str], frozenset[str]]:
+    """Build (gate pattern, set of unstable characters) from the installed ``unicodedata2`` (about 40 ms)."""
+    combining: list[int] = []
+    changes: list[int] = []
+    maybe: set[int] = {cp for r in _HANGUL_MAYBE for cp in r}
+    for plane in _PLANES:
+        for cp in plane:
+            ch = chr(cp)
+            if unicodedata2.combining(ch):
+                combining.append(cp)
+            d = unicodedata2.decomposition(ch)
+            if d and d[0] != "<":
+                if unicodedata2.normalize("NFC", ch) != ch:
+                    changes.append(cp)
+                else:
+                    parts = d.split()
+                    if len(parts) == 2:
+                        maybe.add(int(parts[1], 16))
+    nukta = 0x093C
+    low = [cp for cp in combining if unicodedata2.combining(chr(cp)) < 7]
+    marks_not_nukta = [cp for cp in combining if cp != nukta]
+    maybe_not_nukta = sorted(cp for cp in maybe if cp != nukta)
+    gate = "|".join(
+        [
+            f"[{_class(sorted(changes))}]",
+            f"[{_class(maybe_not_nukta)}]",
+            "[\u0928\u0930\u0933]\u093c",
+            f"[{_class(marks_not_nukta)}][{_class(combining)}]",
+            f"\u093c[{_class(low)}]",
+        ]
+    )
+    unstable = frozenset(chr(cp) for cp in (*combining, *changes, *maybe))
+    return re.compile(gate), unstable
+
+
+def nfc_gate(text: str) -> bool:
+    """True when NFC might change ``text`` (False means ``text`` is certainly NFC).
+
+    >>> nfc_gate("ज़िंदगी हिन्दी")          # decomposed ज़ is already NFC
+    False
+    >>> nfc_gate("\\u095bिंदगी")           # precomposed ज़ (U+095B) is a composition exclusion
+    True
+    """
+    if text.isascii():
+        return False
+    return _tables()[0].search(text) is not None
+
+
+class _NFCRule(Rule):
+    """NFC as a rule; its fast path is one C call over the whole text."""
+
+    def fast(self, text: str) -> str:
+        if not nfc_gate(text):
+            return text
+        new: str = unicodedata2.normalize("NFC", text)
+        return text if new == text else new
+
+    def explain(self, text: str) -> list[Edit]:
+        if not nfc_gate(text):
+            return []
+        gate, unstable = _tables()
+        out: list[Edit] = []
+        n = len(text)
+        done = 0  # text[:done] is already covered
+        for m in gate.finditer(text):
+            p = m.start()
+            if p < done:
+                continue
+            start = p
+            while start > done and text[start] in unstable:
+                start -= 1
+            end = m.end()
+            while end < n and text[end] in unstable:
+                end += 1
+            old = text[start:end]
+            new = unicodedata2.normalize("NFC", old)
+            done = end
+            if new == old:
+                continue
+            # trim the common prefix and suffix so the edit covers only what changed
+            a = 0
+            while a < len(old) and a < len(new) and old[a] == new[a]:
+                a += 1
+            b = 0
+            while b < len(old) - a and b < len(new) - a and old[-1 - b] == new[-1 - b]:
+                b += 1
+            out.append(
+                Edit(
+                    self.id,
+                    self.kind,
+                    start + a,
+                    end - b,
+                    old[a : len(old) - b],
+                    new[a : len(new) - b],
+                    self.reason,
+                )
+            )
+        return out
+
+
+def _unused(m: re.Match[str]) -> str:  # pragma: no cover - the NFC rule overrides fast/explain
+    return m.group()
+
+
+NFC = _NFCRule(
+    "normalize.nfc",
+    "unicode",
+    "Unicode NFC (canonical composition); U+0958..U+095F are composition exclusions and decompose",
+    re.compile("(?!)"),
+    _unused,
+    doc=(
+        "Changes: text to Unicode Normalization Form C with unicodedata2: canonical reordering of combining "
+        "marks (nukta before virama), composition (न+़ -> ऩ, र+़ -> ऱ, ळ+़ -> ऴ) and the composition "
+        "exclusions क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़ (U+0958..U+095F), which NFC decomposes to consonant + nukta. "
+        "Leaves alone: everything already in NFC; it never applies compatibility mappings (NFKC)."
+    ),
+)

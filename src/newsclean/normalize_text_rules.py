@@ -1,0 +1,259 @@
+"""Script-independent normalisation rules: encoding damage, markup, invisible characters, spaces, punctuation.
+
+Each rule's docstring says what it changes and what it leaves alone; ``docs/rules.md`` lists them all.
+"""
+
+from __future__ import annotations
+
+import html
+import html.entities
+import re
+
+from ._mojibake import MOJIBAKE_GATE, MOJIBAKE_RE, repair_run
+from .chars import RTL_RE, UNICODE_SPACES
+from .normalize_rule import Rule, rule
+
+__all__ = [
+    "BIDI_MARKS",
+    "CONTROLS",
+    "ELLIPSIS",
+    "FOLD_DASHES",
+    "FOLD_QUOTES",
+    "HTML_ENTITIES",
+    "INVISIBLE",
+    "LINE_BREAKS",
+    "MOJIBAKE",
+    "SPACES",
+    "SPACE_RUNS",
+    "SURROGATES",
+]
+
+_HTML5 = html.entities.html5
+
+
+@rule(
+    "normalize.surrogates",
+    kind="encoding",
+    reason="lone surrogate (not a Unicode scalar value, cannot be written as UTF-8) replaced by U+FFFD",
+    pattern="[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]",
+)
+def _surrogates(m: re.Match[str]) -> str:
+    """Changes: a lone surrogate code point to U+FFFD; a high surrogate directly followed by a low one
+    (UTF-16 read as code units) to the character they encode.
+    Leaves alone: every other character, including an existing U+FFFD (it records an earlier loss)."""
+    s = m.group()
+    if len(s) == 2:
+        return chr(0x10000 + ((ord(s[0]) - 0xD800) << 10) + (ord(s[1]) - 0xDC00))
+    return "\ufffd"
+
+
+SURROGATES: Rule = _surrogates
+
+
+@rule(
+    "normalize.html_entities",
+    kind="markup",
+    reason="HTML character reference left in extracted text",
+    pattern="&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});",
+    gate="&",
+    repeat=True,
+)
+def _html_entities(m: re.Match[str]) -> str:
+    """Changes: named (``&amp;`` ``&nbsp;`` ``&quot;``) and numeric (``&#2361;`` ``&#x939;``) HTML character
+    references to the character, repeatedly (``&amp;lt;`` -> ``<``); numeric references to surrogates, NUL or
+    out-of-range values become U+FFFD, as HTML5 says.
+    Leaves alone: a bare ``&`` (``R&D``), a reference without its ``;``, unknown names (``&foo;``)."""
+    s = m.group()
+    if s[1] == "#":
+        return html.unescape(s)
+    return _HTML5.get(s[1:], s)
+
+
+HTML_ENTITIES: Rule = _html_entities
+
+
+@rule(
+    "normalize.mojibake",
+    kind="encoding",
+    reason="UTF-8 bytes that were decoded as windows-1252/latin-1 (mojibake), decoded again as UTF-8",
+    pattern=MOJIBAKE_RE,
+    gate=lambda text: MOJIBAKE_GATE[0] in text or MOJIBAKE_GATE[1] in text,
+    repeat=True,
+)
+def _mojibake(m: re.Match[str]) -> str:
+    """Changes: runs of windows-1252/latin-1 characters that are the bytes of UTF-8 sequences (``à¤¹à¤¿``
+    -> ``हि``), only in text that shows the Devanagari telltale ``à¤`` or ``à¥``; partial mojibake is repaired
+    run by run. A Devanagari sequence whose last byte was lost to a strict decoder becomes one U+FFFD.
+    Leaves alone: text without the telltale (French ``à`` stays), runs that are not valid UTF-8."""
+    return repair_run(m)
+
+
+MOJIBAKE: Rule = _mojibake
+
+
+@rule(
+    "normalize.controls",
+    kind="invisible",
+    reason="control character or ANSI terminal escape sequence: carries no text",
+    pattern=(
+        "\x1b(?:\\[[0-?]{0,64}[ -/]{0,16}[@-~]|\\][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\\\)|[@-Z\\\\-_])"
+        "|[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+"
+    ),
+)
+def _controls(m: re.Match[str]) -> str:
+    """Changes: deletes C0 controls other than TAB, LF, VT, FF, CR; DEL; C1 controls other than NEL; ANSI
+    escape sequences (``ESC [ 1 ; 31 m`` colours, ``ESC ] … BEL`` titles).
+    Leaves alone: TAB (see ``normalize.spaces``), line breaks (see ``normalize.line_breaks``), format
+    characters such as ZWJ/ZWNJ (see ``normalize.joiners``)."""
+    return ""
+
+
+CONTROLS: Rule = _controls
+
+
+@rule(
+    "normalize.line_breaks",
+    kind="whitespace",
+    reason="line end normalised to LF (Unicode Newline Guidelines)",
+    pattern="\r\n?|[\u2028\u2029\x85\x0b\x0c]",
+    gate="\r\u2028\u2029\x85\x0b\x0c",
+)
+def _line_breaks(m: re.Match[str]) -> str:
+    """Changes: CR LF, CR, LINE SEPARATOR, PARAGRAPH SEPARATOR, NEL, VT and FF to one LF.
+    Leaves alone: LF, and the number of line breaks (a blank line stays a blank line)."""
+    return "\n"
+
+
+LINE_BREAKS: Rule = _line_breaks
+
+
+@rule(
+    "normalize.invisible",
+    kind="invisible",
+    reason="invisible format character with no role in Hindi (ZWSP, soft hyphen, word joiner, BOM)",
+    pattern="[\u200b\u00ad\u2060\ufeff]+",
+    gate="\u200b\u00ad\u2060\ufeff",
+)
+def _invisible(m: re.Match[str]) -> str:
+    """Changes: deletes ZERO WIDTH SPACE, SOFT HYPHEN, WORD JOINER and ZWNBSP/BOM (a ZWSP inside a word
+    joins the word; it is not turned into a space).
+    Leaves alone: ZWJ and ZWNJ (``normalize.joiners``), LRM/RLM (``normalize.bidi_marks``)."""
+    return ""
+
+
+INVISIBLE: Rule = _invisible
+
+
+def _bidi_gate(text: str) -> bool:
+    return ("\u200e" in text or "\u200f" in text) and RTL_RE.search(text) is None
+
+
+@rule(
+    "normalize.bidi_marks",
+    kind="invisible",
+    reason="LRM/RLM in text that holds no right-to-left script: no effect on display",
+    pattern="[\u200e\u200f]+",
+    gate=_bidi_gate,
+)
+def _bidi_marks(m: re.Match[str]) -> str:
+    """Changes: deletes LEFT-TO-RIGHT MARK and RIGHT-TO-LEFT MARK when the text contains no right-to-left
+    script (Hebrew, Arabic, Urdu, Syriac, Thaana, NKo, …).
+    Leaves alone: both marks in any text with right-to-left script; embedding and isolate controls."""
+    return ""
+
+
+BIDI_MARKS: Rule = _bidi_marks
+
+
+@rule(
+    "normalize.spaces",
+    kind="whitespace",
+    reason="Unicode space or TAB: layout, not content; mapped to U+0020",
+    pattern=f"[{UNICODE_SPACES}]",
+)
+def _spaces(m: re.Match[str]) -> str:
+    """Changes: TAB, NO-BREAK SPACE, NARROW NO-BREAK SPACE, the en/em/thin/hair/figure spaces, MEDIUM
+    MATHEMATICAL SPACE, IDEOGRAPHIC SPACE and OGHAM SPACE MARK to U+0020.
+    Leaves alone: line breaks, and zero-width characters (not spaces)."""
+    return " "
+
+
+SPACES: Rule = _spaces
+
+
+def _space_runs_gate(text: str) -> bool:
+    return "  " in text or " \n" in text
+
+
+@rule(
+    "normalize.space_runs",
+    kind="whitespace",
+    reason="run of spaces collapsed; spaces at the end of a line removed",
+    pattern=" +(?=\n)| {2,}",
+    gate=_space_runs_gate,
+)
+def _space_runs(m: re.Match[str]) -> str:
+    """Changes: a run of two or more spaces to one; deletes the spaces at the end of a line (before LF).
+    Leaves alone: line breaks and blank lines, one space at the start of a line, and spaces at the very
+    start or end of the text (a fragment keeps its edges, so concatenating normalised pieces works)."""
+    end = m.end()
+    s = m.string
+    return "" if end < len(s) and s[end] == "\n" else " "
+
+
+SPACE_RUNS: Rule = _space_runs
+
+# -- search profile ---------------------------------------------------------------------------------------
+
+_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'"} | dict.fromkeys(
+    "\u201c\u201d\u201e\u201f", '"'
+)
+
+
+@rule(
+    "normalize.fold_quotes",
+    kind="punctuation",
+    reason="curly quotation mark folded to ASCII (search)",
+    pattern="[\u2018-\u201f]",
+    profiles=("search",),
+)
+def _fold_quotes(m: re.Match[str]) -> str:
+    """Changes (search): ‘ ’ ‚ ‛ to ``'`` and “ ” „ ‟ to ``"``.
+    Leaves alone: guillemets, primes, and every quote in the safe profile."""
+    return _QUOTES[m.group()]
+
+
+FOLD_QUOTES: Rule = _fold_quotes
+
+
+@rule(
+    "normalize.fold_dashes",
+    kind="punctuation",
+    reason="dash or minus sign folded to ASCII hyphen-minus (search)",
+    pattern="[\u2010-\u2014\u2212]",
+    profiles=("search",),
+)
+def _fold_dashes(m: re.Match[str]) -> str:
+    """Changes (search): HYPHEN, NON-BREAKING HYPHEN, FIGURE DASH, EN DASH, EM DASH and MINUS SIGN to ``-``.
+    Leaves alone: HORIZONTAL BAR, and every dash in the safe profile."""
+    return "-"
+
+
+FOLD_DASHES: Rule = _fold_dashes
+
+
+@rule(
+    "normalize.fold_ellipsis",
+    kind="punctuation",
+    reason="horizontal ellipsis spelled as three full stops (search)",
+    pattern="\u2026",
+    gate="\u2026",
+    profiles=("search",),
+)
+def _fold_ellipsis(m: re.Match[str]) -> str:
+    """Changes (search): ``…`` to ``...``.
+    Leaves alone: ``…`` in the safe profile."""
+    return "..."
+
+
+ELLIPSIS: Rule = _fold_ellipsis
