@@ -246,7 +246,8 @@ def check_partition(text: str, spans: list[nc.Span]) -> None:
         assert pos <= s.start < s.end <= len(text)
         assert all(c.isspace() for c in text[pos : s.start]), "gap holds non-whitespace"
         piece = text[s.start : s.end]
-        assert not piece[0].isspace() and not piece[-1].isspace(), "span not trimmed"
+        assert not piece[0].isspace(), "span starts with whitespace"
+        assert not piece[-1].isspace(), "span ends with whitespace"
         pos = s.end
     assert all(c.isspace() for c in text[pos:])
 
