@@ -1,27 +1,475 @@
-"""PLACEHOLDER: replaced by the corpus-level boilerplate miner."""
+"""Corpus-level boilerplate: templates a publisher repeats across its articles.
+
+:class:`BoilerplateMiner` counts lines, sentences and token n-grams by *document frequency* per group
+(publisher, by default), on masked keys (numbers, dates and times masked, so "Updated: 12 May" and
+"Updated: 13 May" are one template). What enough different stories of one group share is a template.
+:meth:`BoilerplateMiner.fit` returns a frozen, versioned :class:`BoilerplateModel` that saves to JSON, finds
+removal edits in new text, and is itself a pipeline step.
+
+Copies of one story (syndication, republished updates) are counted once: a template must be seen in
+``min_docs`` documents of *different stories* (see :mod:`newsclean.boilerplate.mining_state`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+import json
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from ..types import Edit
+from .._check import check_fraction, check_positive_int, check_str, type_message
+from ..errors import ConfigError, InputTypeError
+from ..types import Document, Edit
+from .mining_find import Template, find_edits
+from .mining_state import GroupCounts, count_document
+from .mining_text import KEY_SCHEME, analyse
+
+__all__ = ["BoilerplateMiner", "BoilerplateModel", "MinerParams"]
+
+FORMAT = "newsclean.BoilerplateModel"
+FORMAT_VERSION = 1
+DEFAULT_GROUP = ""
 
 
+@dataclass(frozen=True, slots=True)
+class MinerParams:
+    """The options of a :class:`BoilerplateMiner`, recorded in every model it fits.
+
+    Attributes:
+        group_field: meta field (or mapping key) naming a document's group; ``None`` for one group.
+        min_docs: distinct stories a template must be seen in (at least 2).
+        min_fraction: share of a group's documents a template must be seen in.
+        ngram: tokens per n-gram for span templates found inside lines.
+        min_span_docs: distinct stories an n-gram span template must be seen in (spans are glued to
+            content, so they need more evidence than whole lines).
+        max_candidates: table size past which keys seen in one document only are pruned.
+
+    >>> MinerParams().min_docs
+    3
+    """
+
+    group_field: str | None = "publisher"
+    min_docs: int = 3
+    min_fraction: float = 0.0
+    ngram: int = 5
+    min_span_docs: int = 5
+    max_candidates: int = 2_000_000
+
+    def __post_init__(self) -> None:
+        if self.group_field is not None:
+            check_str(self.group_field, "BoilerplateMiner", "group_field")
+        check_positive_int(self.min_docs, "BoilerplateMiner", "min_docs", minimum=2)
+        check_fraction(self.min_fraction, "BoilerplateMiner", "min_fraction")
+        check_positive_int(self.ngram, "BoilerplateMiner", "ngram", minimum=2)
+        check_positive_int(self.min_span_docs, "BoilerplateMiner", "min_span_docs", minimum=2)
+        check_positive_int(self.max_candidates, "BoilerplateMiner", "max_candidates", minimum=1000)
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain JSON-ready form.
+
+        >>> MinerParams(min_docs=4).to_dict()["min_docs"]
+        4
+        """
+        return {
+            "group_field": self.group_field,
+            "min_docs": self.min_docs,
+            "min_fraction": self.min_fraction,
+            "ngram": self.ngram,
+            "min_span_docs": self.min_span_docs,
+            "max_candidates": self.max_candidates,
+        }
+
+
+def _select(counts: GroupCounts, p: MinerParams) -> tuple[dict[int, Template], dict[int, Template]]:
+    need = max(p.min_docs, math.ceil(p.min_fraction * counts.docs))
+    seg = {
+        k: Template(v[0], v[3])
+        for k, v in counts.seg.items()
+        if v[0] >= need and len(v[2]) >= p.min_docs and v[3] is not None
+    }
+    span_need = max(need, p.min_span_docs)
+    ngr = {
+        k: Template(v[0], v[3])
+        for k, v in counts.ngr.items()
+        if v[0] >= span_need and len(v[2]) >= p.min_span_docs and v[3] is not None
+    }
+    return seg, ngr
+
+
+def _union(tables: Iterable[Mapping[int, Template]]) -> dict[int, Template]:
+    out: dict[int, Template] = {}
+    for table in tables:
+        for k, t in table.items():
+            old = out.get(k)
+            if old is None or t.df > old.df:
+                out[k] = t
+    return out
+
+
+@dataclass(frozen=True, eq=True)
 class BoilerplateModel:
-    """Placeholder: frozen, versioned template model; ``find`` returns removal edits."""
+    """Mined templates per group: frozen, versioned, JSON-serialisable, and a pipeline step.
 
+    Build one with :meth:`BoilerplateMiner.fit`. :meth:`find` returns removal edits; calling the model on
+    a :class:`~newsclean.Document` applies the templates of the document's group (``doc.meta``).
+
+    >>> stories = ["राम आज सुबह घर लौट आया और खाना खाया।", "सीता ने बाजार से ताजी सब्जियां खरीदीं।",
+    ...            "मोहन की टीम ने कल फुटबॉल का मैच जीता।"]
+    >>> docs = [{"text": s + "\\nखबरें पढ़ते रहिए हमारे ऐप पर", "publisher": "p1"} for s in stories]
+    >>> model = BoilerplateMiner().fit(docs)
+    >>> model.groups
+    ('p1',)
+    >>> [e.old for e in model.find("नई खबर आई।\\nखबरें पढ़ते रहिए हमारे ऐप पर", "p1")]
+    ['\\nखबरें पढ़ते रहिए हमारे ऐप पर']
+    """
+
+    params: MinerParams
+    group_docs: Mapping[str, int]
+    segments: Mapping[str, Mapping[int, Template]]
+    ngrams: Mapping[str, Mapping[int, Template]]
+    counts: Mapping[str, GroupCounts] | None = None
+    key_scheme: str = KEY_SCHEME
+    format_version: int = FORMAT_VERSION
+    _all: tuple[dict[int, Template], dict[int, Template]] = field(
+        init=False, repr=False, compare=False, default=({}, {})
+    )
+
+    def __post_init__(self) -> None:
+        if self.key_scheme != KEY_SCHEME:
+            msg = f"BoilerplateModel: key scheme {self.key_scheme!r} is not {KEY_SCHEME!r}; refit the model"
+            raise ConfigError(msg)
+        if self.format_version != FORMAT_VERSION:
+            msg = f"BoilerplateModel: format version {self.format_version} is not {FORMAT_VERSION}"
+            raise ConfigError(msg)
+        object.__setattr__(self, "_all", (_union(self.segments.values()), _union(self.ngrams.values())))
+
+    def __hash__(self) -> int:
+        return hash(self.fingerprint)
+
+    @classmethod
+    def from_counts(cls, params: MinerParams, counts: Mapping[str, GroupCounts]) -> BoilerplateModel:
+        """Select the templates from ``counts`` (kept in the model for refits).
+
+        >>> BoilerplateModel.from_counts(MinerParams(), {}).groups
+        ()
+        """
+        seg: dict[str, dict[int, Template]] = {}
+        ngr: dict[str, dict[int, Template]] = {}
+        for g, c in counts.items():
+            seg[g], ngr[g] = _select(c, params)
+        docs = {g: c.docs for g, c in counts.items()}
+        return cls(params, docs, seg, ngr, dict(counts))
+
+    # -- the step --------------------------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        """Step name recorded in :class:`~newsclean.StepRecord` (``"mine_apply"``).
+
+        >>> BoilerplateModel.from_counts(MinerParams(), {}).name
+        'mine_apply'
+        """
+        return "mine_apply"
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        """The group names the model holds templates for, sorted.
+
+        >>> BoilerplateModel.from_counts(MinerParams(), {}).groups
+        ()
+        """
+        return tuple(sorted(self.group_docs))
+
+    @property
+    def fingerprint(self) -> str:
+        """A short stable digest of the templates and parameters (for step records).
+
+        >>> len(BoilerplateModel.from_counts(MinerParams(), {}).fingerprint)
+        16
+        """
+        data = json.dumps(self.to_dict(counts=False), ensure_ascii=False, sort_keys=True)
+        return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+    def __call__(self, doc: Document, /) -> Document:
+        """Remove the templates of ``doc``'s group (from ``doc.meta``; all groups when it has none).
+
+        >>> from newsclean import Document
+        >>> empty = BoilerplateModel.from_counts(MinerParams(), {})
+        >>> empty(Document("खबर।", meta={"publisher": "p1"})).history[-1].step
+        'mine_apply'
+        """
+        if not isinstance(doc, Document):
+            raise InputTypeError(type_message("BoilerplateModel.__call__", "doc", "Document", doc))
+        raw = doc.meta.get(self.params.group_field) if self.params.group_field else None
+        group = None if raw is None else str(raw)
+        edits = self.find(doc.text, group)
+        config = f"fingerprint={self.fingerprint};group={group!r}"
+        return doc.with_step(self.name, config, tuple(edits))
+
+    # -- finding ---------------------------------------------------------------------------------------
     def find(self, text: str, group: str | None = None) -> list[Edit]:
-        """Placeholder."""
-        raise NotImplementedError
+        """Return sorted, non-overlapping removal edits for the templates of ``group`` in ``text``.
+
+        Args:
+            text: the text to search (edits are in its coordinates).
+            group: the group whose templates apply; ``None`` applies the templates of every group. A
+                group the model has not seen has no templates.
+
+        Returns:
+            Edits with ``rule`` ``boilerplate.mined_line`` / ``mined_sentence`` / ``mined_span``, kind
+            ``mined``, ``old == text[start:end]`` and a reason naming the template and its document
+            frequency.
+
+        Raises:
+            InputTypeError: ``text`` is not a ``str`` or ``group`` not a ``str`` or ``None``.
+
+        >>> BoilerplateModel.from_counts(MinerParams(), {}).find("खबर")
+        []
+        """
+        check_str(text, "BoilerplateModel.find", "text")
+        if group is not None and not isinstance(group, str):
+            raise InputTypeError(type_message("BoilerplateModel.find", "group", "str or None", group))
+        seg, ngr = self._tables(group)
+        if not seg and not ngr:
+            return []
+        p = self.params
+        return find_edits(analyse(text), seg, ngr, n=p.ngram, group=group)
+
+    def _tables(self, group: str | None) -> tuple[Mapping[int, Template], Mapping[int, Template]]:
+        if group is None:
+            return self._all
+        return self.segments.get(group, {}), self.ngrams.get(group, {})
+
+    def templates(self, group: str | None = None) -> list[tuple[str, str, int]]:
+        """``(level, example text, document frequency)`` of every template, most frequent first.
+
+        >>> BoilerplateModel.from_counts(MinerParams(), {}).templates()
+        []
+        """
+        seg, ngr = self._tables(group)
+        rows = [("segment", t.text, t.df) for t in seg.values()] + [
+            ("span", t.text, t.df) for t in ngr.values()
+        ]
+        return sorted(rows, key=lambda r: (-r[2], r[0], r[1]))
+
+    # -- (de)serialisation -----------------------------------------------------------------------------
+    def compact(self) -> BoilerplateModel:
+        """The same templates without the refit counts (smaller; cannot be updated).
+
+        >>> BoilerplateModel.from_counts(MinerParams(), {}).compact().counts is None
+        True
+        """
+        return BoilerplateModel(self.params, self.group_docs, self.segments, self.ngrams, None)
+
+    def to_dict(self, *, counts: bool = True) -> dict[str, object]:
+        """JSON-ready form (keys as hex strings, sorted; counts included unless ``counts=False``).
+
+        >>> BoilerplateModel.from_counts(MinerParams(), {}).to_dict()["format_version"]
+        1
+        """
+        groups: dict[str, object] = {}
+        for g in self.groups:
+            groups[g] = {
+                "docs": self.group_docs[g],
+                "segments": [[f"{k:016x}", t.df, t.text] for k, t in sorted(self.segments[g].items())],
+                "ngrams": [[f"{k:016x}", t.df, t.text] for k, t in sorted(self.ngrams[g].items())],
+            }
+        d: dict[str, object] = {
+            "format": FORMAT,
+            "format_version": self.format_version,
+            "key_scheme": self.key_scheme,
+            "params": self.params.to_dict(),
+            "groups": groups,
+        }
+        if counts and self.counts is not None:
+            d["counts"] = {g: self.counts[g].to_dict() for g in sorted(self.counts)}
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> BoilerplateModel:
+        """Inverse of :meth:`to_dict`.
+
+        Raises:
+            ConfigError: not a model, or another format version or key scheme.
+
+        >>> m = BoilerplateModel.from_counts(MinerParams(min_docs=4), {})
+        >>> BoilerplateModel.from_dict(m.to_dict()) == m
+        True
+        """
+        if not isinstance(d, Mapping):
+            raise InputTypeError(type_message("BoilerplateModel.from_dict", "d", "a mapping", d))
+        if d.get("format") != FORMAT:
+            msg = f"BoilerplateModel.from_dict(): not a {FORMAT} (format={d.get('format')!r})"
+            raise ConfigError(msg)
+        params = MinerParams(**d["params"])
+        groups = d["groups"]
+        counts_raw = d.get("counts")
+        return cls(
+            params,
+            {g: int(v["docs"]) for g, v in groups.items()},
+            {g: {int(k, 16): Template(df, t) for k, df, t in v["segments"]} for g, v in groups.items()},
+            {g: {int(k, 16): Template(df, t) for k, df, t in v["ngrams"]} for g, v in groups.items()},
+            None if counts_raw is None else {g: GroupCounts.from_dict(c) for g, c in counts_raw.items()},
+            key_scheme=str(d.get("key_scheme")),
+            format_version=int(d.get("format_version", -1)),
+        )
+
+    def save(self, path: str | Path, *, counts: bool = True) -> None:
+        """Write the model as UTF-8 JSON (Devanagari unescaped).
+
+        >>> import tempfile, os
+        >>> m = BoilerplateModel.from_counts(MinerParams(), {})
+        >>> p = os.path.join(tempfile.mkdtemp(), "model.json")
+        >>> m.save(p); BoilerplateModel.load(p) == m
+        True
+        """
+        data = json.dumps(self.to_dict(counts=counts), ensure_ascii=False, separators=(",", ":"))
+        Path(path).write_text(data, encoding="utf-8", errors="surrogatepass")
+
+    @classmethod
+    def load(cls, path: str | Path) -> BoilerplateModel:
+        """Read a model written by :meth:`save`.
+
+        >>> import tempfile, os
+        >>> p = os.path.join(tempfile.mkdtemp(), "model.json")
+        >>> BoilerplateModel.from_counts(MinerParams(), {}).save(p)
+        >>> BoilerplateModel.load(p).groups
+        ()
+        """
+        text = Path(path).read_text(encoding="utf-8", errors="surrogatepass")
+        return cls.from_dict(json.loads(text))
 
 
 class BoilerplateMiner:
-    """Placeholder."""
+    """Learn a publisher's templates from its articles: ``BoilerplateMiner().fit(docs) -> BoilerplateModel``.
 
-    def __init__(self, *, group_field: str = "publisher", **options: Any) -> None:
-        self.group_field = group_field
+    Args:
+        group_field: the meta field (``Document.meta``) or mapping key naming each document's group;
+            ``None`` puts every document in one group. Documents without the field go to group ``""``.
+        min_docs: a template must be seen in this many documents of distinct stories (>= 2).
+        min_fraction: ... and in at least this share of its group's documents.
+        ngram: tokens per n-gram for span templates inside lines.
+        min_span_docs: distinct stories an n-gram span template must be seen in.
+        max_candidates: prune keys seen once when a count table grows past this size.
 
-    def fit(self, docs: Iterable[Any]) -> BoilerplateModel:
-        """Placeholder."""
-        raise NotImplementedError
+    Raises:
+        ConfigError: an option is out of range (the message names it).
+        InputTypeError: an option has the wrong type.
+
+    >>> BoilerplateMiner(min_docs=1)
+    Traceback (most recent call last):
+    ...
+    newsclean.errors.ConfigError: BoilerplateMiner() argument 'min_docs' = 1 is invalid; must be >= 2
+    """
+
+    def __init__(
+        self,
+        *,
+        group_field: str | None = "publisher",
+        min_docs: int = 3,
+        min_fraction: float = 0.0,
+        ngram: int = 5,
+        min_span_docs: int = 5,
+        max_candidates: int = 2_000_000,
+    ) -> None:
+        self.params = MinerParams(group_field, min_docs, min_fraction, ngram, min_span_docs, max_candidates)
+        self._counts: dict[str, GroupCounts] = {}
+
+    def __repr__(self) -> str:
+        return f"BoilerplateMiner({self.params})"
+
+    def fit(self, docs: Iterable[Document | Mapping[str, Any]]) -> BoilerplateModel:
+        """Count one pass over ``docs`` and return the fitted model (the miner keeps no state).
+
+        Args:
+            docs: :class:`~newsclean.Document` objects (group from ``meta``) or mappings with ``"text"``
+                and optionally ``"title"`` and the group field.
+
+        Returns:
+            A new :class:`BoilerplateModel` (with its counts, so it can be updated).
+
+        Raises:
+            InputTypeError: ``docs`` is not iterable, or an item or its text has the wrong type.
+
+        >>> BoilerplateMiner().fit([]).groups
+        ()
+        """
+        counts: dict[str, GroupCounts] = {}
+        self._consume(counts, docs, "fit")
+        return BoilerplateModel.from_counts(self.params, counts)
+
+    def partial_fit(self, docs: Iterable[Document | Mapping[str, Any]]) -> BoilerplateModel:
+        """Add ``docs`` to the miner's running counts and return a model of everything seen so far.
+
+        >>> miner = BoilerplateMiner()
+        >>> _ = miner.partial_fit([{"text": "पहली खबर", "publisher": "p"}])
+        >>> miner.partial_fit([{"text": "दूसरी खबर", "publisher": "p"}]).group_docs["p"]
+        2
+        """
+        self._consume(self._counts, docs, "partial_fit")
+        return BoilerplateModel.from_counts(self.params, {g: c.copy() for g, c in self._counts.items()})
+
+    @staticmethod
+    def update(model: BoilerplateModel, docs: Iterable[Document | Mapping[str, Any]]) -> BoilerplateModel:
+        """Continue ``model``'s counts over more ``docs``: equal to one fit over all the documents.
+
+        Raises:
+            ConfigError: the model was saved without its counts (:meth:`BoilerplateModel.compact`).
+
+        >>> m1 = BoilerplateMiner().fit([{"text": "पहली खबर", "publisher": "p"}])
+        >>> m2 = BoilerplateMiner.update(m1, [{"text": "दूसरी खबर", "publisher": "p"}])
+        >>> m2 == BoilerplateMiner().fit([{"text": "पहली खबर", "publisher": "p"},
+        ...                                {"text": "दूसरी खबर", "publisher": "p"}])
+        True
+        """
+        if not isinstance(model, BoilerplateModel):
+            raise InputTypeError(type_message("BoilerplateMiner.update", "model", "BoilerplateModel", model))
+        if model.counts is None:
+            raise ConfigError("BoilerplateMiner.update() argument 'model' has no counts (it was compacted)")
+        p = model.params
+        miner = BoilerplateMiner(
+            group_field=p.group_field,
+            min_docs=p.min_docs,
+            min_fraction=p.min_fraction,
+            ngram=p.ngram,
+            min_span_docs=p.min_span_docs,
+            max_candidates=p.max_candidates,
+        )
+        counts = {g: c.copy() for g, c in model.counts.items()}
+        miner._consume(counts, docs, "update")
+        return BoilerplateModel.from_counts(p, counts)
+
+    def _consume(self, counts: dict[str, GroupCounts], docs: object, func: str) -> None:
+        where = f"BoilerplateMiner.{func}"
+        if isinstance(docs, (str, bytes, Mapping, Document)) or not isinstance(docs, Iterable):
+            raise InputTypeError(type_message(where, "docs", "an iterable of Document or mappings", docs))
+        p = self.params
+        for i, doc in enumerate(docs):
+            text, title, group = _fields(doc, p.group_field, where, i)
+            c = counts.get(group)
+            if c is None:
+                c = counts[group] = GroupCounts()
+            cap = max(p.min_docs, p.min_span_docs)
+            count_document(c, text, title, n=p.ngram, cap=cap, max_candidates=p.max_candidates)
+
+
+def _fields(doc: object, group_field: str | None, where: str, i: int) -> tuple[str, str | None, str]:
+    if isinstance(doc, Document):
+        text, title = doc.text, doc.title
+        raw = doc.meta.get(group_field) if group_field else None
+    elif isinstance(doc, Mapping):
+        if "text" not in doc:
+            raise InputTypeError(f"{where}() item {i}: field 'text' missing")
+        text, title = doc["text"], doc.get("title")
+        raw = doc.get(group_field) if group_field else None
+    else:
+        raise InputTypeError(f"{where}() item {i}: must be Document or a mapping, not {type(doc).__name__}")
+    if not isinstance(text, str):
+        raise InputTypeError(f"{where}() item {i}: 'text' must be str, not {type(text).__name__}")
+    if title is not None and not isinstance(title, str):
+        raise InputTypeError(f"{where}() item {i}: 'title' must be str or None, not {type(title).__name__}")
+    if raw is not None and not isinstance(raw, (str, int)):
+        raise InputTypeError(f"{where}() item {i}: '{group_field}' must be str, not {type(raw).__name__}")
+    return text, title, DEFAULT_GROUP if raw is None else str(raw)

@@ -1,0 +1,292 @@
+"""Tokens, masked keys and text units (lines, sentences, n-grams) for the corpus template miner.
+
+Everything here maps back to raw-text coordinates: a token is a ``(start, end)`` slice of the text the
+caller passed in, and its *key* is computed from that slice alone (NFC, case folded, zero-width joiners
+dropped, numbers and month/weekday names masked). Keys keep every combining mark (matras, virama,
+nukta, anusvara), so two different Hindi words never share a key.
+
+Keys are hashed with ``blake2b`` (stable across processes and machines), never with ``hash()``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import regex
+import unicodedata2
+
+__all__ = ["KEY_SCHEME", "Units", "analyse", "ngram_hashes", "seq_hash", "token_key"]
+
+#: Recorded in every model: a model is only applied with the key scheme it was fitted with.
+KEY_SCHEME = "nfc-casefold-nozw-mask-v1"
+
+_DEVA = "\u0900-\u0963\u0966-\u097f\ua8e0-\ua8ff"  # Devanagari letters, marks, digits (not the dandas)
+# A word is a run of Devanagari or a run of another script's letters/marks/digits: a script change
+# splits words, so "ISTइनपुट" (a credit glued to a timestamp) gives two tokens.
+_WORD = regex.compile(
+    rf"[{_DEVA}][{_DEVA}\u200c\u200d]*|[[\p{{L}}\p{{N}}_\p{{M}}]--[{_DEVA}]][[\p{{L}}\p{{N}}_\p{{M}}\u200c\u200d]--[{_DEVA}]]*",
+    flags=regex.V1,
+)
+_DIGITS = regex.compile(r"\p{N}+")
+_HAS_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+_ZW = {0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None, 0x00AD: None}
+
+_EN_DATE_WORDS = (
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
+    "september october november december mon tue tues wed thu thur thurs fri sat sun monday tuesday "
+    "wednesday thursday friday saturday sunday am pm"
+)
+_HI_DATE_WORDS = (
+    "जनवरी फरवरी फ़रवरी मार्च अप्रैल अप्रेल मई जून जुलाई अगस्त सितंबर सितम्बर अक्टूबर अक्तूबर नवंबर नवम्बर "
+    "दिसंबर दिसम्बर सोमवार मंगलवार बुधवार गुरुवार बृहस्पतिवार शुक्रवार शनिवार रविवार"
+)
+_DATE_WORDS = frozenset(unicodedata2.normalize("NFC", f"{_EN_DATE_WORDS} {_HI_DATE_WORDS}").split(" "))
+NUMBER_KEY = "<num>"
+DATE_KEY = "<date>"
+
+# Characters that end a sentence. ``.`` counts unless it sits between two digits (2.5).
+_TERMINATORS = frozenset("।॥?!|…")
+_OPENERS = frozenset("([{“‘«")
+_SEPARATORS = frozenset(":|-–—")
+
+#: Characters that end a line (as ``str.splitlines`` sees them).
+LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
+
+# gap codes between consecutive tokens
+GAP_NONE = 0  # same sentence
+GAP_SENT = 1  # sentence boundary inside a line
+GAP_LINE = 2  # line break
+
+
+def token_key(token: str) -> str:
+    """Return the matching key of one token: NFC, case folded, zero-width chars dropped, masked.
+
+    Numbers (any script, so Devanagari digits too) become ``<num>``; month and weekday names and AM/PM
+    (English and Hindi) become ``<date>``, so "12 मई" and "13 मई" give the same keys.
+
+    Args:
+        token: one word token.
+
+    Returns:
+        The key; an empty string for a token with no letter or digit (a lone mark).
+
+    >>> token_key("Updated"), token_key("१२"), token_key("मई"), token_key("ख़बर") == token_key("ख़बर")
+    ('updated', '<num>', '<date>', True)
+    """
+    key: str = unicodedata2.normalize("NFC", token).translate(_ZW).casefold()
+    if not _HAS_WORD_CHAR.search(key):
+        return ""
+    if key in _DATE_WORDS:
+        return DATE_KEY
+    if _DIGITS.search(key):
+        masked = _DIGITS.sub("0", key)
+        return NUMBER_KEY if masked.strip("0") == "" else masked
+    return key
+
+
+def _hash_bytes(data: bytes, person: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8, person=person).digest(), "little")
+
+
+# token -> (id, masked); bounded cache (cleared when full, so memory stays flat on huge corpora)
+_CACHE: dict[str, tuple[int, bool]] = {}
+_CACHE_MAX = 500_000
+
+
+def _token_info(token: str) -> tuple[int, bool]:
+    info = _CACHE.get(token)
+    if info is None:
+        key = token_key(token)
+        tid = _hash_bytes(key.encode("utf-8", "surrogatepass"), b"nc-tok") if key else 0
+        info = (tid, key in (NUMBER_KEY, DATE_KEY))
+        if len(_CACHE) >= _CACHE_MAX:
+            _CACHE.clear()
+        _CACHE[token] = info
+    return info
+
+
+def seq_hash(ids: npt.NDArray[np.uint64]) -> int:
+    """Stable 64-bit hash of a sequence of token ids (a line or sentence key).
+
+    >>> a = analyse("यह भी पढ़ें: 12 मई")
+    >>> b = analyse("यह भी पढ़ें : 13 मई")
+    >>> seq_hash(a.ids) == seq_hash(b.ids)
+    True
+    """
+    return _hash_bytes(ids.tobytes(), b"nc-seq")
+
+
+_MULT = np.uint64(0x9E3779B97F4A7C15)
+_MIX = np.uint64(0xBF58476D1CE4E5B9)
+
+
+def ngram_hashes(ids: npt.NDArray[np.uint64], n: int) -> npt.NDArray[np.uint64]:
+    """Stable 64-bit hashes of every window of ``n`` consecutive token ids (empty if too short).
+
+    >>> u = analyse("एक दो तीन चार")
+    >>> len(ngram_hashes(u.ids, 3)), len(ngram_hashes(u.ids, 5))
+    (2, 0)
+    """
+    count = len(ids) - n + 1
+    if count <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    h = np.zeros(count, dtype=np.uint64)
+    for j in range(n):
+        h = h * _MULT + ids[j : j + count]
+    h ^= h >> np.uint64(31)
+    h *= _MIX
+    h ^= h >> np.uint64(29)
+    return h
+
+
+def split_gap(gap: str) -> tuple[int, int]:
+    """Split the text between two tokens into (end of left part, start of right part).
+
+    The left part is the punctuation that closes the previous token's sentence (``।``, ``”।``, ``)``),
+    the right part the punctuation that opens the next one (``(``, ``“``); whitespace sits between.
+
+    >>> split_gap("। ("), split_gap("”।"), split_gap(")("), split_gap(" ")
+    ((1, 2), (2, 2), (1, 1), (0, 1))
+    """
+    left = 0
+    while left < len(gap) and not gap[left].isspace() and gap[left] not in _OPENERS:
+        left += 1
+    right = left
+    for k in range(len(gap) - 1, left - 1, -1):
+        if gap[k].isspace():
+            right = k + 1
+            break
+    return left, right
+
+
+def _gap_code(gap: str, next_char: str) -> int:
+    if gap == " ":
+        return GAP_NONE
+    for ch in gap:
+        if ch in LINE_BREAKS:
+            return GAP_LINE
+    for ch in gap:
+        if ch in _TERMINATORS:
+            return GAP_SENT
+    if "." in gap and not (gap == "." and next_char.isdigit()):
+        return GAP_SENT
+    if ")" in gap and "(" in gap[gap.index(")") :]:
+        return GAP_SENT
+    return GAP_NONE
+
+
+def is_separator_gap(gap: str) -> bool:
+    """True if the gap holds a separator (``:``, ``|``, a dash) that can end a lead-in.
+
+    >>> is_separator_gap(": "), is_separator_gap(", ")
+    (True, False)
+    """
+    return any(ch in _SEPARATORS for ch in gap)
+
+
+def is_glue(text: str, end: int, start: int) -> bool:
+    """True if two tokens touch with no space and change script (Latin ``IST`` glued to Hindi).
+
+    >>> t = "ISTइनपुट"
+    >>> is_glue(t, 3, 3)
+    True
+    """
+    if end != start or end == 0 or start >= len(text):
+        return False
+    return _is_deva(text[end - 1]) != _is_deva(text[start])
+
+
+def is_script_change(text: str, end: int, start: int) -> bool:
+    """True if the token ending at ``end`` and the one starting at ``start`` differ in script.
+
+    >>> t = "Advertisement इसके"
+    >>> is_script_change(t, 13, 14)
+    True
+    """
+    if end == 0 or start >= len(text):
+        return False
+    return _is_deva(text[end - 1]) != _is_deva(text[start])
+
+
+def _is_deva(ch: str) -> bool:
+    return "\u0900" <= ch <= "\u097f" or "\ua8e0" <= ch <= "\ua8ff"
+
+
+@dataclass(frozen=True, slots=True)
+class Units:
+    """One text cut into word tokens, with sentence and line structure.
+
+    ``starts``/``ends`` are token offsets in the raw text; ``ids`` their key hashes (0 for a token without
+    a key); ``masked`` marks number/date tokens; ``gaps[i]`` is the code of the gap after token ``i``;
+    ``lines`` and ``sentences`` are half-open token ranges.
+    """
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    ids: npt.NDArray[np.uint64]
+    masked: list[bool]
+    gaps: list[int]
+    lines: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]
+
+    def gap_text(self, i: int) -> str:
+        """The raw text after token ``i`` (up to the next token or the end of the text)."""
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return self.text[self.ends[i] : end]
+
+    def gap_before(self, i: int) -> str:
+        """The raw text before token ``i`` (from the previous token or the start of the text)."""
+        start = self.ends[i - 1] if i > 0 else 0
+        return self.text[start : self.starts[i]]
+
+
+def analyse(text: str) -> Units:
+    """Cut ``text`` into tokens, sentences and lines (tokens without a key are skipped).
+
+    Args:
+        text: any string.
+
+    Returns:
+        The :class:`Units` of the text.
+
+    >>> u = analyse("पहली खबर। दूसरी बात\\nविज्ञापन")
+    >>> [u.text[u.starts[a]:u.ends[b - 1]] for a, b in u.sentences]
+    ['पहली खबर', 'दूसरी बात', 'विज्ञापन']
+    >>> len(u.lines)
+    2
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    ids: list[int] = []
+    masked: list[bool] = []
+    for m in _WORD.finditer(text):
+        tid, is_masked = _token_info(m.group())
+        if tid == 0:
+            continue
+        starts.append(m.start())
+        ends.append(m.end())
+        ids.append(tid)
+        masked.append(is_masked)
+    n = len(starts)
+    gaps = [0] * n
+    lines: list[tuple[int, int]] = []
+    sentences: list[tuple[int, int]] = []
+    line_lo = sent_lo = 0
+    for i in range(n):
+        if i + 1 < n:
+            gap = text[ends[i] : starts[i + 1]]
+            code = _gap_code(gap, text[starts[i + 1]])
+        else:
+            code = GAP_LINE
+        gaps[i] = code
+        if code:
+            sentences.append((sent_lo, i + 1))
+            sent_lo = i + 1
+            if code == GAP_LINE:
+                lines.append((line_lo, i + 1))
+                line_lo = i + 1
+    return Units(text, starts, ends, np.array(ids, dtype=np.uint64), masked, gaps, lines, sentences)

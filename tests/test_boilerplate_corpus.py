@@ -1,0 +1,325 @@
+"""Tests for the corpus-level template miner (BoilerplateMiner / BoilerplateModel).
+
+Every corpus here is hand-written Hindi. Expected removals are written out by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsclean import Document
+from newsclean.boilerplate.corpus import BoilerplateMiner, BoilerplateModel
+from newsclean.edits import apply_edits, check_edits
+from newsclean.errors import ConfigError, InputTypeError
+
+from .strategies import hostile_text
+
+# Eight unrelated stories, two or three sentences each (hand-written).
+STORIES = [
+    "राजधानी में आज सुबह से तेज बारिश हो रही है। कई इलाकों में पानी भर गया और यातायात धीमा रहा। "
+    "नगर निगम ने पंप लगाकर पानी निकालने का काम शुरू किया।",
+    "किसानों ने गेहूं की खरीद में देरी को लेकर मंडी के बाहर धरना दिया। उनका कहना है कि तौल का काम "
+    "तीन दिन से बंद है। जिला अधिकारी ने जल्द खरीद शुरू कराने का भरोसा दिलाया।",
+    "शहर के सरकारी अस्पताल में नई एमआरआई मशीन लगाई गई है। मरीजों को अब जांच के लिए बाहर नहीं जाना "
+    "पड़ेगा। अस्पताल प्रबंधन ने बताया कि रोज चालीस जांचें हो सकेंगी।",
+    "स्कूलों में गर्मी की छुट्टियां एक सप्ताह पहले शुरू होंगी। शिक्षा विभाग ने लू के कारण यह फैसला "
+    "लिया। अभिभावकों ने इस कदम का स्वागत किया है।",
+    "रेलवे ने त्योहारों के लिए बारह विशेष गाड़ियां चलाने की घोषणा की। इनमें आरक्षण अगले सोमवार से "
+    "शुरू होगा। यात्रियों की भीड़ देखते हुए अतिरिक्त डिब्बे भी जोड़े जाएंगे।",
+    "पुलिस ने चोरी के एक गिरोह को पकड़कर सात मोटरसाइकिलें बरामद कीं। आरोपी रात में सुनसान गलियों से "
+    "वाहन उठाते थे। सभी को अदालत में पेश किया गया।",
+    "विश्वविद्यालय में दीक्षांत समारोह धूमधाम से मनाया गया। राज्यपाल ने मेधावी छात्रों को स्वर्ण पदक "
+    "दिए। समारोह में पांच सौ से अधिक उपाधियां बांटी गईं।",
+    "नदी पर बन रहा नया पुल दिसंबर तक तैयार हो जाएगा। निर्माण कंपनी ने काम की रफ्तार बढ़ा दी है। "
+    "पुल बनने से दोनों कस्बों के बीच की दूरी आधी रह जाएगी।",
+]
+
+FOLLOW = "ताजा खबरों के लिए हमारा चैनल सब्सक्राइब करें"
+DISCLAIMER = "(ये लेखक के अपने विचार हैं)"
+
+
+# distinct titles (numbers are masked in keys, so "खबर 1" and "खबर 2" would be one title)
+TITLES = ["बारिश", "किसान धरना", "नई मशीन", "छुट्टियां", "विशेष गाड़ियां", "गिरोह पकड़ा", "दीक्षांत", "नया पुल"]
+
+
+def _doc(text: str, publisher: str | None, title: str = "") -> dict[str, str | None]:
+    return {"text": text, "publisher": publisher, "title": title}
+
+
+def _removed(model: BoilerplateModel, text: str, group: str | None) -> tuple[str, list[str]]:
+    edits = model.find(text, group)
+    check_edits(text, edits)
+    return apply_edits(text, edits), [e.old for e in edits]
+
+
+# -- templates per publisher ------------------------------------------------------------------------------
+def _corpus() -> list[dict[str, str | None]]:
+    docs = []
+    for i, story in enumerate(STORIES[:5]):
+        docs.append(_doc(f"{story}\n{FOLLOW}", "p1", TITLES[i]))
+    for i, story in enumerate(STORIES[3:]):
+        docs.append(_doc(f"{story}\n{DISCLAIMER}", "p2", TITLES[i + 3]))
+    return docs
+
+
+def test_line_templates_per_publisher() -> None:
+    model = BoilerplateMiner().fit(_corpus())
+    assert model.groups == ("p1", "p2")
+    text = "नई सड़क का उद्घाटन हुआ।\n" + FOLLOW
+    out, removed = _removed(model, text, "p1")
+    assert out == "नई सड़क का उद्घाटन हुआ।"
+    assert removed == ["\n" + FOLLOW]
+    # p2 does not use the p1 template: nothing removed for p2
+    assert model.find(text, "p2") == []
+    # an unknown group has no templates
+    assert model.find(text, "p3") == []
+
+
+def test_group_none_applies_all_groups() -> None:
+    model = BoilerplateMiner().fit(_corpus())
+    text = f"{FOLLOW}\nनई सड़क का उद्घाटन हुआ।\n{DISCLAIMER}"
+    out, _ = _removed(model, text, None)
+    assert out == "नई सड़क का उद्घाटन हुआ।"
+
+
+def test_model_without_group_field_has_one_group() -> None:
+    docs = [{"text": f"{s}\n{FOLLOW}"} for s in STORIES[:4]]
+    model = BoilerplateMiner(group_field=None).fit(docs)
+    assert model.groups == ("",)
+    out, _ = _removed(model, f"पहली पंक्ति है।\n{FOLLOW}", None)
+    assert out == "पहली पंक्ति है।"
+
+
+def test_too_few_documents_is_not_a_template() -> None:
+    docs = [_doc(f"{s}\n{FOLLOW}", "p1") for s in STORIES[:2]]
+    model = BoilerplateMiner().fit(docs)  # min_docs=3
+    assert model.find(f"खबर।\n{FOLLOW}", "p1") == []
+
+
+# -- masked numbers and dates -------------------------------------------------------------------------------
+def test_update_stamps_with_different_dates_are_one_template() -> None:
+    stamps = [
+        "अपडेट: 12 मई 2024, 10:15 AM",
+        "अपडेट: 13 मई 2024, 11:40 AM",
+        "अपडेट: 2 जून 2024, 09:05 PM",
+        "अपडेट: १४ मई २०२४, ०८:३० AM",
+    ]
+    docs = [_doc(f"{stamp}\n{story}", "p1") for stamp, story in zip(stamps, STORIES, strict=False)]
+    model = BoilerplateMiner().fit(docs)
+    text = "अपडेट: 30 सितंबर 2025, 07:00 PM\nबाजार में आज तेजी रही।"
+    out, removed = _removed(model, text, "p1")
+    assert out == "बाजार में आज तेजी रही।"
+    assert removed == ["अपडेट: 30 सितंबर 2025, 07:00 PM\n"]
+    assert "4 documents" in model.find(text, "p1")[0].reason
+
+
+# -- syndication ---------------------------------------------------------------------------------------------
+def test_syndicated_story_is_not_a_template() -> None:
+    story = STORIES[0]
+    # the same story on two sites, and republished: five copies, with each site's own template
+    docs = [
+        _doc(f"{story}\n{FOLLOW}", "", "तेज बारिश से जलभराव"),
+        _doc(f"{story}\n{DISCLAIMER}", "", "बारिश के बाद शहर में पानी भरा"),
+        _doc(f"{story}", "", "राजधानी में बारिश"),
+        _doc(f"अपडेट: {story}", "", "बारिश जारी"),
+        _doc(f"{story}\nइस खबर पर नजर रखी जा रही है।", "", "जलभराव"),
+    ]
+    docs += [_doc(f"{s}\n{FOLLOW}", "", TITLES[i + 1]) for i, s in enumerate(STORIES[1:4])]
+    model = BoilerplateMiner(group_field=None, min_docs=3).fit(docs)
+    # the story's sentences are not removed from a new copy ...
+    text = f"{story}\n{FOLLOW}"
+    out, _ = _removed(model, text, None)
+    assert out == story
+    # ... even though five documents carry them
+    assert all(STORIES[0][:20] not in t for _, t, _ in model.templates())
+
+
+def test_syndicated_copies_across_publishers_do_not_count() -> None:
+    story = STORIES[1]
+    docs = [_doc(f"{story}\n{FOLLOW}", f"site{i}") for i in range(4)]
+    model = BoilerplateMiner().fit(docs)
+    assert model.find(story, None) == []
+
+
+# -- glued templates -----------------------------------------------------------------------------------------
+def test_template_glued_to_sentence_end_is_removed_sentence_stays() -> None:
+    model = BoilerplateMiner().fit(_corpus())
+    text = f"पहला वाक्य यहां है। दूसरा वाक्य भी है।{FOLLOW}\nअगला अनुच्छेद।"
+    out, removed = _removed(model, text, "p1")
+    assert out == "पहला वाक्य यहां है। दूसरा वाक्य भी है।\nअगला अनुच्छेद।"
+    assert removed == [FOLLOW]
+
+
+def test_template_glued_after_space_takes_the_space() -> None:
+    model = BoilerplateMiner().fit(_corpus())
+    text = f"पहला वाक्य यहां है। {DISCLAIMER}"
+    out, removed = _removed(model, text, "p2")
+    assert out == "पहला वाक्य यहां है।"
+    assert removed == [" " + DISCLAIMER]
+
+
+def test_template_words_inside_a_sentence_stay() -> None:
+    model = BoilerplateMiner().fit(_corpus())
+    text = f"उन्होंने कहा, “{FOLLOW}” और फिर चले गए।"
+    assert model.find(text, "p1") == []
+
+
+def test_span_template_glued_to_a_lead_in() -> None:
+    prefix = "Delhi, Mumbai, Patna, Coronavirus Update, Bihar:"
+    docs = [_doc(f"{prefix}{s}", "p1", TITLES[i]) for i, s in enumerate(STORIES[:6])]
+    model = BoilerplateMiner(min_span_docs=5).fit(docs)
+    text = f"{prefix}नगर में नया पार्क खुला। लोग खुश हैं।"
+    out, _ = _removed(model, text, "p1")
+    assert out == "नगर में नया पार्क खुला। लोग खुश हैं।"
+
+
+# -- model: step, persistence, refit ---------------------------------------------------------------------------
+def test_model_is_a_step() -> None:
+    model = BoilerplateMiner().fit(_corpus())
+    doc = Document(f"नई सड़क बनी।\n{FOLLOW}", meta={"publisher": "p1"})
+    out = model(doc)
+    assert out.text == "नई सड़क बनी।"
+    assert out.history[-1].step == "mine_apply"
+    assert out.replay() == out.text
+    assert {e.kind for e in out.history[-1].edits} == {"mined"}
+
+
+def test_fit_accepts_documents() -> None:
+    docs = [
+        Document(d["text"] or "", title=d["title"], meta={"publisher": d["publisher"]}) for d in _corpus()
+    ]
+    assert BoilerplateMiner().fit(docs) == BoilerplateMiner().fit(_corpus())
+
+
+def test_save_load_round_trip(tmp_path) -> None:
+    model = BoilerplateMiner().fit(_corpus())
+    path = tmp_path / "model.json"
+    model.save(path)
+    raw = path.read_text(encoding="utf-8")
+    assert "ताजा खबरों" in raw  # Devanagari written unescaped
+    loaded = BoilerplateModel.load(path)
+    assert loaded == model
+    text = f"खबर।\n{FOLLOW}"
+    assert loaded.find(text, "p1") == model.find(text, "p1")
+    compact_path = tmp_path / "compact.json"
+    model.save(compact_path, counts=False)
+    compact = BoilerplateModel.load(compact_path)
+    assert compact.counts is None
+    assert compact.find(text, "p1") == model.find(text, "p1")
+
+
+def test_pickle_round_trip() -> None:
+    model = BoilerplateMiner().fit(_corpus())
+    clone = pickle.loads(pickle.dumps(model))
+    assert clone == model
+    assert clone.find(f"क।\n{FOLLOW}", "p1") == model.find(f"क।\n{FOLLOW}", "p1")
+
+
+def test_incremental_refit_equals_fit_on_all() -> None:
+    docs = _corpus()
+    full = BoilerplateMiner().fit(docs)
+    first = BoilerplateMiner().fit(docs[:4])
+    assert BoilerplateMiner.update(first, docs[4:]) == full
+    miner = BoilerplateMiner()
+    miner.partial_fit(docs[:2])
+    miner.partial_fit(docs[2:7])
+    assert miner.partial_fit(docs[7:]) == full
+
+
+def test_update_needs_counts() -> None:
+    model = BoilerplateMiner().fit(_corpus()).compact()
+    with pytest.raises(ConfigError, match="counts"):
+        BoilerplateMiner.update(model, [])
+
+
+def test_from_dict_rejects_other_versions() -> None:
+    d = BoilerplateMiner().fit([]).to_dict()
+    d["format_version"] = 99
+    with pytest.raises(ConfigError, match="format version"):
+        BoilerplateModel.from_dict(d)
+    with pytest.raises(ConfigError, match="not a"):
+        BoilerplateModel.from_dict({"format": "other"})
+
+
+# -- argument checks ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"min_docs": 1}, "min_docs"),
+        ({"min_fraction": 1.5}, "min_fraction"),
+        ({"ngram": 1}, "ngram"),
+        ({"min_span_docs": 0}, "min_span_docs"),
+        ({"max_candidates": 10}, "max_candidates"),
+    ],
+)
+def test_bad_options_raise_config_error(kwargs, field) -> None:
+    with pytest.raises(ConfigError, match=field):
+        BoilerplateMiner(**kwargs)
+
+
+def test_wrong_types() -> None:
+    with pytest.raises(InputTypeError, match="min_docs"):
+        BoilerplateMiner(min_docs="3")  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError, match="group_field"):
+        BoilerplateMiner(group_field=3)  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError, match="'docs'"):
+        BoilerplateMiner().fit("पाठ")  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError, match="'docs'"):
+        BoilerplateMiner().fit(5)  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError, match="item 1"):
+        BoilerplateMiner().fit([{"text": "क"}, 7])  # type: ignore[list-item]
+    with pytest.raises(InputTypeError, match="'text'"):
+        BoilerplateMiner().fit([{"text": b"x"}])
+    model = BoilerplateMiner().fit(_corpus())
+    with pytest.raises(InputTypeError, match="'text'"):
+        model.find(b"x")  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError, match="'group'"):
+        model.find("क", 3)  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError, match="'doc'"):
+        model("क")  # type: ignore[arg-type]
+
+
+# -- properties -------------------------------------------------------------------------------------------------
+_MODEL = BoilerplateMiner(min_docs=2, min_span_docs=2, ngram=2).fit(
+    [_doc(f"{s}\n{FOLLOW}\n{DISCLAIMER}", "p1") for s in STORIES]
+)
+
+
+@given(hostile_text)
+def test_find_gives_valid_removals_on_any_text(text: str) -> None:
+    for group in (None, "p1"):
+        edits = _MODEL.find(text, group)
+        check_edits(text, edits)
+        assert all(e.new == "" and e.kind == "mined" for e in edits)
+
+
+@given(st.lists(st.sampled_from([*STORIES, FOLLOW, DISCLAIMER, "।", "\n", " ", "१२ मई"]), max_size=12))
+def test_find_on_mixed_text_keeps_order_and_never_invents(parts: list[str]) -> None:
+    text = "".join(parts)
+    edits = _MODEL.find(text, "p1")
+    check_edits(text, edits)
+    out = apply_edits(text, edits)
+    # removal only: the output is a subsequence of the input
+    it = iter(text)
+    assert all(ch in it for ch in out)
+
+
+@given(st.lists(st.sampled_from(STORIES), min_size=0, max_size=6), st.sampled_from(["p1", "p2", None]))
+def test_model_json_round_trip(stories: list[str], group: str | None) -> None:
+    docs = [{"text": f"{s}\n{FOLLOW}", "publisher": group} for s in stories]
+    model = BoilerplateMiner(min_docs=2).fit(docs)
+    data = json.loads(json.dumps(model.to_dict(), ensure_ascii=False))
+    assert BoilerplateModel.from_dict(data) == model
+
+
+def test_long_input_single_line() -> None:
+    text = ("खबर है। " + FOLLOW + "। ") * 20000
+    edits = _MODEL.find(text, "p1")
+    check_edits(text, edits)
+    assert len(edits) == 20000  # every glued copy of the template goes, every sentence stays
+    assert apply_edits(text, edits).count("खबर है।") == 20000
