@@ -130,7 +130,8 @@ def _features(texts: list[str], cfg: DedupConfig) -> BatchFeatures:
         with ctx.Pool(min(cfg.jobs, len(chunks))) as pool:
             parts = pool.map(_featurize_job, [(c, cfg.seed) for c in chunks], chunksize=1)
     else:
-        parts = [featurize(c, cfg.seed) for c in chunks]
+        cache: dict[str, tuple[int, int]] = {}
+        parts = [featurize(c, cfg.seed, cache) for c in chunks]
     return concat(parts)
 
 

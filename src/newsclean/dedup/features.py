@@ -15,12 +15,14 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .keys import matching_key, tokenize
-from .minhash import I64, U32, U64, token_hash
+from .keys import normalize_many, prepare, tokenize
+from .minhash import I64, U32, U64
 
 __all__ = ["BatchFeatures", "featurize", "key_hash"]
 
-_DIGITS = re.compile("[0-9]+")
+_DIGITS = re.compile(b"[0-9]+")
+_LINE = "\ue000"  # a private-use character standing for a line break between whitespace chunks
+_LINE_MARK = " \ue000 "
 _LINE_MULT = np.uint64(0x9E3779B97F4A7C15)
 
 
@@ -34,7 +36,8 @@ class BatchFeatures:
         line_hash: uint64 hash of every non-empty line, with digit runs masked (dates and counts vary
             inside template lines).
         doc_lines: Number of non-empty lines of each document.
-        key_hash: uint64 blake2b hash of each document's whole matching key (exact duplicates).
+        key_hash: uint64 hash of each document's matching key, the sequence of its normalised word tokens
+            (exact duplicates; 0 for a document without words).
         length: ``len()`` of each raw text (the keep rule prefers the longest text).
     """
 
@@ -58,27 +61,51 @@ class BatchFeatures:
 
 
 def key_hash(key: str) -> int:
-    """Stable 64-bit hash of a matching key (blake2b, unkeyed: it does not depend on the params seed).
+    """Stable 64-bit hash of a string (blake2b, unkeyed).
 
     Args:
-        key: A matching key.
+        key: Any string (lone surrogates allowed).
 
     Returns:
         An int in ``[0, 2**64)``.
 
-    >>> key_hash("भारत") == key_hash("भारत")
+    >>> key_hash("भारत") == key_hash("भारत") != key_hash("भारती")
     True
     """
     digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
     return int.from_bytes(digest, "little")
 
 
-def featurize(texts: Sequence[str], seed: int) -> BatchFeatures:
+def _vocab_hashes(vocab: list[str], seed: int, cache: dict[str, tuple[int, int]]) -> tuple[U64, U64]:
+    """64-bit hashes of each distinct raw token's normalised form, and of its digit-masked form.
+
+    ``cache`` maps raw tokens to their hashes across the batches of one call (filled here).
+    """
+    new = list(dict.fromkeys(t for t in vocab if t not in cache and t != "\n"))
+    key = seed.to_bytes(8, "little")
+    for tok, norm_str in zip(new, normalize_many(new), strict=True):
+        norm = norm_str.encode("utf-8", "surrogatepass")
+        h = int.from_bytes(hashlib.blake2b(norm, digest_size=8, key=key).digest(), "little")
+        m = h
+        if _DIGITS.search(norm):
+            m = int.from_bytes(
+                hashlib.blake2b(_DIGITS.sub(b"0", norm), digest_size=8, key=key).digest(), "little"
+            )
+        cache[tok] = (h, m)
+    cache.setdefault("\n", (0, 0))
+    pairs = np.array([cache[t] for t in vocab], dtype=np.uint64).reshape(-1, 2)
+    return pairs[:, 0].copy(), pairs[:, 1].copy()
+
+
+def featurize(
+    texts: Sequence[str], seed: int, cache: dict[str, tuple[int, int]] | None = None
+) -> BatchFeatures:
     """Build the features of a batch of raw texts.
 
     Args:
         texts: Raw article texts (already type-checked).
         seed: Seed of the token hashes (``MinHashParams.seed``).
+        cache: Token-hash cache shared by the batches of one call (same seed only); None for a fresh one.
 
     Returns:
         The batch's :class:`BatchFeatures`.
@@ -87,47 +114,56 @@ def featurize(texts: Sequence[str], seed: int) -> BatchFeatures:
     >>> f.line_len.tolist(), f.doc_lines.tolist(), f.length.tolist()
     ([3, 2], [2, 0], [20, 0])
     """
-    all_tokens: list[str] = []
-    counts = np.zeros(len(texts), dtype=np.int64)
-    hashes = np.zeros(len(texts), dtype=np.uint64)
+    # per document (the only per-document Python work): whitespace chunks, line breaks as a marker chunk
+    all_chunks: list[str] = []
+    chunk_counts = np.zeros(len(texts), dtype=np.int64)
     lengths = np.zeros(len(texts), dtype=np.int64)
     for i, text in enumerate(texts):
-        key = matching_key(text)
-        toks = tokenize(key)
-        toks.append("\n")  # every document ends a line, so lines never span documents
-        all_tokens.extend(toks)
-        counts[i] = len(toks)
-        hashes[i] = key_hash(key)
+        chunks = prepare(text).replace("\n", _LINE_MARK).split()
+        chunks.append(_LINE)  # every document ends a line, so lines never span documents
+        all_chunks.extend(chunks)
+        chunk_counts[i] = len(chunks)
         lengths[i] = len(text)
-    vocab = list(dict.fromkeys(all_tokens))
-    index = dict(zip(vocab, range(len(vocab)), strict=True))
-    ids = np.fromiter(map(index.__getitem__, all_tokens), dtype=np.int64, count=len(all_tokens))
-    word_hash = np.fromiter((token_hash(t, seed) for t in vocab), dtype=np.uint32, count=len(vocab))
-    masked = np.fromiter(
-        (token_hash(_DIGITS.sub("0", t), seed) if _DIGITS.search(t) else 0 for t in vocab),
-        dtype=np.uint32,
-        count=len(vocab),
-    )
-    masked = np.where(masked != 0, masked, word_hash)
-    newline_id = index["\n"] if vocab else -1
-    is_nl = ids == newline_id
+    # per distinct chunk: its tokens (a chunk like "(भाषा)।" holds one word, "10:30" two)
+    chunk_vocab = list(dict.fromkeys(all_chunks))
+    chunk_index = dict(zip(chunk_vocab, range(len(chunk_vocab)), strict=True))
+    chunk_ids = np.fromiter(map(chunk_index.__getitem__, all_chunks), dtype=np.int64, count=len(all_chunks))
+    token_lists = [["\n"] if c == _LINE else tokenize(c) for c in chunk_vocab]
+    vocab = [t for tl in token_lists for t in tl]
+    word_hash, masked = _vocab_hashes(vocab, seed, {} if cache is None else cache)
+    per_chunk = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+    chunk_off = np.concatenate([[0], np.cumsum(per_chunk)]).astype(np.int64)
+    # expand every chunk occurrence into its tokens' positions in ``vocab``
+    occ_len = per_chunk[chunk_ids]
+    occ_cum = np.cumsum(occ_len)
+    total = int(occ_cum[-1]) if occ_cum.size else 0
+    ids = np.repeat(chunk_off[chunk_ids] - (occ_cum - occ_len), occ_len) + np.arange(total, dtype=np.int64)
+    doc_chunk_end = np.cumsum(chunk_counts)
+    counts = np.diff(np.concatenate([[0], occ_cum[doc_chunk_end - 1]])) if len(texts) else chunk_counts
+    is_nl = np.fromiter((t == "\n" for t in vocab), dtype=bool, count=len(vocab))[ids]
     word_ids = ids[~is_nl]
+    words = word_hash[word_ids]
     # line number of every word token: number of line breaks before it
     line_of = np.cumsum(is_nl)[~is_nl]
     starts = (
         np.flatnonzero(np.concatenate([[True], line_of[1:] != line_of[:-1]])) if line_of.size else line_of
     )
     line_len = np.diff(np.concatenate([starts, [line_of.shape[0]]])).astype(np.int64)
-    line_hash = _line_hashes(masked[word_ids], starts, line_len)
+    line_hash = _sequence_hashes(masked[word_ids], starts, line_len)
     # lines per document: a line with line number L belongs to document d when
     # nl_before[d] <= L < nl_before[d + 1] (every document ends with its own line break)
     doc_starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
     nl_per_doc = np.add.reduceat(is_nl.astype(np.int64), doc_starts) if counts.size else counts
     nl_before = np.concatenate([[0], np.cumsum(nl_per_doc)])
-    line_ids = line_of[starts]
-    doc_lines = np.diff(np.searchsorted(line_ids, nl_before)).astype(np.int64)
+    doc_lines = np.diff(np.searchsorted(line_of[starts], nl_before)).astype(np.int64)
+    # exact key: the sequence of normalised word tokens (line breaks and separators do not count)
+    doc_words = counts - nl_per_doc
+    word_starts = np.concatenate([[0], np.cumsum(doc_words)[:-1]]).astype(np.int64)
+    nonempty = doc_words > 0
+    hashes = np.zeros(len(texts), dtype=np.uint64)
+    hashes[nonempty] = _sequence_hashes(words, word_starts[nonempty], doc_words[nonempty])
     return BatchFeatures(
-        tokens=word_hash[word_ids],
+        tokens=(words & np.uint64(0xFFFFFFFF)).astype(np.uint32),
         line_len=line_len,
         line_hash=line_hash,
         doc_lines=doc_lines,
@@ -136,14 +172,14 @@ def featurize(texts: Sequence[str], seed: int) -> BatchFeatures:
     )
 
 
-def _line_hashes(masked: U32, starts: I64, line_len: I64) -> U64:
-    """Order-sensitive 64-bit hash of each line from its (digit-masked) token hashes."""
+def _sequence_hashes(values: U64, starts: I64, lengths: I64) -> U64:
+    """Order-sensitive 64-bit hash of each non-empty run ``values[start:start + length]``."""
     if starts.size == 0:
         return np.zeros(0, dtype=np.uint64)
-    pos = np.arange(masked.shape[0], dtype=np.int64) - np.repeat(starts, line_len)
-    powers = np.cumprod(np.full(int(line_len.max()), _LINE_MULT, dtype=np.uint64))
-    summed = np.add.reduceat(masked.astype(np.uint64) * powers[pos], starts)
-    out: U64 = summed ^ (line_len.astype(np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F))
+    pos = np.arange(values.shape[0], dtype=np.int64) - np.repeat(starts, lengths)
+    powers = np.cumprod(np.full(int(lengths.max()), _LINE_MULT, dtype=np.uint64))
+    summed = np.add.reduceat(values * powers[pos], starts)
+    out: U64 = summed ^ (lengths.astype(np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F))
     return out
 
 

@@ -1,19 +1,26 @@
 """Matching keys for dedup: search-profile normalisation and Devanagari-aware tokens.
 
-The key of a document is what two documents must share to count as the same article. It is built from the
-raw text by :func:`matching_key`:
+The key of a document is the sequence of its word tokens, each normalised with the **search** profile
+(``newsclean.normalize(token, profile="search")``: NFC, nukta and chandrabindu folded, nasal consonants to
+anusvara, digits folded ...) and case-folded; two documents must share word shingles of this key to count as
+the same article. Line breaks are kept as tokens of their own, so template lines can be found.
 
-- ``newsclean.normalize(text, profile="search")`` (NFC, nukta and chandrabindu folded, digits folded ...)
-  when that function is available, else a built-in equivalent fallback (NFC, the same folds by a
-  translation table);
-- every format character (ZWJ, ZWNJ, zero-width space, BOM, soft hyphen) deleted: they change nothing a
-  reader sees, and noise inserts them inside words;
-- ``str.casefold`` for Latin words.
+How it is built, for speed (the per-document Python work is the dedup bottleneck):
+
+1. per document, :func:`prepare`: format characters (ZWJ, ZWNJ, zero-width space, BOM, soft hyphen) are
+   deleted — they change nothing a reader sees and noise inserts them inside words; text showing the
+   Devanagari mojibake telltale (``à¤``/``à¥``) is normalised whole first, to repair it;
+2. per document, :func:`tokenize`: maximal runs of non-separator characters;
+3. per *distinct* token of a batch, :func:`normalize_token`: the search profile and ``casefold``.
+
+Step 3 gives the same tokens as normalising the whole text first: every word-internal rule of the search
+profile (NFC, nukta, nasal, vowel and mark rules, digits) is local to a word, and its other rules (spaces,
+danda, quotes, dashes) only touch separators, which tokenisation drops anyway. Normalising each distinct
+token once per batch costs a fraction of normalising every text.
 
 What it never does: strip combining marks (मैं and में stay different words), split words at a matra or a
 virama (the token pattern lists explicit separators instead of using ``re``'s ``\\w``), or call
-``str.isalnum``. Tokens are maximal runs of non-separator characters; line breaks are kept as tokens of
-their own, so that line-level template detection can see lines.
+``str.isalnum``.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from collections.abc import Callable
 
 import unicodedata2
 
-__all__ = ["KEY_SCHEME", "matching_key", "tokenize"]
+__all__ = ["KEY_SCHEME", "matching_key", "normalize_many", "normalize_token", "prepare", "tokenize"]
 
 # Separators: whitespace, ASCII punctuation, Latin-1 punctuation and symbols, the General Punctuation block
 # (dashes, quotes, ellipsis; the zero-width characters in it are deleted before tokenising), danda, double
@@ -32,26 +39,45 @@ _SEPARATORS = "\\s!-/:-@\\[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u0964\u09
 _TOKEN = re.compile(f"[^{_SEPARATORS}]+|\\n")
 # Format characters deleted from keys (category Cf in the ranges news text uses).
 _FORMAT = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]+")
+_MOJIBAKE_TELLTALES = ("\u00e0\u00a4", "\u00e0\u00a5")
 
-# Fallback search folding (used only while ``normalize(profile="search")`` is unavailable).
-_FOLD = str.maketrans(
-    {
-        "\u093c": None,  # nukta (after NFC only the decomposed sequences are left)
-        "\u0929": "\u0928",
-        "\u0931": "\u0930",
-        "\u0934": "\u0933",
-        "\u0901": "\u0902",  # chandrabindu -> anusvara
-        **{chr(0x0966 + i): str(i) for i in range(10)},  # Devanagari digits -> ASCII
-    }
-)
-_NEEDS_FOLD = re.compile("[\u093c\u0929\u0931\u0934\u0901\u0966-\u096f]")
+# Fallback search folding (used only while ``normalize(profile="search")`` is unavailable). A gated
+# ``re.sub`` with a lookup, not ``str.translate``: translate is several times slower than NFC on Devanagari.
+_FOLD = {
+    "\u0901": "\u0902",  # chandrabindu -> anusvara
+    **{chr(0x0966 + i): str(i) for i in range(10)},  # Devanagari digits -> ASCII
+}
+# a nukta on a loan consonant (क़ ख़ ग़ ज़ फ़) goes; ड़ and ढ़ are native letters and keep theirs
+_NEEDS_FOLD = re.compile("(?<=[\u0915\u0916\u0917\u091c\u092b])\u093c|[\u0901\u0966-\u096f]")
+
+
+def _fold(match: re.Match[str]) -> str:
+    return _FOLD.get(match.group(), "")
 
 
 def _fallback_search(text: str) -> str:
-    text = unicodedata2.normalize("NFC", text)
-    if _NEEDS_FOLD.search(text):
-        text = text.translate(_FOLD)
-    return text
+    return _NEEDS_FOLD.sub(_fold, unicodedata2.normalize("NFC", text))
+
+
+def normalize_many(tokens: list[str]) -> list[str]:
+    """:func:`normalize_token` for many tokens at once (one normaliser call on the tokens joined by line
+    breaks, checked to split back into as many; else one call per token).
+
+    Args:
+        tokens: Raw tokens (none contains a line break).
+
+    Returns:
+        Their matching forms, in order.
+
+    >>> normalize_many(["ख़बर", "IT", "१०"])
+    ['खबर', 'it', '10']
+    """
+    if not tokens:
+        return []
+    parts = _search("\n".join(tokens)).casefold().split("\n")
+    if len(parts) == len(tokens):
+        return parts
+    return [normalize_token(t) for t in tokens]
 
 
 def _resolve() -> tuple[str, Callable[[str], str]]:
@@ -72,38 +98,73 @@ def _resolve() -> tuple[str, Callable[[str], str]]:
 KEY_SCHEME, _search = _resolve()
 
 
-def matching_key(text: str) -> str:
-    """Return the matching key of ``text``: search-normalised, format characters deleted, case-folded.
+def prepare(text: str) -> str:
+    """Document-level preparation before tokenising: mojibake repair (gated) and format characters deleted.
 
     Args:
         text: Raw article text.
 
     Returns:
-        The key string. Marks are kept; only format characters (ZWJ, ZWNJ, ...) are deleted.
+        The text, ready for :func:`tokenize`.
 
-    >>> matching_key("क्\u200dष") == matching_key("क्ष")
-    True
-    >>> matching_key("मैं") == matching_key("में")
-    False
-    >>> matching_key("ख़बर") == matching_key("खबर")
+    >>> prepare("क्\u200dष") == "क्ष"
     True
     """
-    text = _search(text)
+    if _MOJIBAKE_TELLTALES[0] in text or _MOJIBAKE_TELLTALES[1] in text:
+        text = _search(text)
     if _FORMAT.search(text):
         text = _FORMAT.sub("", text)
-    return text.casefold()
+    return text
 
 
-def tokenize(key: str) -> list[str]:
-    """Split a matching key into word tokens, with each line break as a ``"\\n"`` token.
+def tokenize(text: str) -> list[str]:
+    """Split prepared text into word tokens, with each line break as a ``"\\n"`` token.
 
     Args:
-        key: A string from :func:`matching_key`.
+        text: Output of :func:`prepare`.
 
     Returns:
-        Tokens in order; Devanagari words are kept whole (matras, virama, nukta stay in the word).
+        Raw tokens in order; Devanagari words are kept whole (matras, virama, nukta stay in the word).
 
     >>> tokenize("छत्तीसगढ़ में, नमस्ते।\\nदूसरी पंक्ति")
     ['छत्तीसगढ़', 'में', 'नमस्ते', '\\n', 'दूसरी', 'पंक्ति']
     """
-    return _TOKEN.findall(key)
+    return _TOKEN.findall(text)
+
+
+def normalize_token(token: str) -> str:
+    """The matching form of one raw token: search profile, then ``casefold``.
+
+    Args:
+        token: One token from :func:`tokenize`.
+
+    Returns:
+        The normalised token (marks kept).
+
+    >>> normalize_token("ख़बर") == normalize_token("खबर")
+    True
+    >>> normalize_token("मैं") == normalize_token("में")
+    False
+    >>> normalize_token("CEO")
+    'ceo'
+    """
+    return _search(token).casefold()
+
+
+def matching_key(text: str) -> str:
+    """The whole matching key of a text, as a string (normalised tokens joined by spaces, lines by ``\\n``).
+
+    :func:`newsclean.dedupe` never builds this string (it hashes tokens per batch); it is here to show and
+    test what the key is. Two texts are exact duplicates for dedup when their keys are equal.
+
+    Args:
+        text: Raw article text.
+
+    Returns:
+        The key.
+
+    >>> matching_key("दिल्ली में ३ ख़बरें।\\nनई  दिल्ली")
+    'दिल्ली में 3 खबरें\\nनई दिल्ली'
+    """
+    words = [normalize_token(t) if t != "\n" else t for t in tokenize(prepare(text))]
+    return " ".join(words).replace(" \n ", "\n")
