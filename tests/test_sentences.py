@@ -279,6 +279,21 @@ def test_clean_sentences_joined_by_spaces_come_back(sentences: list[str]) -> Non
     assert split_sentences(" ".join(sentences)) == sentences
 
 
+DOTTY = st.lists(
+    st.sampled_from(
+        [*" .  .\n।?!|…\"'”(“", "डॉ", "ए", "के", "आई", "है", "हुआ", "Dr", "a", "iv", "1", "2", "www", "@", "/"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(text=st.one_of(DOTTY, hostile_text, hindi_paragraphs()))
+def test_shortcuts_agree_with_the_full_guard(text: str) -> None:
+    from newsclean.sentences import _DEFAULT_RULES
+
+    assert _DEFAULT_RULES.cuts(text) == _DEFAULT_RULES.cuts(text, shortcuts=False)
+
+
 def test_whitespace_table_matches_str_isspace() -> None:
     assert {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()} == set(WHITESPACE)
     assert set(LINE_BREAKS) == {c for c in WHITESPACE if ("a" + c + "b").splitlines() == ["a", "b"]}

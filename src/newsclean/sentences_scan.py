@@ -33,6 +33,7 @@ HORIZONTAL = "".join(c for c in WHITESPACE if c not in LINE_BREAKS)
 
 DANDAS = "।॥"
 QUESTION = "?!"
+STOPS = DANDAS + QUESTION  # decided by the fast pattern alone
 DOTS = ".…"
 PIPE = "|"
 CURLY_CLOSERS = "”’»›)]}"
@@ -44,6 +45,11 @@ DIGITS = "0123456789०१२३४५६७८९"
 LIST_NUMERALS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"})
 _TOKEN_WINDOW = 40
 
+_ASK, _ACCEPT, _REJECT = 0, 1, 2
+_RUN_CHARS = DANDAS + QUESTION + DOTS + PIPE
+_PLAIN_WORD = re.compile(
+    f"[^{re.escape(WHITESPACE + DANDAS + OPENERS + CURLY_CLOSERS + STRAIGHT_QUOTES + DIGITS + QUESTION)}@/|…]+"
+).fullmatch
 _SINGLE_LETTER = re.compile("[\u0904-\u0939\u0958-\u0961\u0972-\u097f][\u0900-\u0903\u093c]{0,2}")
 
 
@@ -51,21 +57,29 @@ _CLOSE = f"(?:[{re.escape(CURLY_CLOSERS)}]|[{STRAIGHT_QUOTES}](?!{LETTER_START})
 
 
 def _fast_pattern(pipe: bool, newline: bool, blank_line: bool) -> re.Pattern[str]:
-    """One match per sentence when only dandas and line breaks end sentences (the C-speed path)."""
+    """One match per sentence when dandas, ``?``, ``!`` and line breaks end sentences (the C-speed path).
+
+    A ``?``/``!`` run is no boundary when a comma, semicolon or lower-case Latin word follows, or inside
+    Latin text glued on both sides (``a?b=1``); everything else is decided in :meth:`Rules.cuts`.
+    """
     ws, nl, hws = re.escape(WHITESPACE), re.escape(LINE_BREAKS), re.escape(HORIZONTAL)
     terms = re.escape(DANDAS + QUESTION + DOTS + (PIPE if pipe else ""))
-    end = f"[{DANDAS}][{terms}]*{_CLOSE}"
+    qrun = f"[{QUESTION}][{re.escape(QUESTION + DOTS + (PIPE if pipe else ''))}]*{_CLOSE}"
+    goes_on = f"{qrun}(?=[{ws}]*[,;a-z])|(?<=[!-~]){qrun}(?=[!-~])"
+    end = f"[{DANDAS}{QUESTION}][{terms}]*{_CLOSE}"
+    stop = DANDAS + QUESTION
     if newline:
-        body = f"[^{DANDAS}{nl}]*"
+        body = f"[^{stop}{nl}]*(?:(?:{goes_on})[^{stop}{nl}]*)*"
     elif blank_line:
-        body = f"[^{DANDAS}{nl}]*(?:(?:\r\n|[{nl}])(?![{hws}]*[{nl}])[^{DANDAS}{nl}]*)*"
+        brk = f"(?:\r\n|[{nl}])(?![{hws}]*[{nl}])"
+        body = f"[^{stop}{nl}]*(?:(?:{goes_on}|{brk})[^{stop}{nl}]*)*"
     else:
-        body = f"[^{DANDAS}]*"
+        body = f"[^{stop}]*(?:(?:{goes_on})[^{stop}]*)*"
     return re.compile(f"[^{ws}{DANDAS}]{body}(?:{end}|(?<![{ws}]))|{end}")
 
 
 def _candidate_pattern(pipe: bool) -> re.Pattern[str]:
-    """Terminators that need a guard (everything but the danda), with their closers and whitespace."""
+    """Runs of terminators with their closers and whitespace (runs with a danda, ``?`` or ``!`` are skipped)."""
     terms = re.escape(QUESTION + DOTS + (PIPE if pipe else ""))
     return re.compile(f"([{terms}][{terms}]*)({_CLOSE})([{re.escape(WHITESPACE)}]*)")
 
@@ -104,14 +118,15 @@ class Rules:
         True
         """
         fast = _fast_pattern(pipe_is_danda, newline_is_boundary, blank_line_is_boundary)
-        chars = QUESTION + DOTS + (PIPE if pipe_is_danda else "")
+        chars = DOTS + (PIPE if pipe_is_danda else "")
         return cls(fast, _candidate_pattern(pipe_is_danda), chars, abbreviations, newline_is_boundary)
 
-    def cuts(self, text: str) -> list[int]:
+    def cuts(self, text: str, *, shortcuts: bool = True) -> list[int]:
         """Accepted non-danda boundaries as a flat list ``[end0, next0, end1, next1, ...]``.
 
         ``end`` is where a sentence ends (after its terminator and closers), ``next`` where the next one
-        may start (after the whitespace).
+        may start (after the whitespace). ``shortcuts=False`` sends every candidate through the full
+        guard (the tests check both ways agree).
         """
         positions: list[int] = []
         find = text.find
@@ -130,14 +145,22 @@ class Rules:
         for p in positions:
             if p < skip:
                 continue  # inside the run, closers or whitespace of the previous candidate
-            if p + 1 < n and text[p + 1] in DIGITS and text[p] == ".":
-                continue  # "2.5", "१.१९", "10.30", "12.05.2024": a full stop glued to a digit
+            if shortcuts and text[p] == ".":
+                verdict = self._dot_shortcut(text, lo, p, n)
+                if verdict == _ACCEPT:
+                    out.append(p + 1)  # "हुआ. अब"
+                    out.append(p + 2)
+                    lo = skip = p + 2
+                    continue
+                if verdict == _REJECT:
+                    skip = p + 1  # "2.5", "10.30", "डॉ. शर्मा", "ए.के.", "www.example.in"
+                    continue
             m = match(text, p)
             i, j = m.span(1)  # type: ignore[union-attr]
             e = m.end(2)  # type: ignore[union-attr]
             k = m.end()  # type: ignore[union-attr]
-            if (i and text[i - 1] in DANDAS) or (j < n and text[j] in DANDAS):
-                skip = j  # part of a danda run: the danda decides
+            if (i and text[i - 1] in STOPS) or (j < n and text[j] in DANDAS) or _has_question(text, i, j):
+                skip = j  # a run with a danda, "?" or "!": the fast pattern decides
                 continue
             if self.accept(text, lo, i, j, e, k):
                 out.append(e)
@@ -148,6 +171,53 @@ class Rules:
         return out
 
     # -- guards ------------------------------------------------------------------------------------
+    def _dot_shortcut(self, text: str, lo: int, p: int, n: int) -> int:
+        """Decide the common shapes of a single full stop without the candidate regex.
+
+        Returns:
+            ``_ACCEPT`` for ``"हुआ. अब"``, ``_REJECT`` for a decimal, an abbreviation, an initial, a
+            chain or a glued Latin dot, ``_ASK`` for everything else (the full guard decides).
+        """
+        nx = text[p + 1] if p + 1 < n else ""
+        if not nx:
+            return _ASK
+        if nx in DIGITS:
+            return _REJECT  # "2.5", "१.१९", "10.30", "12.05.2024": a full stop glued to a digit
+        if nx in WHITESPACE:
+            if p <= lo or text[p - 1] in WHITESPACE:
+                return _ASK
+            verdict = self._spaced_dot(text, lo, p)
+            if verdict is False:
+                return _REJECT
+            if verdict and nx == " " and p + 2 < n and _plain_next(text[p + 2]):
+                return _ACCEPT
+            return _ASK
+        if nx in CLOSERS or nx in _RUN_CHARS or p <= lo:
+            return _ASK
+        if not _is_devanagari(text[p - 1]) or not _is_letter_start(nx):
+            return _REJECT  # glued: URLs, e-mails, "ए.के", "Ph.D" (see _glued_dot)
+        return _ASK
+
+    def _spaced_dot(self, text: str, lo: int, p: int) -> bool | None:
+        """Fast path of :meth:`_dot` for a plain word (no digit, quote, bracket or danda) before ``. ``.
+
+        Returns:
+            True: a boundary; False: an abbreviation, initial or chain; None: ask the full guard.
+        """
+        word = text[max(lo, p - _TOKEN_WINDOW) : p].rsplit(None, 1)[-1]
+        if _PLAIN_WORD(word) is None:
+            return None
+        key = word.lower()
+        if key in self.abbreviations:
+            return False
+        if "." in key:
+            return not _chain(key.split("."), self.abbreviations)
+        if len(word) == 1 or key in AMBIGUOUS_INITIALS or key in LIST_NUMERALS:
+            return None
+        if key in INITIALS:
+            return False
+        return len(word) > 3 or _SINGLE_LETTER.fullmatch(word) is None
+
     def accept(self, text: str, lo: int, i: int, j: int, e: int, k: int) -> bool:
         """Decide a candidate: run ``text[i:j]``, closers up to ``e``, whitespace up to ``k``.
 
@@ -156,10 +226,6 @@ class Rules:
         run = text[i:j]
         n = len(text)
         glued = k == e and k < n
-        if any(c in QUESTION for c in run):
-            if glued and i and ord(text[i - 1]) < 128 and ord(text[k]) < 128:
-                return False  # inside a URL, a query string, code
-            return _continues(text, k, n)
         if PIPE in run:
             return _pipe(text, lo, i) and _continues(text, k, n)
         if run != ".":  # an ellipsis: ends a sentence only before a closing quote or bracket
@@ -211,13 +277,25 @@ class Rules:
         if p <= lo:
             return True
         ch = text[p - 1]
-        return ch in DANDAS or (ch in CLOSERS and p >= 2 and text[p - 2] in DANDAS)
+        return ch in STOPS or (ch in CLOSERS and p >= 2 and text[p - 2] in STOPS)
+
+
+def _has_question(text: str, i: int, j: int) -> bool:
+    if j - i == 1:
+        return text[i] in QUESTION
+    run = text[i:j]
+    return "?" in run or "!" in run
+
+
+def _plain_next(ch: str) -> bool:
+    """What may follow ``"? "`` or ``". "`` for the fast path: no more whitespace, no comma, no a-z."""
+    return ch not in WHITESPACE and ch not in ",;" and not ("a" <= ch <= "z")
 
 
 def _word_before(text: str, lo: int, i: int) -> str:
     """The word that ends at ``i`` (at most ``_TOKEN_WINDOW`` characters, not before ``lo`` or a danda)."""
     raw = text[max(lo, i - _TOKEN_WINDOW) : i].rsplit(None, 1)[-1]
-    for d in DANDAS:
+    for d in STOPS:
         if d in raw:
             raw = raw.rpartition(d)[2].lstrip(CLOSERS)
     return raw
