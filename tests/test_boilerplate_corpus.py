@@ -209,7 +209,7 @@ def test_save_load_round_trip(tmp_path) -> None:
     compact_path = tmp_path / "compact.json"
     model.save(compact_path, counts=False)
     compact = BoilerplateModel.load(compact_path)
-    assert compact.counts is None
+    assert compact.state is None
     assert compact.find(text, "p1") == model.find(text, "p1")
 
 

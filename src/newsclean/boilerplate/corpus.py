@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .._check import check_fraction, check_positive_int, check_str, type_message
+from .._check import check_str, type_message
 from ..errors import ConfigError, InputTypeError
 from ..types import Document, Edit
 from .mining_find import Template, find_edits
-from .mining_state import GroupCounts, count_document
+from .mining_select import GroupTemplates, MinerParams, select
+from .mining_state import MinerState, count_document
 from .mining_text import KEY_SCHEME, analyse
 
 __all__ = ["BoilerplateMiner", "BoilerplateModel", "MinerParams"]
@@ -32,71 +32,6 @@ __all__ = ["BoilerplateMiner", "BoilerplateModel", "MinerParams"]
 FORMAT = "newsclean.BoilerplateModel"
 FORMAT_VERSION = 1
 DEFAULT_GROUP = ""
-
-
-@dataclass(frozen=True, slots=True)
-class MinerParams:
-    """The options of a :class:`BoilerplateMiner`, recorded in every model it fits.
-
-    Attributes:
-        group_field: meta field (or mapping key) naming a document's group; ``None`` for one group.
-        min_docs: distinct stories a template must be seen in (at least 2).
-        min_fraction: share of a group's documents a template must be seen in.
-        ngram: tokens per n-gram for span templates found inside lines.
-        min_span_docs: distinct stories an n-gram span template must be seen in (spans are glued to
-            content, so they need more evidence than whole lines).
-        max_candidates: table size past which keys seen in one document only are pruned.
-
-    >>> MinerParams().min_docs
-    3
-    """
-
-    group_field: str | None = "publisher"
-    min_docs: int = 3
-    min_fraction: float = 0.0
-    ngram: int = 5
-    min_span_docs: int = 5
-    max_candidates: int = 2_000_000
-
-    def __post_init__(self) -> None:
-        if self.group_field is not None:
-            check_str(self.group_field, "BoilerplateMiner", "group_field")
-        check_positive_int(self.min_docs, "BoilerplateMiner", "min_docs", minimum=2)
-        check_fraction(self.min_fraction, "BoilerplateMiner", "min_fraction")
-        check_positive_int(self.ngram, "BoilerplateMiner", "ngram", minimum=2)
-        check_positive_int(self.min_span_docs, "BoilerplateMiner", "min_span_docs", minimum=2)
-        check_positive_int(self.max_candidates, "BoilerplateMiner", "max_candidates", minimum=1000)
-
-    def to_dict(self) -> dict[str, object]:
-        """Plain JSON-ready form.
-
-        >>> MinerParams(min_docs=4).to_dict()["min_docs"]
-        4
-        """
-        return {
-            "group_field": self.group_field,
-            "min_docs": self.min_docs,
-            "min_fraction": self.min_fraction,
-            "ngram": self.ngram,
-            "min_span_docs": self.min_span_docs,
-            "max_candidates": self.max_candidates,
-        }
-
-
-def _select(counts: GroupCounts, p: MinerParams) -> tuple[dict[int, Template], dict[int, Template]]:
-    need = max(p.min_docs, math.ceil(p.min_fraction * counts.docs))
-    seg = {
-        k: Template(v[0], v[3])
-        for k, v in counts.seg.items()
-        if v[0] >= need and len(v[2]) >= p.min_docs and v[3] is not None
-    }
-    span_need = max(need, p.min_span_docs)
-    ngr = {
-        k: Template(v[0], v[3])
-        for k, v in counts.ngr.items()
-        if v[0] >= span_need and len(v[2]) >= p.min_span_docs and v[3] is not None
-    }
-    return seg, ngr
 
 
 def _union(tables: Iterable[Mapping[int, Template]]) -> dict[int, Template]:
@@ -107,6 +42,16 @@ def _union(tables: Iterable[Mapping[int, Template]]) -> dict[int, Template]:
             if old is None or t.df > old.df:
                 out[k] = t
     return out
+
+
+def _merge_groups(groups: Mapping[str, GroupTemplates]) -> GroupTemplates:
+    g = groups.values()
+    return GroupTemplates(
+        sum(x.docs for x in g),
+        _union(x.lines for x in g),
+        _union(x.parts for x in g),
+        _union(x.ngrams for x in g),
+    )
 
 
 @dataclass(frozen=True, eq=True)
@@ -127,15 +72,11 @@ class BoilerplateModel:
     """
 
     params: MinerParams
-    group_docs: Mapping[str, int]
-    segments: Mapping[str, Mapping[int, Template]]
-    ngrams: Mapping[str, Mapping[int, Template]]
-    counts: Mapping[str, GroupCounts] | None = None
+    by_group: Mapping[str, GroupTemplates]
+    state: MinerState | None = None
     key_scheme: str = KEY_SCHEME
     format_version: int = FORMAT_VERSION
-    _all: tuple[dict[int, Template], dict[int, Template]] = field(
-        init=False, repr=False, compare=False, default=({}, {})
-    )
+    _all: GroupTemplates = field(init=False, repr=False, compare=False, default=GroupTemplates(0, {}, {}, {}))
 
     def __post_init__(self) -> None:
         if self.key_scheme != KEY_SCHEME:
@@ -144,31 +85,27 @@ class BoilerplateModel:
         if self.format_version != FORMAT_VERSION:
             msg = f"BoilerplateModel: format version {self.format_version} is not {FORMAT_VERSION}"
             raise ConfigError(msg)
-        object.__setattr__(self, "_all", (_union(self.segments.values()), _union(self.ngrams.values())))
+        object.__setattr__(self, "_all", _merge_groups(self.by_group))
 
     def __hash__(self) -> int:
         return hash(self.fingerprint)
 
     @classmethod
-    def from_counts(cls, params: MinerParams, counts: Mapping[str, GroupCounts]) -> BoilerplateModel:
-        """Select the templates from ``counts`` (kept in the model for refits).
+    def from_state(cls, params: MinerParams, state: MinerState) -> BoilerplateModel:
+        """Select the templates from the counts in ``state`` (kept in the model for refits).
 
-        >>> BoilerplateModel.from_counts(MinerParams(), {}).groups
+        >>> BoilerplateModel.from_state(MinerParams(), MinerState()).groups
         ()
         """
-        seg: dict[str, dict[int, Template]] = {}
-        ngr: dict[str, dict[int, Template]] = {}
-        for g, c in counts.items():
-            seg[g], ngr[g] = _select(c, params)
-        docs = {g: c.docs for g, c in counts.items()}
-        return cls(params, docs, seg, ngr, dict(counts))
+        templates = {g: select(c, state, params) for g, c in state.groups.items()}
+        return cls(params, templates, state)
 
     # -- the step --------------------------------------------------------------------------------------
     @property
     def name(self) -> str:
         """Step name recorded in :class:`~newsclean.StepRecord` (``"mine_apply"``).
 
-        >>> BoilerplateModel.from_counts(MinerParams(), {}).name
+        >>> BoilerplateModel.from_state(MinerParams(), MinerState()).name
         'mine_apply'
         """
         return "mine_apply"
@@ -177,16 +114,16 @@ class BoilerplateModel:
     def groups(self) -> tuple[str, ...]:
         """The group names the model holds templates for, sorted.
 
-        >>> BoilerplateModel.from_counts(MinerParams(), {}).groups
+        >>> BoilerplateModel.from_state(MinerParams(), MinerState()).groups
         ()
         """
-        return tuple(sorted(self.group_docs))
+        return tuple(sorted(self.by_group))
 
     @property
     def fingerprint(self) -> str:
         """A short stable digest of the templates and parameters (for step records).
 
-        >>> len(BoilerplateModel.from_counts(MinerParams(), {}).fingerprint)
+        >>> len(BoilerplateModel.from_state(MinerParams(), MinerState()).fingerprint)
         16
         """
         data = json.dumps(self.to_dict(counts=False), ensure_ascii=False, sort_keys=True)
@@ -196,7 +133,7 @@ class BoilerplateModel:
         """Remove the templates of ``doc``'s group (from ``doc.meta``; all groups when it has none).
 
         >>> from newsclean import Document
-        >>> empty = BoilerplateModel.from_counts(MinerParams(), {})
+        >>> empty = BoilerplateModel.from_state(MinerParams(), MinerState())
         >>> empty(Document("खबर।", meta={"publisher": "p1"})).history[-1].step
         'mine_apply'
         """
@@ -225,32 +162,44 @@ class BoilerplateModel:
         Raises:
             InputTypeError: ``text`` is not a ``str`` or ``group`` not a ``str`` or ``None``.
 
-        >>> BoilerplateModel.from_counts(MinerParams(), {}).find("खबर")
+        >>> BoilerplateModel.from_state(MinerParams(), MinerState()).find("खबर")
         []
         """
         check_str(text, "BoilerplateModel.find", "text")
         if group is not None and not isinstance(group, str):
             raise InputTypeError(type_message("BoilerplateModel.find", "group", "str or None", group))
-        seg, ngr = self._tables(group)
-        if not seg and not ngr:
+        t = self._tables(group)
+        if t is None or t.is_empty:
             return []
-        p = self.params
-        return find_edits(analyse(text), seg, ngr, n=p.ngram, group=group)
+        return find_edits(analyse(text), t.lines, t.parts, t.ngrams, n=self.params.ngram, group=group)
 
-    def _tables(self, group: str | None) -> tuple[Mapping[int, Template], Mapping[int, Template]]:
-        if group is None:
-            return self._all
-        return self.segments.get(group, {}), self.ngrams.get(group, {})
+    def _tables(self, group: str | None) -> GroupTemplates | None:
+        return self._all if group is None else self.by_group.get(group)
+
+    def group_docs(self, group: str) -> int:
+        """How many documents of ``group`` the model was fitted on (0 for an unknown group).
+
+        >>> BoilerplateModel.from_state(MinerParams(), MinerState()).group_docs("p1")
+        0
+        """
+        t = self.by_group.get(group)
+        return 0 if t is None else t.docs
 
     def templates(self, group: str | None = None) -> list[tuple[str, str, int]]:
         """``(level, example text, document frequency)`` of every template, most frequent first.
 
-        >>> BoilerplateModel.from_counts(MinerParams(), {}).templates()
+        The levels are ``"line"``, ``"part"`` (a lead-in or tail of a line) and ``"span"`` (n-gram).
+
+        >>> BoilerplateModel.from_state(MinerParams(), MinerState()).templates()
         []
         """
-        seg, ngr = self._tables(group)
-        rows = [("segment", t.text, t.df) for t in seg.values()] + [
-            ("span", t.text, t.df) for t in ngr.values()
+        t = self._tables(group)
+        if t is None:
+            return []
+        rows = [
+            *(("line", x.text, x.df) for x in t.lines.values()),
+            *(("part", x.text, x.df) for x in t.parts.values()),
+            *(("span", x.text, x.df) for x in t.ngrams.values()),
         ]
         return sorted(rows, key=lambda r: (-r[2], r[0], r[1]))
 
@@ -258,33 +207,26 @@ class BoilerplateModel:
     def compact(self) -> BoilerplateModel:
         """The same templates without the refit counts (smaller; cannot be updated).
 
-        >>> BoilerplateModel.from_counts(MinerParams(), {}).compact().counts is None
+        >>> BoilerplateModel.from_state(MinerParams(), MinerState()).compact().state is None
         True
         """
-        return BoilerplateModel(self.params, self.group_docs, self.segments, self.ngrams, None)
+        return BoilerplateModel(self.params, self.by_group, None)
 
     def to_dict(self, *, counts: bool = True) -> dict[str, object]:
         """JSON-ready form (keys as hex strings, sorted; counts included unless ``counts=False``).
 
-        >>> BoilerplateModel.from_counts(MinerParams(), {}).to_dict()["format_version"]
+        >>> BoilerplateModel.from_state(MinerParams(), MinerState()).to_dict()["format_version"]
         1
         """
-        groups: dict[str, object] = {}
-        for g in self.groups:
-            groups[g] = {
-                "docs": self.group_docs[g],
-                "segments": [[f"{k:016x}", t.df, t.text] for k, t in sorted(self.segments[g].items())],
-                "ngrams": [[f"{k:016x}", t.df, t.text] for k, t in sorted(self.ngrams[g].items())],
-            }
         d: dict[str, object] = {
             "format": FORMAT,
             "format_version": self.format_version,
             "key_scheme": self.key_scheme,
             "params": self.params.to_dict(),
-            "groups": groups,
+            "groups": {g: self.by_group[g].to_dict() for g in self.groups},
         }
-        if counts and self.counts is not None:
-            d["counts"] = {g: self.counts[g].to_dict() for g in sorted(self.counts)}
+        if counts and self.state is not None:
+            d["counts"] = self.state.to_dict()
         return d
 
     @classmethod
@@ -294,7 +236,7 @@ class BoilerplateModel:
         Raises:
             ConfigError: not a model, or another format version or key scheme.
 
-        >>> m = BoilerplateModel.from_counts(MinerParams(min_docs=4), {})
+        >>> m = BoilerplateModel.from_state(MinerParams(min_docs=4), MinerState())
         >>> BoilerplateModel.from_dict(m.to_dict()) == m
         True
         """
@@ -303,24 +245,24 @@ class BoilerplateModel:
         if d.get("format") != FORMAT:
             msg = f"BoilerplateModel.from_dict(): not a {FORMAT} (format={d.get('format')!r})"
             raise ConfigError(msg)
-        params = MinerParams(**d["params"])
-        groups = d["groups"]
-        counts_raw = d.get("counts")
+        version = int(d.get("format_version", -1))
+        if version != FORMAT_VERSION:
+            msg = f"BoilerplateModel: format version {version} is not {FORMAT_VERSION}"
+            raise ConfigError(msg)
+        counts = d.get("counts")
         return cls(
-            params,
-            {g: int(v["docs"]) for g, v in groups.items()},
-            {g: {int(k, 16): Template(df, t) for k, df, t in v["segments"]} for g, v in groups.items()},
-            {g: {int(k, 16): Template(df, t) for k, df, t in v["ngrams"]} for g, v in groups.items()},
-            None if counts_raw is None else {g: GroupCounts.from_dict(c) for g, c in counts_raw.items()},
+            MinerParams.from_dict(d["params"]),
+            {g: GroupTemplates.from_dict(v) for g, v in d["groups"].items()},
+            None if counts is None else MinerState.from_dict(counts),
             key_scheme=str(d.get("key_scheme")),
-            format_version=int(d.get("format_version", -1)),
+            format_version=version,
         )
 
     def save(self, path: str | Path, *, counts: bool = True) -> None:
         """Write the model as UTF-8 JSON (Devanagari unescaped).
 
         >>> import tempfile, os
-        >>> m = BoilerplateModel.from_counts(MinerParams(), {})
+        >>> m = BoilerplateModel.from_state(MinerParams(), MinerState())
         >>> p = os.path.join(tempfile.mkdtemp(), "model.json")
         >>> m.save(p); BoilerplateModel.load(p) == m
         True
@@ -334,7 +276,7 @@ class BoilerplateModel:
 
         >>> import tempfile, os
         >>> p = os.path.join(tempfile.mkdtemp(), "model.json")
-        >>> BoilerplateModel.from_counts(MinerParams(), {}).save(p)
+        >>> BoilerplateModel.from_state(MinerParams(), MinerState()).save(p)
         >>> BoilerplateModel.load(p).groups
         ()
         """
@@ -375,7 +317,7 @@ class BoilerplateMiner:
         max_candidates: int = 2_000_000,
     ) -> None:
         self.params = MinerParams(group_field, min_docs, min_fraction, ngram, min_span_docs, max_candidates)
-        self._counts: dict[str, GroupCounts] = {}
+        self._state = MinerState()
 
     def __repr__(self) -> str:
         return f"BoilerplateMiner({self.params})"
@@ -396,20 +338,20 @@ class BoilerplateMiner:
         >>> BoilerplateMiner().fit([]).groups
         ()
         """
-        counts: dict[str, GroupCounts] = {}
-        self._consume(counts, docs, "fit")
-        return BoilerplateModel.from_counts(self.params, counts)
+        state = MinerState()
+        _consume(self.params, state, docs, "fit")
+        return BoilerplateModel.from_state(self.params, state)
 
     def partial_fit(self, docs: Iterable[Document | Mapping[str, Any]]) -> BoilerplateModel:
         """Add ``docs`` to the miner's running counts and return a model of everything seen so far.
 
         >>> miner = BoilerplateMiner()
         >>> _ = miner.partial_fit([{"text": "पहली खबर", "publisher": "p"}])
-        >>> miner.partial_fit([{"text": "दूसरी खबर", "publisher": "p"}]).group_docs["p"]
+        >>> miner.partial_fit([{"text": "दूसरी खबर", "publisher": "p"}]).group_docs("p")
         2
         """
-        self._consume(self._counts, docs, "partial_fit")
-        return BoilerplateModel.from_counts(self.params, {g: c.copy() for g, c in self._counts.items()})
+        _consume(self.params, self._state, docs, "partial_fit")
+        return BoilerplateModel.from_state(self.params, self._state.copy())
 
     @staticmethod
     def update(model: BoilerplateModel, docs: Iterable[Document | Mapping[str, Any]]) -> BoilerplateModel:
@@ -426,33 +368,20 @@ class BoilerplateMiner:
         """
         if not isinstance(model, BoilerplateModel):
             raise InputTypeError(type_message("BoilerplateMiner.update", "model", "BoilerplateModel", model))
-        if model.counts is None:
+        if model.state is None:
             raise ConfigError("BoilerplateMiner.update() argument 'model' has no counts (it was compacted)")
-        p = model.params
-        miner = BoilerplateMiner(
-            group_field=p.group_field,
-            min_docs=p.min_docs,
-            min_fraction=p.min_fraction,
-            ngram=p.ngram,
-            min_span_docs=p.min_span_docs,
-            max_candidates=p.max_candidates,
-        )
-        counts = {g: c.copy() for g, c in model.counts.items()}
-        miner._consume(counts, docs, "update")
-        return BoilerplateModel.from_counts(p, counts)
+        state = model.state.copy()
+        _consume(model.params, state, docs, "update")
+        return BoilerplateModel.from_state(model.params, state)
 
-    def _consume(self, counts: dict[str, GroupCounts], docs: object, func: str) -> None:
-        where = f"BoilerplateMiner.{func}"
-        if isinstance(docs, (str, bytes, Mapping, Document)) or not isinstance(docs, Iterable):
-            raise InputTypeError(type_message(where, "docs", "an iterable of Document or mappings", docs))
-        p = self.params
-        for i, doc in enumerate(docs):
-            text, title, group = _fields(doc, p.group_field, where, i)
-            c = counts.get(group)
-            if c is None:
-                c = counts[group] = GroupCounts()
-            cap = max(p.min_docs, p.min_span_docs)
-            count_document(c, text, title, n=p.ngram, cap=cap, max_candidates=p.max_candidates)
+
+def _consume(p: MinerParams, state: MinerState, docs: object, func: str) -> None:
+    where = f"BoilerplateMiner.{func}"
+    if isinstance(docs, (str, bytes, Mapping, Document)) or not isinstance(docs, Iterable):
+        raise InputTypeError(type_message(where, "docs", "an iterable of Document or mappings", docs))
+    for i, doc in enumerate(docs):
+        text, title, group = _fields(doc, p.group_field, where, i)
+        count_document(state, group, text, title, n=p.ngram, cap=p.cap, max_candidates=p.max_candidates)
 
 
 def _fields(doc: object, group_field: str | None, where: str, i: int) -> tuple[str, str | None, str]:

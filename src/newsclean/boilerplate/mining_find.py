@@ -22,19 +22,24 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..types import Edit
-from .mining_state import doc_ngrams
+from .mining_state import PRE, SUF, doc_ngrams
 from .mining_text import (
+    FLAG_GLUE,
+    FLAG_SEP,
     GAP_SENT,
     LINE_BREAKS,
     Units,
-    is_glue,
-    is_script_change,
-    is_separator_gap,
+    separator_points,
     seq_hash,
     split_gap,
 )
 
-__all__ = ["Template", "find_edits"]
+__all__ = ["MAX_SLOT", "MAX_SPAN_POINTS", "Template", "find_edits"]
+
+#: cut points a glued line template may span
+MAX_SPAN_POINTS = 8
+#: tokens the free part of a lead-in/tail line may have (a linked headline, a name and a city)
+MAX_SLOT = 20
 
 _HSPACE = frozenset(
     " \t\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -43,9 +48,10 @@ _HSPACE = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Template:
-    """One mined template: its document frequency and an example text."""
+    """One mined template: its document frequency, its length in tokens and an example text."""
 
     df: int
+    size: int
     text: str
 
 
@@ -90,8 +96,10 @@ def _after_break(u: Units, i: int) -> int:
         return 0
     lo = u.ends[i - 1]
     gap = u.text[lo : u.starts[i]]
-    last = max(gap.rfind(ch) for ch in LINE_BREAKS)
-    return lo + last + 1 if last >= 0 else u.starts[i]
+    for k in range(len(gap) - 1, -1, -1):
+        if gap[k] in LINE_BREAKS:
+            return lo + k + 1
+    return u.starts[i]
 
 
 def _line_cut(u: Units, k: int) -> tuple[int, int]:
@@ -111,58 +119,131 @@ def _cut_points(u: Units, a: int, b: int) -> tuple[list[int], set[int], set[int]
     space; ``points`` also holds separator gaps (``:``, ``|``, dash) and spaced script changes, which can
     only end a lead-in.
     """
-    strong: set[int] = set()
-    glue: set[int] = set()
-    points = []
-    for c in range(a + 1, b):
-        code = u.gaps[c - 1]
-        if code == GAP_SENT:
-            strong.add(c)
-        elif is_glue(u.text, u.ends[c - 1], u.starts[c]):
-            glue.add(c)
-        elif not (
-            is_separator_gap(u.gap_text(c - 1)) or is_script_change(u.text, u.ends[c - 1], u.starts[c])
-        ):
-            continue
-        points.append(c)
+    gaps, flags = u.gaps, u.flags
+    points = [c for c in range(a + 1, b) if gaps[c - 1] or flags[c - 1]]
+    strong = {c for c in points if gaps[c - 1] == GAP_SENT}
+    glue = {c for c in points if flags[c - 1] & FLAG_GLUE and c not in strong}
     return points, strong, glue
+
+
+def _whole_or_glued(
+    u: Units,
+    a: int,
+    b: int,
+    cut: tuple[list[int], set[int], set[int]],
+    lines: Mapping[int, Template],
+    sizes: list[int],
+    group: str | None,
+) -> list[_Cut]:
+    """Line templates glued into line ``[a, b)``: between cut points, or as the line's tail."""
+    cuts: list[_Cut] = []
+    masked = u.masked
+    points, strong, glue = cut
+    starts = [a, *[c for c in points if c in strong or c in glue]]
+    ends = [*points, b]
+    for i, c1 in enumerate(starts):
+        for c2 in ends[i : i + MAX_SPAN_POINTS]:
+            if c2 <= c1 or (c1 == a and c2 == b) or all(masked[c1:c2]):
+                continue
+            t = lines.get(seq_hash(u.ids[c1:c2]))
+            if t is None:
+                continue
+            start = _sent_start(u, c1) if c1 == a or c1 in strong else u.starts[c1]
+            end = u.ends[c2 - 1] if c2 in glue else _sent_end(u, c2)
+            start, end = _tidy(u.text, start, end, c2 == b)
+            cuts.append(_Cut(start, end, "boilerplate.mined_glued", _reason("line", t, group)))
+    # a template of two or more words appended to a line with only a space before it
+    for size in sizes:
+        c = b - size
+        if c <= a or c in strong or c in glue:
+            continue
+        t = lines.get(seq_hash(u.ids[c:b]))
+        if t is not None:
+            start, end = _tidy(u.text, u.starts[c], _sent_end(u, b), True)
+            cuts.append(_Cut(start, end, "boilerplate.mined_glued", _reason("line", t, group)))
+    return cuts
+
+
+def _ends_sentence(u: Units, b: int) -> bool:
+    """True if token ``b - 1`` is followed by a full stop or danda (a sentence, not a headline)."""
+    tail = u.text[u.ends[b - 1] : _sent_end(u, b)]
+    return "।" in tail or "." in tail
+
+
+def _slot_lines(
+    u: Units,
+    a: int,
+    b: int,
+    cut: tuple[list[int], set[int], set[int]],
+    parts: Mapping[int, Template],
+    group: str | None,
+) -> list[_Cut]:
+    """A known lead-in or tail plus a short free part (a headline, a name): the rest of the line goes."""
+    seps = separator_points(u, a, b)
+    if not seps:
+        return []
+    _, strong, glue = cut
+    heads = sorted({a} | strong | glue)
+    cuts: list[_Cut] = []
+    for c in seps:
+        # lead-in [s, c) + free part [c, b): the free part is short and holds no sentence boundary
+        free_ok = b - c <= MAX_SLOT and not any(c < x < b for x in strong) and not _ends_sentence(u, b)
+        for s in heads:
+            if s >= c - 1 or not free_ok:
+                continue
+            t = parts.get(seq_hash(u.ids[s:c], PRE))
+            if t is not None:
+                first = _sent_start(u, s) if s == a or s in strong else u.starts[s]
+                start, end = _tidy(u.text, first, _sent_end(u, b), True)
+                cuts.append(_Cut(start, end, "boilerplate.mined_slot", _reason("lead-in", t, group)))
+                break
+        # free part [s, c) + tail [c, b): s is the last sentence start before c
+        if b - c >= 2:
+            t = parts.get(seq_hash(u.ids[c:b], SUF))
+            s = max(x for x in heads if x < c)
+            if t is not None and c - s <= MAX_SLOT:
+                start = _sent_start(u, s) if s == a or s in strong else u.starts[s]
+                start, end = _tidy(u.text, start, _sent_end(u, b), True)
+                cuts.append(_Cut(start, end, "boilerplate.mined_slot", _reason("tail", t, group)))
+    return cuts
 
 
 def find_edits(
     u: Units,
     lines: Mapping[int, Template],
+    parts: Mapping[int, Template],
     ngr: Mapping[int, Template],
     *,
     n: int,
     group: str | None,
-    max_span_points: int = 8,
 ) -> list[Edit]:
-    """Removal edits for line templates (whole lines, or glued into a line) and n-gram span templates.
+    """Removal edits for line templates (whole, glued into a line), lead-ins/tails and n-gram spans.
 
     Args:
         u: the analysed text.
         lines: line templates by key.
+        parts: lead-in (prefix) and tail (suffix) templates by salted key.
         ngr: n-gram templates by key.
         n: the n-gram length the templates were counted with.
         group: group name, for the reasons.
-        max_span_points: how many cut points a glued line template may span.
 
     Returns:
         Sorted, non-overlapping removal edits.
 
     >>> from newsclean.boilerplate.mining_text import analyse
-    >>> t = Template(df=5, text="विज्ञापन")
+    >>> t = Template(df=5, size=1, text="विज्ञापन")
     >>> u = analyse("खबर है।\\nविज्ञापन\\nदूसरी खबर।")
     >>> key = seq_hash(u.ids[2:3])
-    >>> [e.old for e in find_edits(u, {key: t}, {}, n=5, group=None)]
+    >>> [e.old for e in find_edits(u, {key: t}, {}, {}, n=5, group=None)]
     ['विज्ञापन\\n']
     >>> u = analyse("खबर है।विज्ञापन\\nदूसरी खबर।")
-    >>> [e.old for e in find_edits(u, {key: t}, {}, n=5, group=None)]
+    >>> [e.old for e in find_edits(u, {key: t}, {}, {}, n=5, group=None)]
     ['विज्ञापन']
     """
     cuts: list[_Cut] = []
     masked = u.masked
     removed_line = [False] * len(u.lines)
+    sizes = sorted({t.size for t in lines.values() if t.size >= 2})
     for k, (a, b) in enumerate(u.lines):
         if all(masked[a:b]):
             continue
@@ -174,22 +255,11 @@ def find_edits(
             continue
         if b - a < 2:
             continue
-        points, strong, glue = _cut_points(u, a, b)
-        starts = [a, *[c for c in points if c in strong or c in glue]]
-        ends = [*points, b]
-        for i, c1 in enumerate(starts):
-            for c2 in ends[i : i + max_span_points]:
-                if c2 <= c1 or (c1 == a and c2 == b) or all(masked[c1:c2]):
-                    continue
-                t = lines.get(seq_hash(u.ids[c1:c2]))
-                if t is None:
-                    continue
-                at_start = c1 == a or c1 in strong
-                at_end = c2 == b or c2 in strong or (c2 not in glue and c2 in points and c2 not in strong)
-                start = _sent_start(u, c1) if at_start else u.starts[c1]
-                end = _sent_end(u, c2) if at_end and c2 not in glue else u.ends[c2 - 1]
-                start, end = _tidy(u.text, start, end, c2 == b)
-                cuts.append(_Cut(start, end, "boilerplate.mined_glued", _reason("line", t, group)))
+        cut = _cut_points(u, a, b)
+        if lines:
+            cuts.extend(_whole_or_glued(u, a, b, cut, lines, sizes, group))
+        if parts:
+            cuts.extend(_slot_lines(u, a, b, cut, parts, group))
 
     if ngr:
         cuts.extend(_span_cuts(u, ngr, n, removed_line, group))
@@ -230,13 +300,12 @@ def _span_cuts(
         i = b
         if removed_line[k]:
             continue
-        gap_before = u.gap_before(a) if a > la else ""
         left = a == la or u.gaps[a - 1] == GAP_SENT
-        left_glue = not left and is_glue(u.text, u.ends[a - 1], u.starts[a])
-        left_sep = not left and not left_glue and is_separator_gap(gap_before)
+        left_glue = not left and bool(u.flags[a - 1] & FLAG_GLUE)
+        left_sep = not left and not left_glue and bool(u.flags[a - 1] & FLAG_SEP)
         right = b == lb or u.gaps[b - 1] == GAP_SENT
-        right_glue = not right and is_glue(u.text, u.ends[b - 1], u.starts[b])
-        right_sep = not right and not right_glue and is_separator_gap(u.gap_text(b - 1))
+        right_glue = not right and bool(u.flags[b - 1] & FLAG_GLUE)
+        right_sep = not right and not right_glue and bool(u.flags[b - 1] & FLAG_SEP)
         if not ((left or left_glue or left_sep) and (right or right_glue or right_sep)):
             continue
         if left and right:

@@ -1,14 +1,21 @@
-"""Streaming document-frequency counts for the template miner (one :class:`GroupCounts` per group).
+"""Streaming document-frequency counts for the template miner.
 
-Per group the miner counts, for every *segment* key (a whole line or a sentence) and every n-gram key,
+Per group (:class:`GroupCounts`) the miner counts, for every key,
 
-* ``df``: the number of documents it occurs in;
-* ``inline_df``: for short lines, the number of documents using the same words inside a longer line;
-* ``stories``: up to ``cap`` distinct *story* ids among those documents.
+* ``df``: the number of documents it occurs in (each key once per document);
+* ``stories``: up to ``cap`` distinct *story* ids among those documents;
+* an example text (kept from the second document on).
+
+Keys are whole **lines**, line **parts** (a lead-in before, or a tail after, a separator such as ``:``,
+``|`` or `` - ``: "यह भी पढ़ें- <headline>", "<caption> - फोटो : एजेंसी") and token **n-grams**.
 
 A story id is given to each document by a small MinHash-LSH index over its n-grams (and its title):
 near-duplicate copies of one story (syndication, republished updates) share a story id, so a story
 copied many times never reaches the distinct-story threshold a template needs.
+
+Across groups (:class:`MinerState`), short lines (a few words) are checked against the whole corpus: the
+number of documents that use the same words *inside* a sentence is counted, so a place name used as a
+crosshead ("नई दिल्ली") is not taken for a brand credit ("DP", "Advertisement").
 
 Rare keys are pruned when a table grows past ``max_candidates`` (keys seen in one document only). The
 counts are plain ints and lists, kept in the model so that a refit continues exactly where a fit stopped.
@@ -17,19 +24,21 @@ counts are plain ints and lists, kept in the model so that a refit continues exa
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from .mining_text import Units, analyse, ngram_hashes, seq_hash
+from .mining_text import Units, analyse, ngram_hashes, separator_points, seq_hash
 
-__all__ = ["GroupCounts", "count_document", "doc_ngrams"]
+__all__ = ["PRE", "SUF", "GroupCounts", "MinerState", "count_document", "doc_ngrams", "short_hash"]
 
-#: lines of at most this many tokens are checked for use inside sentences
-SHORT_LINE = 4
+#: lines and parts of at most this many tokens are checked for use inside sentences
+SHORT = 3
+#: hash salts of line prefixes (lead-ins) and suffixes (tails)
+PRE = b"nc-pre"
+SUF = b"nc-suf"
 _BANDS = 8
 _ROWS = 3
 
@@ -43,20 +52,31 @@ _C = np.array([_seed(f"nc-mh-c{k}") for k in range(_BANDS * _ROWS)], dtype=np.ui
 _TITLE_BAND = _BANDS
 
 
+def _copy_table(table: dict[int, list[Any]]) -> dict[int, list[Any]]:
+    return {k: [v[0], list(v[1]), v[2]] for k, v in table.items()}
+
+
+def _table_to_json(table: dict[int, list[Any]]) -> list[list[Any]]:
+    return [[f"{k:016x}", v[0], v[1], v[2]] for k, v in sorted(table.items())]
+
+
+def _table_from_json(rows: list[list[Any]]) -> dict[int, list[Any]]:
+    return {int(k, 16): [int(df), [int(x) for x in st], t] for k, df, st, t in rows}
+
+
 @dataclass(slots=True)
 class GroupCounts:
-    """Mutable counts of one group while fitting (internal; a model holds a frozen copy).
+    """Mutable counts of one group while fitting (internal; a model holds its own copy).
 
-    ``seg`` (whole lines) and ``ngr`` (n-grams) map a key to ``[df, inline_df, stories, example_text]``;
-    ``inline_df`` counts, for short lines, documents where the same words occur inside a longer line
-    (a place name used as a crosshead is also used in sentences; a brand credit is not).
-    ``short`` maps the n-gram hash of a short line's words to its line key.
+    ``lines``, ``parts`` and ``ngr`` map a key to ``[df, stories, example_text]``; ``short`` maps the key
+    of a short line or part to the n-gram hash of its words (see :func:`short_hash`).
     """
 
     docs: int = 0
     n_stories: int = 0
     story_index: dict[tuple[int, int], int] = field(default_factory=dict)
-    seg: dict[int, list[Any]] = field(default_factory=dict)
+    lines: dict[int, list[Any]] = field(default_factory=dict)
+    parts: dict[int, list[Any]] = field(default_factory=dict)
     ngr: dict[int, list[Any]] = field(default_factory=dict)
     short: dict[int, int] = field(default_factory=dict)
 
@@ -66,20 +86,21 @@ class GroupCounts:
             self.docs,
             self.n_stories,
             dict(self.story_index),
-            {k: [v[0], v[1], list(v[2]), v[3]] for k, v in self.seg.items()},
-            {k: [v[0], v[1], list(v[2]), v[3]] for k, v in self.ngr.items()},
+            _copy_table(self.lines),
+            _copy_table(self.parts),
+            _copy_table(self.ngr),
             dict(self.short),
         )
 
-    # -- JSON ------------------------------------------------------------------------------------------
     def to_dict(self) -> dict[str, object]:
         """Plain JSON-ready form (keys as 16-digit hex, sorted)."""
         return {
             "docs": self.docs,
             "stories": self.n_stories,
             "story_index": [[b, f"{v:016x}", s] for (b, v), s in sorted(self.story_index.items())],
-            "segments": [[f"{k:016x}", *v] for k, v in sorted(self.seg.items())],
-            "ngrams": [[f"{k:016x}", *v] for k, v in sorted(self.ngr.items())],
+            "lines": _table_to_json(self.lines),
+            "parts": _table_to_json(self.parts),
+            "ngrams": _table_to_json(self.ngr),
             "short": [[f"{k:016x}", f"{v:016x}"] for k, v in sorted(self.short.items())],
         }
 
@@ -90,10 +111,49 @@ class GroupCounts:
             int(d["docs"]),
             int(d["stories"]),
             {(int(b), int(v, 16)): int(s) for b, v, s in d["story_index"]},
-            {int(k, 16): [int(a), int(b), [int(x) for x in c], t] for k, a, b, c, t in d["segments"]},
-            {int(k, 16): [int(a), int(b), [int(x) for x in c], t] for k, a, b, c, t in d["ngrams"]},
+            _table_from_json(d["lines"]),
+            _table_from_json(d["parts"]),
+            _table_from_json(d["ngrams"]),
             {int(k, 16): int(v, 16) for k, v in d["short"]},
         )
+
+
+@dataclass(slots=True)
+class MinerState:
+    """All counts of a fit: one :class:`GroupCounts` per group, and the corpus-wide count of documents
+    using each registered short line's words inside a sentence (``embedded``)."""
+
+    groups: dict[str, GroupCounts] = field(default_factory=dict)
+    embedded: dict[int, int] = field(default_factory=dict)
+
+    def copy(self) -> MinerState:
+        """A deep copy."""
+        return MinerState({g: c.copy() for g, c in self.groups.items()}, dict(self.embedded))
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain JSON-ready form."""
+        return {
+            "groups": {g: self.groups[g].to_dict() for g in sorted(self.groups)},
+            "embedded": [[f"{k:016x}", v] for k, v in sorted(self.embedded.items())],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> MinerState:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            {g: GroupCounts.from_dict(c) for g, c in d["groups"].items()},
+            {int(k, 16): int(v) for k, v in d["embedded"]},
+        )
+
+
+def short_hash(ids: npt.NDArray[np.uint64]) -> int:
+    """The hash under which a short token sequence is looked up inside sentences.
+
+    >>> from newsclean.boilerplate.mining_text import analyse
+    >>> short_hash(analyse("नई दिल्ली").ids) == short_hash(analyse("नई  दिल्ली।").ids)
+    True
+    """
+    return int(ngram_hashes(ids, len(ids))[0])
 
 
 def doc_ngrams(u: Units, n: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.bool_]]:
@@ -133,8 +193,7 @@ def _seed_pair(values: list[int]) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
 
 
-def _story(counts: GroupCounts, bands: Iterable[tuple[int, int]]) -> int:
-    bands = list(bands)
+def _story(counts: GroupCounts, bands: list[tuple[int, int]]) -> int:
     story = -1
     for band in bands:
         story = counts.story_index.get(band, -1)
@@ -148,28 +207,70 @@ def _story(counts: GroupCounts, bands: Iterable[tuple[int, int]]) -> int:
     return story
 
 
-def _bump(table: dict[int, list[Any]], key: int, story: int, cap: int) -> list[Any]:
+def _bump(table: dict[int, list[Any]], key: int, story: int, cap: int, u: Units, a: int, b: int) -> None:
     entry = table.get(key)
     if entry is None:
-        entry = table[key] = [1, 0, [story], None]
-        return entry
+        table[key] = [1, [story], None]
+        return
     entry[0] += 1
-    stories = entry[2]
+    stories = entry[1]
     if len(stories) < cap and story not in stories:
         stories.append(story)
-    return entry
+    if entry[2] is None:
+        entry[2] = u.text[u.starts[a] : u.ends[b - 1]]
+
+
+def _line_keys(u: Units) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, int]]]:
+    """Keys of the whole lines and of the line parts (lead-ins and tails at separators) of a text."""
+    lines: dict[int, tuple[int, int]] = {}
+    parts: dict[int, tuple[int, int]] = {}
+    for a, b in u.lines:
+        if all(u.masked[a:b]):
+            continue
+        lines.setdefault(seq_hash(u.ids[a:b]), (a, b))
+        for c in separator_points(u, a, b):
+            if c - a >= 2 and not all(u.masked[a:c]):
+                parts.setdefault(seq_hash(u.ids[a:c], PRE), (a, c))
+            if b - c >= 2 and not all(u.masked[c:b]):
+                parts.setdefault(seq_hash(u.ids[c:b], SUF), (c, b))
+    return lines, parts
+
+
+def _count_embedded(state: MinerState, u: Units) -> None:
+    """Count this document for every registered short token sequence it uses inside a sentence."""
+    n = len(u.ids)
+    if not state.embedded or n < 3:
+        return
+    sent = np.zeros(n, dtype=np.int64)
+    for k, (a, b) in enumerate(u.sentences):
+        sent[a:b] = k
+    found: set[int] = set()
+    for size in range(1, SHORT + 1):
+        h = ngram_hashes(u.ids, size)
+        if len(h) < 3:
+            break
+        # the words at p .. p+size-1 are inside a sentence when tokens p-1 and p+size are in it too
+        p = np.arange(1, len(h) - 1)
+        inner = p[sent[p - 1] == sent[p + size]]
+        found.update(x for x in h[inner].tolist() if x in state.embedded)
+    for x in found:
+        state.embedded[x] += 1
 
 
 def count_document(
-    counts: GroupCounts, text: str, title: str | None, *, n: int, cap: int, max_candidates: int
+    state: MinerState, group: str, text: str, title: str | None, *, n: int, cap: int, max_candidates: int
 ) -> None:
-    """Add one document's lines, sentences and n-grams to ``counts`` (each key once per document).
+    """Add one document's lines, line parts and n-grams to the counts of ``group``.
 
-    >>> c = GroupCounts()
-    >>> count_document(c, "खबर एक।\\nविज्ञापन", None, n=3, cap=3, max_candidates=1000)
-    >>> c.docs, len(c.seg)
-    (1, 2)
+    >>> s = MinerState()
+    >>> count_document(s, "p", "खबर एक।\\nयह भी पढ़ें: दूसरी खबर", None, n=3, cap=3, max_candidates=1000)
+    >>> c = s.groups["p"]
+    >>> c.docs, len(c.lines), len(c.parts), len(c.ngr)
+    (1, 2, 2, 3)
     """
+    counts = state.groups.get(group)
+    if counts is None:
+        counts = state.groups[group] = GroupCounts()
     u = analyse(text)
     counts.docs += 1
     h, ok = doc_ngrams(u, n)
@@ -181,27 +282,25 @@ def count_document(
             bands.append((_TITLE_BAND, seq_hash(t.ids)))
     story = _story(counts, bands)
 
-    line_keys: dict[int, tuple[int, int]] = {}
-    for a, b in u.lines:
-        if not all(u.masked[a:b]):
-            line_keys.setdefault(seq_hash(u.ids[a:b]), (a, b))
-    for key, (a, b) in line_keys.items():
-        entry = _bump(counts.seg, key, story, cap)
-        if entry[0] == 2 and entry[3] is None:
-            entry[3] = text[u.starts[a] : u.ends[b - 1]]
+    _count_embedded(state, u)
+    lines, parts = _line_keys(u)
+    for table, keys in ((counts.lines, lines), (counts.parts, parts)):
+        for key, (a, b) in keys.items():
+            _bump(table, key, story, cap, u, a, b)
+            if b - a <= SHORT and key not in counts.short:
+                sh = short_hash(u.ids[a:b])
+                counts.short[key] = sh
+                state.embedded.setdefault(sh, 0)
 
     positions = np.flatnonzero(ok)
     first: dict[int, int] = {}
     for key, pos in zip(valid.tolist(), positions.tolist(), strict=True):
         first.setdefault(key, pos)
     for key, pos in first.items():
-        entry = _bump(counts.ngr, key, story, cap)
-        if entry[0] == 2 and entry[3] is None:
-            entry[3] = text[u.starts[pos] : u.ends[pos + n - 1]]
+        _bump(counts.ngr, key, story, cap, u, pos, pos + n)
 
-    for table in (counts.seg, counts.ngr):
+    for table in (counts.lines, counts.parts, counts.ngr):
         if len(table) > max_candidates:
             for key in [k for k, v in table.items() if v[0] == 1]:
                 del table[key]
-            if table is counts.seg:
-                counts.short = {k: v for k, v in counts.short.items() if v in counts.seg}
+            counts.short = {k: v for k, v in counts.short.items() if k in counts.lines or k in counts.parts}

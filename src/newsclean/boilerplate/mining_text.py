@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from itertools import accumulate
 
 import numpy as np
 import numpy.typing as npt
@@ -50,7 +51,7 @@ DATE_KEY = "<date>"
 # Characters that end a sentence. ``.`` counts unless it sits between two digits (2.5).
 _TERMINATORS = frozenset("।॥?!|…")
 _OPENERS = frozenset("([{“‘«")
-_SEPARATORS = frozenset(":|-–—")
+_SEPARATORS = frozenset(":|–—")
 
 #: Characters that end a line (as ``str.splitlines`` sees them).
 LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
@@ -92,31 +93,45 @@ def _hash_bytes(data: bytes, person: bytes) -> int:
 
 
 # token -> (id, masked); bounded cache (cleared when full, so memory stays flat on huge corpora)
-_CACHE: dict[str, tuple[int, bool]] = {}
+# token -> (id, masked, devanagari); bounded cache (cleared when full, so memory stays flat)
+_CACHE: dict[str, tuple[int, bool, bool]] = {}
 _CACHE_MAX = 500_000
 
 
-def _token_info(token: str) -> tuple[int, bool]:
+def _token_info(token: str) -> tuple[int, bool, bool]:
     info = _CACHE.get(token)
     if info is None:
-        key = token_key(token)
-        tid = _hash_bytes(key.encode("utf-8", "surrogatepass"), b"nc-tok") if key else 0
-        info = (tid, key in (NUMBER_KEY, DATE_KEY))
+        key = token_key(token) or "\x00mark"  # a lone combining mark still holds its place
+        tid = _hash_bytes(key.encode("utf-8", "surrogatepass"), b"nc-tok")
+        info = (tid, key in (NUMBER_KEY, DATE_KEY), _is_deva(token[0]))
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()
         _CACHE[token] = info
     return info
 
 
-def seq_hash(ids: npt.NDArray[np.uint64]) -> int:
-    """Stable 64-bit hash of a sequence of token ids (a line or sentence key).
+def seq_hash(ids: npt.NDArray[np.uint64], kind: bytes = b"nc-seq") -> int:
+    """Stable 64-bit hash of a sequence of token ids (a line key; ``kind`` salts line prefixes/suffixes).
 
     >>> a = analyse("यह भी पढ़ें: 12 मई")
     >>> b = analyse("यह भी पढ़ें : 13 मई")
-    >>> seq_hash(a.ids) == seq_hash(b.ids)
-    True
+    >>> seq_hash(a.ids) == seq_hash(b.ids), seq_hash(a.ids) == seq_hash(a.ids, b"nc-pre")
+    (True, False)
     """
-    return _hash_bytes(ids.tobytes(), b"nc-seq")
+    return _hash_bytes(ids.tobytes(), kind)
+
+
+def separator_points(u: Units, a: int, b: int, limit: int = 3) -> list[int]:
+    """Token indices in line ``[a, b)`` right after a separator gap (at most ``limit`` from each end).
+
+    >>> u = analyse("यह भी पढ़ें- बाजार में तेजी")
+    >>> separator_points(u, 0, len(u.starts))
+    [3]
+    """
+    points = [c for c in range(a + 1, b) if u.flags[c - 1] & FLAG_SEP]
+    if len(points) > 2 * limit:
+        points = points[:limit] + points[-limit:]
+    return points
 
 
 _MULT = np.uint64(0x9E3779B97F4A7C15)
@@ -162,7 +177,7 @@ def split_gap(gap: str) -> tuple[int, int]:
     return left, right
 
 
-def _gap_code(gap: str, next_char: str) -> int:
+def _gap_code(gap: str) -> int:
     if gap == " ":
         return GAP_NONE
     for ch in gap:
@@ -171,20 +186,43 @@ def _gap_code(gap: str, next_char: str) -> int:
     for ch in gap:
         if ch in _TERMINATORS:
             return GAP_SENT
-    if "." in gap and not (gap == "." and next_char.isdigit()):
+    if "." in gap:
         return GAP_SENT
     if ")" in gap and "(" in gap[gap.index(")") :]:
         return GAP_SENT
     return GAP_NONE
 
 
-def is_separator_gap(gap: str) -> bool:
-    """True if the gap holds a separator (``:``, ``|``, a dash) that can end a lead-in.
+# gap text -> (code, separator flag); bounded like the token cache
+_GAP_CACHE: dict[str, tuple[int, int]] = {}
 
-    >>> is_separator_gap(": "), is_separator_gap(", ")
-    (True, False)
+#: flag bits of a gap (``Units.flags``)
+FLAG_SEP = 1
+FLAG_GLUE = 2
+FLAG_SCRIPT = 4
+
+
+def _gap_info(gap: str) -> tuple[int, int]:
+    info = _GAP_CACHE.get(gap)
+    if info is None:
+        info = (_gap_code(gap), FLAG_SEP if is_separator_gap(gap) else 0)
+        if len(_GAP_CACHE) >= _CACHE_MAX:
+            _GAP_CACHE.clear()
+        _GAP_CACHE[gap] = info
+    return info
+
+
+def is_separator_gap(gap: str) -> bool:
+    """True if the gap holds a separator that can end a lead-in: ``:``, ``|``, ``–``, ``—``, or a
+    hyphen with a space beside it (``कोविड-19`` is one compound, ``पढ़ें- खबर`` a lead-in).
+
+    >>> is_separator_gap(": "), is_separator_gap(", "), is_separator_gap("-"), is_separator_gap("- ")
+    (True, False, False, True)
     """
-    return any(ch in _SEPARATORS for ch in gap)
+    for ch in gap:
+        if ch in _SEPARATORS:
+            return True
+    return "-" in gap and (gap[0].isspace() or gap[-1].isspace())
 
 
 def is_glue(text: str, end: int, start: int) -> bool:
@@ -219,9 +257,10 @@ def _is_deva(ch: str) -> bool:
 class Units:
     """One text cut into word tokens, with sentence and line structure.
 
-    ``starts``/``ends`` are token offsets in the raw text; ``ids`` their key hashes (0 for a token without
-    a key); ``masked`` marks number/date tokens; ``gaps[i]`` is the code of the gap after token ``i``;
-    ``lines`` and ``sentences`` are half-open token ranges.
+    ``starts``/``ends`` are token offsets in the raw text; ``ids`` their key hashes; ``masked`` marks
+    number/date tokens; ``gaps[i]`` is the code of the gap after token ``i`` (``GAP_NONE``, ``GAP_SENT``,
+    ``GAP_LINE``) and ``flags[i]`` its bits (``FLAG_SEP``, ``FLAG_GLUE``, ``FLAG_SCRIPT``); ``lines`` and
+    ``sentences`` are half-open token ranges.
     """
 
     text: str
@@ -230,6 +269,7 @@ class Units:
     ids: npt.NDArray[np.uint64]
     masked: list[bool]
     gaps: list[int]
+    flags: list[int]
     lines: list[tuple[int, int]]
     sentences: list[tuple[int, int]]
 
@@ -244,8 +284,11 @@ class Units:
         return self.text[start : self.starts[i]]
 
 
+_SPLIT = regex.compile(f"({_WORD.pattern})", flags=regex.V1)
+
+
 def analyse(text: str) -> Units:
-    """Cut ``text`` into tokens, sentences and lines (tokens without a key are skipped).
+    """Cut ``text`` into tokens, sentences and lines.
 
     Args:
         text: any string.
@@ -256,37 +299,39 @@ def analyse(text: str) -> Units:
     >>> u = analyse("पहली खबर। दूसरी बात\\nविज्ञापन")
     >>> [u.text[u.starts[a]:u.ends[b - 1]] for a, b in u.sentences]
     ['पहली खबर', 'दूसरी बात', 'विज्ञापन']
-    >>> len(u.lines)
-    2
+    >>> len(u.lines), u.flags
+    (2, [0, 0, 0, 0, 0])
     """
-    starts: list[int] = []
-    ends: list[int] = []
-    ids: list[int] = []
-    masked: list[bool] = []
-    for m in _WORD.finditer(text):
-        tid, is_masked = _token_info(m.group())
-        if tid == 0:
-            continue
-        starts.append(m.start())
-        ends.append(m.end())
-        ids.append(tid)
-        masked.append(is_masked)
-    n = len(starts)
-    gaps = [0] * n
+    parts = _SPLIT.split(text)  # gap, token, gap, token, ..., gap
+    offsets = list(accumulate(map(len, parts)))
+    tokens = parts[1::2]
+    n = len(tokens)
+    if not n:
+        return Units(text, [], [], np.zeros(0, dtype=np.uint64), [], [], [], [], [])
+    starts = offsets[0::2][:n]
+    ends = offsets[1::2]
+    infos = [_CACHE.get(t) or _token_info(t) for t in tokens]
+    ids = np.fromiter((x[0] for x in infos), dtype=np.uint64, count=n)
+    masked = [x[1] for x in infos]
+    deva = [x[2] for x in infos]
+    gap_infos = [_GAP_CACHE.get(g) or _gap_info(g) for g in parts[2:-1:2]]
+    gaps = [x[0] for x in gap_infos]
+    flags = [x[1] for x in gap_infos]
+    for i in range(n - 1):
+        if deva[i] != deva[i + 1]:
+            flags[i] |= FLAG_SCRIPT | (FLAG_GLUE if ends[i] == starts[i + 1] else 0)
+        if gaps[i] == GAP_SENT and parts[2 * i + 2] == "." and tokens[i + 1][0].isdigit():
+            gaps[i] = GAP_NONE  # 2.5: a decimal point, not a full stop
+    gaps.append(GAP_LINE)
+    flags.append(0)
     lines: list[tuple[int, int]] = []
     sentences: list[tuple[int, int]] = []
     line_lo = sent_lo = 0
-    for i in range(n):
-        if i + 1 < n:
-            gap = text[ends[i] : starts[i + 1]]
-            code = _gap_code(gap, text[starts[i + 1]])
-        else:
-            code = GAP_LINE
-        gaps[i] = code
+    for i, code in enumerate(gaps):
         if code:
             sentences.append((sent_lo, i + 1))
             sent_lo = i + 1
             if code == GAP_LINE:
                 lines.append((line_lo, i + 1))
                 line_lo = i + 1
-    return Units(text, starts, ends, np.array(ids, dtype=np.uint64), masked, gaps, lines, sentences)
+    return Units(text, starts, ends, ids, masked, gaps, flags, lines, sentences)

@@ -1,0 +1,173 @@
+"""Miner options and the choice of templates from the counts.
+
+A key becomes a template of its group when it is seen in at least ``min_docs`` documents of *distinct
+stories* and in at least ``min_fraction`` of the group's documents. N-gram spans (glued to content) need
+``min_span_docs`` stories. A short line or lead-in (a few words) is dropped when the corpus uses the same
+words inside sentences in more documents than half its own document frequency: "नई दिल्ली" alone on a
+line is a crosshead, not a brand credit.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .._check import check_fraction, check_positive_int, check_str
+from .mining_find import Template
+from .mining_state import GroupCounts, MinerState
+from .mining_text import analyse
+
+__all__ = ["EMBEDDED_RATIO", "GroupTemplates", "MinerParams", "select"]
+
+#: a short template is dropped when its words are used inside sentences in more documents than this
+#: share of its own document frequency
+EMBEDDED_RATIO = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class MinerParams:
+    """The options of a :class:`~newsclean.BoilerplateMiner`, recorded in every model it fits.
+
+    Attributes:
+        group_field: meta field (or mapping key) naming a document's group; ``None`` for one group.
+        min_docs: distinct stories a line template must be seen in (at least 2).
+        min_fraction: share of a group's documents a template must be seen in.
+        ngram: tokens per n-gram for span templates found inside lines.
+        min_span_docs: distinct stories an n-gram span template must be seen in.
+        max_candidates: table size past which keys seen in one document only are pruned.
+
+    >>> MinerParams().min_docs
+    3
+    """
+
+    group_field: str | None = "publisher"
+    min_docs: int = 3
+    min_fraction: float = 0.0
+    ngram: int = 5
+    min_span_docs: int = 5
+    max_candidates: int = 2_000_000
+
+    def __post_init__(self) -> None:
+        if self.group_field is not None:
+            check_str(self.group_field, "BoilerplateMiner", "group_field")
+        check_positive_int(self.min_docs, "BoilerplateMiner", "min_docs", minimum=2)
+        check_fraction(self.min_fraction, "BoilerplateMiner", "min_fraction")
+        check_positive_int(self.ngram, "BoilerplateMiner", "ngram", minimum=2)
+        check_positive_int(self.min_span_docs, "BoilerplateMiner", "min_span_docs", minimum=2)
+        check_positive_int(self.max_candidates, "BoilerplateMiner", "max_candidates", minimum=1000)
+
+    @property
+    def cap(self) -> int:
+        """How many distinct stories are remembered per key (enough for every threshold).
+
+        >>> MinerParams(min_docs=7).cap
+        7
+        """
+        return max(self.min_docs, self.min_span_docs)
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain JSON-ready form.
+
+        >>> MinerParams(min_docs=4).to_dict()["min_docs"]
+        4
+        """
+        return {
+            "group_field": self.group_field,
+            "min_docs": self.min_docs,
+            "min_fraction": self.min_fraction,
+            "ngram": self.ngram,
+            "min_span_docs": self.min_span_docs,
+            "max_candidates": self.max_candidates,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> MinerParams:
+        """Inverse of :meth:`to_dict`.
+
+        >>> MinerParams.from_dict(MinerParams(ngram=6).to_dict()).ngram
+        6
+        """
+        return cls(
+            group_field=d["group_field"],
+            min_docs=d["min_docs"],
+            min_fraction=d["min_fraction"],
+            ngram=d["ngram"],
+            min_span_docs=d["min_span_docs"],
+            max_candidates=d["max_candidates"],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class GroupTemplates:
+    """The templates of one group: whole lines, line parts (lead-ins/tails), n-gram spans.
+
+    >>> GroupTemplates(0, {}, {}, {}).is_empty
+    True
+    """
+
+    docs: int
+    lines: Mapping[int, Template]
+    parts: Mapping[int, Template]
+    ngrams: Mapping[int, Template]
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the group has no template."""
+        return not (self.lines or self.parts or self.ngrams)
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain JSON-ready form (keys as 16-digit hex, sorted)."""
+        return {
+            "docs": self.docs,
+            "lines": [[f"{k:016x}", t.df, t.text] for k, t in sorted(self.lines.items())],
+            "parts": [[f"{k:016x}", t.df, t.text] for k, t in sorted(self.parts.items())],
+            "ngrams": [[f"{k:016x}", t.df, t.text] for k, t in sorted(self.ngrams.items())],
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> GroupTemplates:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            int(d["docs"]),
+            {int(k, 16): _template(df, t) for k, df, t in d["lines"]},
+            {int(k, 16): _template(df, t) for k, df, t in d["parts"]},
+            {int(k, 16): _template(df, t) for k, df, t in d["ngrams"]},
+        )
+
+
+def _template(df: int, text: str) -> Template:
+    return Template(int(df), len(analyse(text).ids), str(text))
+
+
+def _keep(v: list[Any], need: int, stories: int) -> bool:
+    return bool(v[0] >= need and len(v[1]) >= stories and v[2] is not None)
+
+
+def _short_ok(key: int, v: list[Any], counts: GroupCounts, embedded: Mapping[int, int]) -> bool:
+    sh = counts.short.get(key)
+    return sh is None or embedded.get(sh, 0) <= EMBEDDED_RATIO * v[0]
+
+
+def select(counts: GroupCounts, state: MinerState, p: MinerParams) -> GroupTemplates:
+    """Choose the templates of one group from its counts.
+
+    >>> select(GroupCounts(), MinerState(), MinerParams()).is_empty
+    True
+    """
+    need = max(p.min_docs, math.ceil(p.min_fraction * counts.docs))
+    emb = state.embedded
+    lines = {
+        k: _template(v[0], v[2])
+        for k, v in counts.lines.items()
+        if _keep(v, need, p.min_docs) and _short_ok(k, v, counts, emb)
+    }
+    parts = {
+        k: _template(v[0], v[2])
+        for k, v in counts.parts.items()
+        if _keep(v, need, p.min_docs) and _short_ok(k, v, counts, emb)
+    }
+    span_need = max(need, p.min_span_docs)
+    ngrams = {k: _template(v[0], v[2]) for k, v in counts.ngr.items() if _keep(v, span_need, p.min_span_docs)}
+    return GroupTemplates(counts.docs, lines, parts, ngrams)
