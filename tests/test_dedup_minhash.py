@@ -131,7 +131,7 @@ def test_tokens_keep_devanagari_words_whole() -> None:
 def test_boilerplate_lines_need_min_docs() -> None:
     texts = ["एक दो\nखबर अलग पहली", "एक दो\nखबर अलग दूसरी", "एक दो\nखबर अलग तीसरी", "खबर अलग पहली"]
     feats = featurize(texts, 1)
-    rows = stages.doc_line_hashes(feats, max_tokens=5)
+    rows = stages.doc_line_rows(feats, max_tokens=5)[1]
     boiler = stages.boilerplate_lines(rows, 3)
     assert len(boiler) == 1  # only "एक दो" is in three documents; "खबर अलग पहली" is in two
     assert len(stages.boilerplate_lines(rows, 4)) == 0

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+import numpy.typing as npt
 
 from .._check import check_fraction, check_positive_int
 from ..errors import ConfigError, InputTypeError
@@ -16,7 +17,7 @@ from ..types import Document
 from . import stages
 from .features import BatchFeatures, concat, featurize
 from .index import DedupResult, build_result, components
-from .keys import KEY_SCHEME
+from .keys import key_scheme
 from .minhash import MinHashParams, lsh_params
 
 __all__ = ["DedupConfig", "dedupe", "texts_of"]
@@ -64,7 +65,7 @@ class DedupConfig:
     def params(self) -> MinHashParams:
         """The signature params these options imply."""
         return MinHashParams(
-            num_perm=self.num_perm, seed=self.seed, shingle=self.shingle, key_scheme=KEY_SCHEME
+            num_perm=self.num_perm, seed=self.seed, shingle=self.shingle, key_scheme=key_scheme()
         )
 
     def bands_rows(self) -> tuple[int, int]:
@@ -215,11 +216,29 @@ def run(texts: list[str], cfg: DedupConfig) -> DedupResult:
         return DedupResult([], [], {})
     params = cfg.params()
     feats = _features(texts, cfg)
-    lines = stages.doc_line_hashes(feats, cfg.boilerplate_max_tokens)
-    boiler = stages.boilerplate_lines(lines, cfg.boilerplate_min_docs)
+    docs, hashes = stages.doc_line_rows(feats, cfg.boilerplate_max_tokens)
+    boiler = stages.boilerplate_lines(hashes, cfg.boilerplate_min_docs)
+    group, first = stages.exact_groups(feats.key_hash)
+    labels, sets, offsets = _cluster_pass(feats, boiler, group, first, cfg, params)
+    # refinement: count each line once per first-pass cluster
+    refined = stages.boilerplate_lines(hashes, cfg.boilerplate_min_docs, labels[docs])
+    if not np.array_equal(refined, boiler):
+        labels, sets, offsets = _cluster_pass(feats, refined, group, first, cfg, params)
+    return build_result(texts, labels, feats.key_hash, feats.length, sets, offsets)
+
+
+def _cluster_pass(
+    feats: BatchFeatures,
+    boiler: npt.NDArray[np.uint64],
+    group: npt.NDArray[np.int64],
+    first: npt.NDArray[np.bool_],
+    cfg: DedupConfig,
+    params: MinHashParams,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint32], npt.NDArray[np.int64]]:
+    """Phases 3-6 of :mod:`newsclean.dedup.stages` with a given set of template lines."""
+    n = feats.n_docs
     sets, offsets = stages.shingle_sets(feats, boiler, params, max_tokens=cfg.boilerplate_max_tokens)
     sig = stages.signatures(sets, offsets, params)
-    group, first = stages.exact_groups(feats.key_hash)
     valid = first & (np.diff(offsets) > 0)
     bands, rows = cfg.bands_rows()
     keys = stages.band_keys(sig, bands, rows, params.seed)
@@ -230,5 +249,4 @@ def run(texts: list[str], cfg: DedupConfig) -> DedupResult:
     first_of_group[group[first]] = np.flatnonzero(first)
     exact_edges = np.stack([np.arange(n, dtype=np.int64), first_of_group[group]], axis=1)
     edges = np.concatenate([pairs[ok], exact_edges[exact_edges[:, 0] != exact_edges[:, 1]]])
-    labels = components(n, edges)
-    return build_result(texts, labels, feats.key_hash, feats.length, sets, offsets)
+    return components(n, edges), sets, offsets

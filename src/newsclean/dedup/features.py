@@ -152,13 +152,13 @@ def featurize(
     line_hash = _sequence_hashes(masked[word_ids], starts, line_len)
     # lines per document: a line with line number L belongs to document d when
     # nl_before[d] <= L < nl_before[d + 1] (every document ends with its own line break)
-    doc_starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+    doc_starts = (np.cumsum(counts) - counts).astype(np.int64)
     nl_per_doc = np.add.reduceat(is_nl.astype(np.int64), doc_starts) if counts.size else counts
     nl_before = np.concatenate([[0], np.cumsum(nl_per_doc)])
     doc_lines = np.diff(np.searchsorted(line_of[starts], nl_before)).astype(np.int64)
     # exact key: the sequence of normalised word tokens (line breaks and separators do not count)
     doc_words = counts - nl_per_doc
-    word_starts = np.concatenate([[0], np.cumsum(doc_words)[:-1]]).astype(np.int64)
+    word_starts = (np.cumsum(doc_words) - doc_words).astype(np.int64)
     nonempty = doc_words > 0
     hashes = np.zeros(len(texts), dtype=np.uint64)
     hashes[nonempty] = _sequence_hashes(words, word_starts[nonempty], doc_words[nonempty])

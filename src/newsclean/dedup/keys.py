@@ -25,12 +25,13 @@ virama (the token pattern lists explicit separators instead of using ``re``'s ``
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
 import unicodedata2
 
-__all__ = ["KEY_SCHEME", "matching_key", "normalize_many", "normalize_token", "prepare", "tokenize"]
+__all__ = ["key_scheme", "matching_key", "normalize_many", "normalize_token", "prepare", "tokenize"]
 
 # Separators: whitespace, ASCII punctuation, Latin-1 punctuation and symbols, the General Punctuation block
 # (dashes, quotes, ellipsis; the zero-width characters in it are deleted before tokenising), danda, double
@@ -80,11 +81,12 @@ def normalize_many(tokens: list[str]) -> list[str]:
     return [normalize_token(t) for t in tokens]
 
 
+@functools.lru_cache(maxsize=1)
 def _resolve() -> tuple[str, Callable[[str], str]]:
-    """Pick the search normaliser: the library's own when implemented, else the fallback."""
-    try:
-        from ..normalize import normalize
+    """Pick the search normaliser on first use: the library's own when implemented, else the fallback."""
+    from ..normalize import normalize
 
+    try:
         normalize("क़", profile="search")
     except NotImplementedError:
         return "fallback-search-v1", _fallback_search
@@ -95,7 +97,20 @@ def _resolve() -> tuple[str, Callable[[str], str]]:
     return "normalize-search-v1", search
 
 
-KEY_SCHEME, _search = _resolve()
+def key_scheme() -> str:
+    """Name of the key normalisation in use (part of every signature's params).
+
+    Returns:
+        ``"normalize-search-v1"`` (the library's search profile) or ``"fallback-search-v1"``.
+
+    >>> key_scheme() in ("normalize-search-v1", "fallback-search-v1")
+    True
+    """
+    return _resolve()[0]
+
+
+def _search(text: str) -> str:
+    return _resolve()[1](text)
 
 
 def prepare(text: str) -> str:

@@ -3,11 +3,11 @@
 :func:`newsclean.dedupe` is exactly this sequence on one machine; a distributed engine (Ray Data, Spark,
 Slurm jobs over Parquet files) gets the *same* result by running the same phases with a shuffle between:
 
-1. per batch (map): ``feats = featurize(texts, params.seed)``; emit ``doc_line_hashes(feats, max_tokens)``
+1. per batch (map): ``feats = featurize(texts, params.seed)``; emit ``doc_line_rows(feats, max_tokens)``
    (one row per document and distinct short line);
-2. global (reduce): ``boiler = boilerplate_lines(all_rows, min_docs)`` — a sorted array of line hashes,
-   small enough to broadcast;
-3. per batch (map): ``sets, offsets = shingle_sets(feats, boiler, params)``;
+2. global (reduce): ``boiler = boilerplate_lines(hashes, min_docs)`` — a sorted array of line hashes,
+   small enough to broadcast; then ``template = union of template_shingles(feats, boiler, ...)`` over batches;
+3. per batch (map): ``sets, offsets = shingle_sets(feats, boiler, params, template=template)``;
    ``sig = signatures(sets, offsets, params)``; ``keys = band_keys(sig, bands, rows, params.seed)``;
    keep ``feats.key_hash``, ``feats.length``, ``sets``/``offsets`` with global document ids;
 4. group by (band, key) (shuffle): ``candidate_pairs(keys, rank, valid)`` on each group's rows gives the
@@ -15,8 +15,12 @@ Slurm jobs over Parquet files) gets the *same* result by running the same phases
    member of each exact-duplicate group (see :func:`exact_groups`);
 5. join each pair with both documents' ``sets`` and run ``verify_pairs``; keep the pairs that pass
    :func:`accept`;
-6. global: :func:`newsclean.dedup.index.build_result` runs union-find on the accepted pairs plus the exact
-   groups and applies the keep rule.
+6. global: :func:`newsclean.dedup.index.components` (union-find) on the accepted pairs plus the exact
+   groups gives first-pass labels;
+7. refinement: ``boiler2 = boilerplate_lines(hashes, min_docs, groups=labels[docs])`` counts each line once
+   per first-pass cluster; if it differs from ``boiler``, run phases 3-6 again with it (a syndicated
+   article's own short lines stop counting as template);
+8. :func:`newsclean.dedup.index.build_result` applies the keep rule and scores duplicates.
 
 Every choice in these phases depends on document content only (hashes, lengths), never on input order or on
 the batch a document fell in, except the boilerplate counts of phase 2, which are global by design.
@@ -44,18 +48,19 @@ __all__ = [
     "band_keys",
     "boilerplate_lines",
     "candidate_pairs",
-    "doc_line_hashes",
+    "doc_line_rows",
     "exact_groups",
     "shingle_sets",
     "signatures",
+    "template_shingles",
     "verify_pairs",
 ]
 
 _EMPTY = np.uint32(0xFFFFFFFF)
 
 
-def doc_line_hashes(feats: BatchFeatures, max_tokens: int) -> U64:
-    """Distinct hashes of the short lines of each document, one row per (document, line), as a flat array.
+def doc_line_rows(feats: BatchFeatures, max_tokens: int) -> tuple[I64, U64]:
+    """The distinct short lines of each document, one row per (document, line).
 
     Only lines of at most ``max_tokens`` tokens can be template lines; long lines (paragraphs) never are.
     A line repeated inside one document counts once.
@@ -65,40 +70,54 @@ def doc_line_hashes(feats: BatchFeatures, max_tokens: int) -> U64:
         max_tokens: Longest line (in tokens) that may count as a template line.
 
     Returns:
-        uint64 line hashes, each (document, line) once. Concatenate these over all batches and pass them to
-        :func:`boilerplate_lines`.
+        ``(docs, hashes)``: batch-local document index and line hash of each row. Concatenate the rows of all
+        batches (with global document ids) and pass them to :func:`boilerplate_lines`.
     """
     doc_of_line = np.repeat(np.arange(feats.n_docs, dtype=np.uint64), feats.doc_lines)
     short = feats.line_len <= max_tokens
     pairs = np.unique(np.stack([doc_of_line[short], feats.line_hash[short]], axis=1), axis=0)
-    return pairs[:, 1].copy() if pairs.size else np.zeros(0, dtype=np.uint64)
+    if not pairs.size:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint64)
+    return pairs[:, 0].astype(np.int64), pairs[:, 1].copy()
 
 
-def boilerplate_lines(line_hashes: U64, min_docs: int) -> U64:
-    """Line hashes found in at least ``min_docs`` documents: what many documents share is a template.
+def boilerplate_lines(hashes: U64, min_docs: int, groups: I64 | None = None) -> U64:
+    """Line hashes found in at least ``min_docs`` documents (or groups): a template is what many share.
+
+    Counting groups instead of documents (``groups``: the cluster label of each row's document, from a
+    first pass) keeps a widely syndicated article's own lines from counting as a template: its copies are
+    one cluster, while a template spans many different articles.
 
     Args:
-        line_hashes: Output of :func:`doc_line_hashes` over the whole corpus (concatenated).
-        min_docs: Document frequency from which a short line is a template line.
+        hashes: Line hashes of the rows from :func:`doc_line_rows` over the whole corpus.
+        min_docs: Number of documents (groups) from which a short line is a template line.
+        groups: Optional group of each row; rows of one group count once.
 
     Returns:
         Sorted unique uint64 hashes of template lines.
 
     >>> boilerplate_lines(np.array([5, 7, 5, 5, 7], dtype=np.uint64), 3).tolist()
     [5]
+    >>> boilerplate_lines(np.array([5, 7, 5, 5, 7], dtype=np.uint64), 3, np.array([0, 0, 0, 1, 1])).tolist()
+    []
     """
-    values, counts = np.unique(line_hashes, return_counts=True)
-    return values[counts >= min_docs]
+    if groups is not None:
+        hashes = np.unique(np.stack([groups.astype(np.uint64), hashes], axis=1), axis=0)[:, 1]
+    values, counts = np.unique(hashes, return_counts=True)
+    out: U64 = values[counts >= min_docs]
+    return out
 
 
-def shingle_sets(
-    feats: BatchFeatures, boiler: U64, params: MinHashParams, *, max_tokens: int
-) -> tuple[U32, I64]:
-    """Per-document sorted sets of shingle values, template lines left out.
+def _template_mask(feats: BatchFeatures, boiler: U64, max_tokens: int) -> npt.NDArray[np.bool_]:
+    return np.isin(feats.line_hash, boiler) & (feats.line_len <= max_tokens)
 
-    Tokens of short lines whose hash is in ``boiler`` are dropped before shingling; a document left with
-    fewer tokens than the shingle size keeps all its tokens (it is all template, and must still match its
-    own copies).
+
+def template_shingles(feats: BatchFeatures, boiler: U64, params: MinHashParams, *, max_tokens: int) -> U32:
+    """Shingle values found inside template lines (each template line shingled on its own).
+
+    Removing these from every document, and not only the template lines' tokens, keeps the comparison
+    symmetric: a passage that is a separate (template-counted) line in some copies and part of a longer
+    line in another loses the same shingles in all of them.
 
     Args:
         feats: Features of a batch.
@@ -107,21 +126,65 @@ def shingle_sets(
         max_tokens: The same value given to :func:`doc_line_hashes`.
 
     Returns:
+        Sorted unique uint32 values. In a distributed run, take the union over all batches.
+    """
+    drop_line = _template_mask(feats, boiler, max_tokens)
+    keep_tok = np.repeat(drop_line, feats.line_len)
+    lengths = feats.line_len[drop_line]
+    starts = (np.cumsum(lengths) - lengths).astype(np.int64)
+    values, _ = shingle_values(feats.tokens[keep_tok], starts, lengths, params)
+    return np.unique(values)
+
+
+def shingle_sets(
+    feats: BatchFeatures, boiler: U64, params: MinHashParams, *, max_tokens: int, template: U32 | None = None
+) -> tuple[U32, I64]:
+    """Per-document sorted sets of shingle values, template lines left out.
+
+    Tokens of short lines whose hash is in ``boiler`` are dropped before shingling, and shingle values in
+    ``template`` (from :func:`template_shingles`) are dropped after. A document left with no shingle keeps
+    its full set (it is all template, or all widely shared, and must still match its own copies).
+
+    Args:
+        feats: Features of a batch.
+        boiler: Output of :func:`boilerplate_lines`.
+        params: Signature params.
+        max_tokens: The same value given to :func:`doc_line_hashes`.
+        template: Output of :func:`template_shingles` over the whole corpus (None: computed from ``feats``).
+
+    Returns:
         ``(sets, offsets)`` in CSR layout, one set per document of the batch.
     """
-    drop_line = np.isin(feats.line_hash, boiler) & (feats.line_len <= max_tokens)
+    if template is None:
+        template = template_shingles(feats, boiler, params, max_tokens=max_tokens)
+    drop_line = _template_mask(feats, boiler, max_tokens)
     keep_tok = np.repeat(~drop_line, feats.line_len)
     doc_tokens = feats.doc_tokens()
+    doc_starts = (np.cumsum(doc_tokens) - doc_tokens).astype(np.int64)
     kept_cum = np.concatenate([[0], np.cumsum(keep_tok, dtype=np.int64)])
-    doc_ends = np.cumsum(doc_tokens)
-    kept_per_doc = kept_cum[doc_ends] - kept_cum[doc_ends - doc_tokens]
-    fallback = kept_per_doc < np.minimum(params.shingle, doc_tokens)
-    keep_tok |= np.repeat(fallback, doc_tokens)
-    lengths = np.where(fallback, doc_tokens, kept_per_doc).astype(np.int64)
-    tokens = feats.tokens[keep_tok]
-    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
-    values, owner = shingle_values(tokens, starts, lengths, params)
-    return unique_sets(values, owner, feats.n_docs)
+    kept_per_doc = kept_cum[doc_starts + doc_tokens] - kept_cum[doc_starts]
+    starts = (np.cumsum(kept_per_doc) - kept_per_doc).astype(np.int64)
+    values, owner = shingle_values(feats.tokens[keep_tok], starts, kept_per_doc, params)
+    if template.size:
+        keep = ~np.isin(values, template)
+        values, owner = values[keep], owner[keep]
+    sets, offsets = unique_sets(values, owner, feats.n_docs)
+    empty = (np.diff(offsets) == 0) & (doc_tokens > 0)
+    if not empty.any():
+        return sets, offsets
+    # documents left empty: their full shingle sets, unfiltered
+    rows = np.flatnonzero(empty)
+    lens = doc_tokens[rows]
+    sub_vals, sub_owner = shingle_values(
+        feats.tokens[np.repeat(empty, doc_tokens)],
+        (np.cumsum(lens) - lens).astype(np.int64),
+        lens,
+        params,
+    )
+    old_owner = np.repeat(np.arange(feats.n_docs, dtype=np.int64), np.diff(offsets))
+    return unique_sets(
+        np.concatenate([sets, sub_vals]), np.concatenate([old_owner, rows[sub_owner]]), feats.n_docs
+    )
 
 
 def signatures(sets: U32, offsets: I64, params: MinHashParams) -> U32:
@@ -292,5 +355,5 @@ def _gather(sets: U32, offsets: I64, docs: I64) -> tuple[U32, I64]:
     lens = offsets[docs + 1] - offsets[docs]
     total = int(lens.sum())
     owner = np.repeat(np.arange(docs.shape[0], dtype=np.int64), lens)
-    starts = np.repeat(offsets[docs] - np.concatenate([[0], np.cumsum(lens)[:-1]]), lens)
+    starts = np.repeat(offsets[docs] - (np.cumsum(lens) - lens).astype(np.int64), lens)
     return sets[np.arange(total, dtype=np.int64) + starts], owner
