@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from .._check import check_optional_str, check_str
 from ..errors import ConfigError, InputTypeError
 from ..types import Cleaned, Document
-from .keys import fold
 from .repeats import find_repeats
 from .rules import PatternRule, default_rules, find_patterns
 from .spans import Candidate, Removals, merge, tidy
@@ -38,16 +37,14 @@ def _detect(
     group: str | None,
     rules: tuple[PatternRule, ...],
     disable: frozenset[str],
+    *,
+    text_start: bool = True,
 ) -> list[Candidate]:
-    cands = find_patterns(text, rules, disable)
-    if title or standfirst:
-        folded = fold(text)
-        if title and "boilerplate.title_echo" not in disable:
-            cands += find_echoes(text, folded, title)
-        if standfirst and "boilerplate.standfirst_echo" not in disable:
-            cands += find_echoes(
-                text, folded, standfirst, rule="boilerplate.standfirst_echo", kind="standfirst_echo"
-            )
+    cands = find_patterns(text, rules, disable, text_start=text_start)
+    if title and "boilerplate.title_echo" not in disable:
+        cands += find_echoes(text, title)
+    if standfirst and "boilerplate.standfirst_echo" not in disable:
+        cands += find_echoes(text, standfirst, rule="boilerplate.standfirst_echo", kind="standfirst_echo")
     if "boilerplate.repeat" not in disable:
         cands += find_repeats(text)
     if model is not None:
@@ -66,12 +63,58 @@ def _run(
     disable: frozenset[str],
 ) -> Cleaned:
     removals = Removals(text)
-    for _ in range(MAX_PASSES):
-        spans = _detect(removals.text, title, standfirst, model, group, rules, disable)
+    spans = _detect(text, title, standfirst, model, group, rules, disable)
+    current = text
+    for _ in range(MAX_PASSES - 1):
         if not spans:
             break
         removals.add(spans)
+        if spans[0].start > 0 and all(_whole_lines(current, c) for c in spans):
+            break  # removing whole lines changes no other line: nothing new can be exposed
+        cuts = _cut_positions(spans)
+        current = removals.text
+        # a cut can only expose text on its own line (or at the start of the text): look there again
+        spans = []
+        for a, b in _line_blocks(current, cuts):
+            local = _detect(current[a:b], title, standfirst, model, group, rules, disable, text_start=a == 0)
+            spans.extend(Candidate(c.start + a, min(c.end + a, b), c.rule, c.kind, c.reason) for c in local)
+    else:
+        removals.add(spans)
     return Cleaned(removals.text, removals.edits())
+
+
+def _cut_positions(spans: list[Candidate]) -> list[int]:
+    """Where each removed span leaves a cut in the text after removal."""
+    out: list[int] = []
+    removed = 0
+    for c in spans:
+        out.append(c.start - removed)
+        removed += c.end - c.start
+    return out
+
+
+def _line_blocks(text: str, cuts: list[int]) -> list[tuple[int, int]]:
+    """Merged ranges of whole lines around each cut (the cut's line and its neighbours)."""
+    blocks: list[tuple[int, int]] = []
+    for q in cuts:
+        a = text.rfind("\n", 0, max(0, q - 1))
+        a = text.rfind("\n", 0, a) + 1 if a > 0 else 0
+        b = text.find("\n", q)
+        b = len(text) if b < 0 else (text.find("\n", b + 1) if text.find("\n", b + 1) >= 0 else len(text))
+        if blocks and a <= blocks[-1][1]:
+            blocks[-1] = (blocks[-1][0], max(b, blocks[-1][1]))
+        else:
+            blocks.append((a, b))
+    return blocks
+
+
+def _whole_lines(text: str, c: Candidate) -> bool:
+    return (c.start == 0 or text[c.start - 1] == "\n") and (c.end == len(text) or text[c.end - 1] == "\n")
+
+
+def _is_model(model: object) -> bool:
+    """``None`` or an object with a ``find(text, group)`` method (a fitted corpus model)."""
+    return model is None or (callable(getattr(model, "find", None)) and not isinstance(model, (str, bytes)))
 
 
 def _check_rules(rules: object, func: str) -> tuple[PatternRule, ...]:
@@ -142,7 +185,7 @@ def strip_boilerplate_and_explain(
     check_optional_str(title, func, "title")
     check_optional_str(standfirst, func, "standfirst")
     check_optional_str(group, func, "group")
-    if model is not None and not hasattr(model, "find"):
+    if not _is_model(model):
         raise InputTypeError(
             f"{func}() argument 'model' must be a BoilerplateModel, not {type(model).__name__}"
         )
@@ -215,7 +258,7 @@ class StripBoilerplate:
     def __post_init__(self) -> None:
         if not isinstance(self.group_field, str) or not self.group_field:
             raise ConfigError(f"StripBoilerplate(group_field={self.group_field!r}) must be a non-empty str")
-        if self.model is not None and not hasattr(self.model, "find"):
+        if not _is_model(self.model):
             raise ConfigError("StripBoilerplate(model=...) must be a BoilerplateModel or None")
         object.__setattr__(self, "disable", _check_disable(self.disable, "StripBoilerplate"))
         if self.rules is not None:

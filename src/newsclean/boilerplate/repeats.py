@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .keys import key
+import regex
+
 from .sites import CLOSERS, TERMINATORS
 from .spans import HSPACE, Candidate
 
@@ -22,6 +23,8 @@ MIN_TOKENS = 2
 MIN_CHARS = 10
 MAX_TAIL = 200  # longest tail or line considered (characters)
 _SENTENCE_END = frozenset("।॥.")
+_TRIM = "".join(sorted(HSPACE | TERMINATORS | CLOSERS))
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u200c\u200d]+")
 
 
 def _in_number(line: str, i: int) -> bool:
@@ -31,18 +34,24 @@ def _in_number(line: str, i: int) -> bool:
 
 def _tail_start(line: str) -> int:
     """Start of the last sentence-like piece of ``line`` (after the last terminator before its end)."""
-    end = len(line)
-    while end > 0 and (line[end - 1] in HSPACE or line[end - 1] in TERMINATORS or line[end - 1] in CLOSERS):
-        end -= 1
+    end = len(line.rstrip(_TRIM))
     lo = max(0, end - MAX_TAIL)
-    i = end
-    while i > lo and (line[i - 1] not in TERMINATORS or _in_number(line, i - 1)):
-        i -= 1
+    i = lo
+    for t in TERMINATORS:
+        k = line.rfind(t, lo, end)
+        while k >= 0 and t == "." and _in_number(line, k):
+            k = line.rfind(t, lo, k)
+        i = max(i, k + 1)
     if i == lo and lo > 0:
         return -1
     while i < end and (line[i] in CLOSERS or line[i] in HSPACE):
         i += 1
     return i
+
+
+def _key(piece: str) -> str:
+    """A cheap matching key: lower-cased words joined by one space (zero-width characters dropped)."""
+    return " ".join(_WORD.findall(piece.lower()))
 
 
 def find_repeats(text: str) -> list[Candidate]:
@@ -68,9 +77,10 @@ def find_repeats(text: str) -> list[Candidate]:
         stripped = line.strip()
         if stripped and stripped[-1] not in _SENTENCE_END:
             t = _tail_start(line)
-            if t >= 0:
+            if t >= 0 and (stripped[-1] not in TERMINATORS or (t > 0 and line[t - 1] not in HSPACE)):
+                # a tail that ends like a sentence counts only when glued to the sentence before it
                 piece = line[t:].rstrip()
-                k = key(piece)
+                k = _key(piece)
                 if k.count(" ") + 1 >= MIN_TOKENS and len(k) >= MIN_CHARS:
                     own = not line[:t].strip()
                     sites[k].append((pos + t, pos + t + len(piece), own))

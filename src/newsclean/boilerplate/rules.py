@@ -31,6 +31,7 @@ from .spans import Candidate, line_bounds
 __all__ = ["SCOPES", "SITES", "PatternRule", "default_rules", "find_patterns"]
 
 SCOPES = ("match", "line", "sentence", "to_eol")
+GATE_LEAD = 120  # a gated pattern's match starts at most this many characters before its first gate word
 SITES = ("any", "end", "eol", "start", "edge")
 _FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION0
 _NUKTA = {"क़": "क", "ख़": "ख", "ग़": "ग", "ज़": "ज", "ड़": "ड", "ढ़": "ढ", "फ़": "फ", "य़": "य"}
@@ -46,6 +47,10 @@ def _loose(pattern: str) -> str:
 
 @lru_cache(maxsize=512)
 def _compiled(pattern: str) -> regex.Pattern[str]:
+    # A leading "^" becomes a literal "\n" and the text is searched with a "\n" in front: the engine then
+    # jumps between line breaks instead of trying every position.
+    if pattern.startswith("^"):
+        pattern = "\n" + pattern[1:]
     return regex.compile(_loose(pattern), _FLAGS)
 
 
@@ -60,8 +65,12 @@ class PatternRule:
         kind: Kind of boilerplate for the edit record.
         scope: ``"match"``, ``"line"``, ``"sentence"`` or ``"to_eol"``.
         site: For ``"match"``: ``"any"``, ``"end"``, ``"start"`` or ``"edge"``.
-        gate: Lower-case strings; the pattern runs only if one occurs in the lower-cased text.
+        gate: Lower-case strings; the pattern runs only if one occurs in the lower-cased text, and only from
+            :data:`GATE_LEAD` characters before the first occurrence (so a gate word must sit near the start
+            of every match).
         max_len: Longest line/sentence a ``"line"``/``"sentence"`` rule may remove.
+        require: Optional second pattern that must also occur in the removed line/sentence (a cheap trigger
+            finds candidates, ``require`` confirms them).
 
     Raises:
         ConfigError: For an unknown scope or site, a bad ``max_len`` or a pattern that does not compile.
@@ -79,6 +88,7 @@ class PatternRule:
     site: str = "any"
     gate: tuple[str, ...] = ()
     max_len: int = 300
+    require: str = ""
 
     def __post_init__(self) -> None:
         if self.scope not in SCOPES:
@@ -91,8 +101,19 @@ class PatternRule:
             raise ConfigError(f"PatternRule(id={self.id!r}): max_len must be a positive int")
         try:
             _compiled(self.pattern)
+            if self.require:
+                _compiled(self.require)
         except regex.error as exc:
             raise ConfigError(f"PatternRule(id={self.id!r}): pattern does not compile: {exc}") from exc
+
+    @property
+    def line_anchored(self) -> bool:
+        """True when the pattern starts with ``^`` (it is then searched on the text with a newline in front).
+
+        >>> PatternRule("x", "^a", "r").line_anchored
+        True
+        """
+        return self.pattern.startswith("^")
 
     @property
     def compiled(self) -> regex.Pattern[str]:
@@ -115,6 +136,11 @@ _PLATFORMS = (
     r"वाट्सएप|telegram|टेलीग्राम|टेलिग्राम|youtube|यूट्यूब|यू-ट्यूब|instagram|इंस्टाग्राम|koo|sharechat|"
     r"dailyhunt|linkedin|लिंक्डइन|x\.com"
 )
+_PLATFORM_GATE = (
+    "google", "गूगल", "facebook", "फेसबुक", "twitter", "ट्विटर", "whatsapp", "व्हाट्स", "वॉट्स", "वाट्स",
+    "telegram", "टेली", "टेलि", "youtube", "यूट्यूब", "यू-ट्यूब", "instagram", "इंस्टा", "koo", "sharechat",
+    "dailyhunt", "linkedin", "लिंक्ड", "x.com",
+)  # fmt: skip
 _IMP = r"\s+(?:करें|करे|कीजिए|कीजिये|करिए|करिये)"
 _CTA = (
     rf"follow\s+us|like\s+us|subscribe|join\s+(?:us|our)|फॉलो{_IMP}|लाइक{_IMP}|सब्सक्राइब{_IMP}|ज्वाइन{_IMP}|"
@@ -150,7 +176,7 @@ def default_rules() -> tuple[PatternRule, ...]:
             "related-article link: marker and linked headline",
             kind="also_read",
             scope="to_eol",
-            gate=("भी", "read", "पढ", "संबंधित"),
+            gate=("पढ", "देख", "read", "संबंधित"),
         ),
         PatternRule(
             "boilerplate.read_full",
@@ -163,12 +189,12 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.input_credit",
-            r"[(\[][ \t\u00a0]*(?:इनपुट|input|inputs|साभार|स्रोत|source|with\s+inputs?\s+from)[ \t\u00a0]*[:ः\-–—]?"
+            r"[(\[][ \t\u00a0]*(?:इनपुट|input|inputs|साभार|with\s+inputs?\s+from)[ \t\u00a0]*[:ः\-–—]?"
             r"[^()\[\]\n]{1,60}[)\]][ \t]*[.।]?",
             "input credit in brackets at a paragraph end",
             kind="agency_credit",
             site="eol",
-            gate=("इनपुट", "input", "साभार", "स्रोत", "source"),
+            gate=("इनपुट", "input", "साभार"),
         ),
         PatternRule(
             "boilerplate.agency_credit",
@@ -176,15 +202,14 @@ def default_rules() -> tuple[PatternRule, ...]:
             "agency credit in brackets at a paragraph end (a dateline's credit is followed by text and stays)",
             kind="agency_credit",
             site="end",
-            gate=("(", "["),
         ),
         PatternRule(
             "boilerplate.agency_input",
-            r"^[ \t]*(?:इनपुट|input|inputs|साभार|स्रोत|source)[ \t\u00a0]*[:ः\-–—][^\n।]{1,60}$"
-            r"|(?<=[।.!?|”\"])[ \t\u00a0]*(?:इनपुट|input|साभार)[ \t\u00a0]*[:ः\-–—][^\n।]{1,60}$",
+            r"(?:इनपुट|input|inputs|साभार)[ \t\u00a0]*[:ः\-–—][^\n।]{1,60}$",
             "input credit line",
             kind="agency_credit",
-            gate=("इनपुट", "input", "साभार", "स्रोत", "source"),
+            site="end",
+            gate=("इनपुट", "input", "साभार"),
         ),
         PatternRule(
             "boilerplate.byline",
@@ -235,29 +260,13 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.social_prompt",
-            rf"(?:{_CTA})[^\n।|]{{0,80}}?(?:{_PLATFORMS})|(?:{_PLATFORMS})[^\n।|]{{0,80}}?(?:{_CTA})",
+            _PLATFORMS,
             "share/follow/subscribe prompt",
             kind="social",
             scope="sentence",
-            gate=(
-                "follow",
-                "like",
-                "subscribe",
-                "join",
-                "फॉलो",
-                "लाइक",
-                "सब्सक्राइब",
-                "ज्वाइन",
-                "जॉइन",
-                "जुड़",
-                "जुड़",
-                "पाने",
-                "click",
-                "क्लिक",
-                "डाउनलोड",
-                "download",
-            ),
+            gate=_PLATFORM_GATE,
             max_len=250,
+            require=_CTA,
         ),
         PatternRule(
             "boilerplate.share_widget",
@@ -286,7 +295,7 @@ def default_rules() -> tuple[PatternRule, ...]:
             "stay-tuned prompt",
             kind="cta",
             scope="sentence",
-            gate=("रहें", "stay", "अपडेट", "latest", "के लिए"),
+            gate=("बने", "जुड़े", "जुड़े", "stay", "हर खबर", "हर ख़बर", "latest news", "ताजा", "ताज़ा"),
         ),
         PatternRule(
             "boilerplate.advert",
@@ -314,8 +323,7 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.views_disclaimer",
-            r"[(\[]?[ \t]*(?:ये|यह|उपरोक्त)?[ \t]*(?:लेख\s+में\s+व्यक्त\s+)?(?:विचार\s+)?लेखक\s+के\s+(?:अपने|निजी|व्यक्तिगत)"
-            r"(?:\s+विचार)?\s+(?:हैं|है)[ \t.।]*[)\]]?|(?:दी\s+गई|दी\s+गयी)\s+जानकारी\s+(?:सामान्य|केवल)",
+            r"लेखक\s+के\s+(?:अपने|निजी|व्यक्तिगत)(?:\s+विचार)?\s+(?:हैं|है)|जानकारी\s+(?:सामान्य|केवल)\s+(?:स्रोतों|मान्यताओं)",
             "opinion/information disclaimer",
             kind="disclaimer",
             scope="sentence",
@@ -390,8 +398,46 @@ def _line_ok(text: str, s: int, max_len: int) -> tuple[int, int] | None:
     return ls, le
 
 
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """A rule table prepared for running: compiled patterns, gates and flags looked up once."""
+
+    rules: tuple[PatternRule, ...]
+    rows: tuple[tuple[PatternRule, regex.Pattern[str], bool, frozenset[str], regex.Pattern[str] | None], ...]
+    gates: tuple[str, ...]
+
+
+_PLANS: dict[int, _Plan] = {}
+
+
+def _plan(rules: tuple[PatternRule, ...]) -> _Plan:
+    plan = _PLANS.get(id(rules))
+    if plan is not None and plan.rules is rules:
+        return plan
+    rows = tuple(
+        (
+            r,
+            r.compiled,
+            r.line_anchored,
+            frozenset() if r.line_anchored else frozenset(r.gate),
+            _compiled(r.require) if r.require else None,
+        )
+        for r in rules
+    )
+    gates = tuple(sorted({g for row in rows for g in row[3]}))
+    plan = _Plan(rules, rows, gates)
+    if len(_PLANS) > 64:
+        _PLANS.clear()
+    _PLANS[id(rules)] = plan
+    return plan
+
+
 def find_patterns(
-    text: str, rules: tuple[PatternRule, ...], disable: frozenset[str] = frozenset()
+    text: str,
+    rules: tuple[PatternRule, ...],
+    disable: frozenset[str] = frozenset(),
+    *,
+    text_start: bool = True,
 ) -> list[Candidate]:
     """Run the rule table over ``text``.
 
@@ -399,6 +445,7 @@ def find_patterns(
         text: The text.
         rules: Rules to run.
         disable: Rule ids to skip.
+        text_start: Whether ``text`` begins at the start of the document (``site="start"`` rules run only then).
 
     Returns:
         Candidate spans (not yet tidied or merged).
@@ -407,17 +454,32 @@ def find_patterns(
     >>> [t[c.start:c.end] for c in find_patterns(t, default_rules())]
     ['(इनपुट- पीटीआई)', 'विज्ञापन']
     """
-    low = text.lower() if any(r.gate for r in rules) else text
+    plan = _plan(rules)
+    low = text.lower()
+    aligned = len(low) == len(text)
+    first = {g: p for g in plan.gates if (p := low.find(g)) >= 0}
+    padded = ""
     out: list[Candidate] = []
-    for rule in rules:
-        if rule.id in disable or (rule.gate and not any(g in low for g in rule.gate)):
+    for rule, pattern, anchored, gate, require in plan.rows:
+        if rule.id in disable or (rule.site == "start" and not text_start):
             continue
-        for m in rule.compiled.finditer(text):
-            s, e = m.span()
+        if anchored:
+            padded = padded or "\n" + text
+            spans = [(m.start(), m.end() - 1) for m in pattern.finditer(padded)]
+        elif gate:
+            hits = [first[g] for g in gate if g in first]
+            if not hits:
+                continue
+            # a match starts at most GATE_LEAD characters before its gate word: scan from there
+            start = max(0, min(hits) - GATE_LEAD) if aligned else 0
+            spans = [m.span() for m in pattern.finditer(text, start)]
+        else:
+            spans = [m.span() for m in pattern.finditer(text)]
+        for s, e in spans:
             if e <= s:
                 continue
             span = _scope(text, rule, s, e)
-            if span is not None:
+            if span is not None and (require is None or require.search(text, *span)):
                 out.append(Candidate(span[0], span[1], rule.id, rule.kind, rule.reason))
     return out
 

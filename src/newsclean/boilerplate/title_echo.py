@@ -10,10 +10,11 @@ changed word is tolerated in a long echo. An occurrence is removed only where in
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
-from .keys import Folded, key
+from .keys import fold, key
 from .sites import (
     AFTER_SEP,
     AFTER_TERM,
@@ -68,7 +69,6 @@ def _match_tokens(window: list[str], toks: list[str], *, complete: bool) -> tupl
 
 def find_echoes(
     text: str,
-    folded: Folded,
     ref: str,
     *,
     rule: str = "boilerplate.title_echo",
@@ -76,9 +76,13 @@ def find_echoes(
 ) -> list[Candidate]:
     """Find pasted copies of ``ref`` (a headline or standfirst) or of its first words in ``text``.
 
+    Candidates are found by a literal search for the start of the first word (or, when that start is too
+    short, in the folded key of the whole text); only a window after each candidate is folded and compared with
+    the reference (nukta, zero-width, chandrabindu, spacing, punctuation and case variants allowed), so the cost
+    follows the number of candidates.
+
     Args:
         text: The body.
-        folded: ``fold(text)``.
         ref: The headline (or standfirst).
         rule: Rule id for the edits.
         kind: Kind for the edits.
@@ -86,47 +90,120 @@ def find_echoes(
     Returns:
         Candidate spans in ``text`` coordinates (not yet tidied).
 
-    >>> from newsclean.boilerplate.keys import fold
     >>> body = "रायपुर। खबर यहां है।राज्य में नई नीति लागू\\nदूसरा पैरा।"
-    >>> [body[c.start:c.end] for c in find_echoes(body, fold(body), "राज्य में नई नीति लागू, जानिए")]
+    >>> [body[c.start:c.end] for c in find_echoes(body, "राज्य में नई नीति लागू, जानिए")]
     ['राज्य में नई नीति लागू']
     """
-    rkey = key(ref)
-    toks = rkey.split(" ")
-    if not rkey:
+    ref_info = _reference(ref)
+    if ref_info is None:
         return []
-    clause = _first_clause(ref)
-    if len(toks) < MIN_TOKENS and len(rkey) < SINGLE_MIN_CHARS:
-        return []
-    short_ok = clause == 1 and len(toks[0]) >= SINGLE_MIN_CHARS
-    probe = toks[0] if short_ok or len(toks) == 1 else " ".join(toks[:MIN_TOKENS])
-    fkey = folded.key
+    rkey, toks, clause, short_ok, heads, probe = ref_info
     hits: list[_Hit] = []
     pending: list[_Hit] = []
-    pos = fkey.find(probe)
-    while pos >= 0:
-        stop = pos + len(rkey) + WINDOW_SLACK
-        window = fkey[pos:stop].split(" ")
-        n, _ = _match_tokens(window, toks, complete=stop >= len(fkey))
-        nxt = pos + 1
+    span = len(ref) + WINDOW_SLACK
+    pos = 0
+    second = _heads(toks[1]) if len(toks) > 1 and " " in probe else ()
+    reach = len(toks[0]) + 12
+    for p in _candidates(text, heads, probe):
+        if p < pos:
+            continue
+        if second and len(second[0]) >= 2 and not any(text.find(h, p + 1, p + reach) >= 0 for h in second):
+            continue  # cheap reject: the second word does not follow
+        stop = p + span
+        fw = fold(text[p:stop])
+        window = fw.key[: len(rkey) + WINDOW_SLACK].split(" ")
+        n, _ = _match_tokens(
+            window, toks, complete=stop >= len(text) and len(fw.key) <= len(rkey) + WINDOW_SLACK
+        )
         if n >= MIN_TOKENS or n == len(toks) or (short_ok and n == 1):
             mlen = len(" ".join(window[:n]))
-            s = folded.raw_start(pos)
-            e0 = folded.raw_end(pos + mlen)
-            hit = _classify(text, s, e0, _Match(n, mlen, n == len(toks), n == clause))
+            e0 = p + fw.raw_end(mlen)
+            hit = _classify(text, p, e0, _Match(n, mlen, n == len(toks), n == clause))
             if hit is not None:
                 if hit.site == "pending":
                     pending.append(hit)
                 else:
                     hits.append(hit)
-                    nxt = pos + mlen
-        pos = fkey.find(probe, nxt)
+                    pos = e0
     if pending:
         # between two sentences: only the exact phrase pasted elsewhere too, the first clause or the headline
         pasted = {h.tokens for h in hits}
         hits.extend(h for h in pending if h.full or h.tokens in pasted or (h.clause and h.tokens >= 4))
     reason = "pasted copy of the headline/standfirst, or of its first words, at an insertion site"
     return [Candidate(h.start, h.end, rule, kind, reason) for h in sorted(hits, key=lambda h: h.start)]
+
+
+_NUKTA_BASES = {
+    "क": "क़",
+    "ख": "ख़",
+    "ग": "ग़",
+    "ज": "ज़",
+    "ड": "ड़",
+    "ढ": "ढ़",
+    "फ": "फ़",
+    "य": "य़",
+    "न": "ऩ",
+    "र": "ऱ",
+    "ळ": "ऴ",
+}
+
+
+def _heads(word: str) -> tuple[str, ...]:
+    """Raw spellings of the start of a key word, to search literally.
+
+    Up to four characters are expanded into their raw variants (a nukta letter precomposed, decomposed or bare;
+    anusvara or chandrabindu; Latin upper or lower case); expansion stops after a virama (a zero-width joiner
+    may follow it) or when the variants would pass twelve.
+    """
+    heads = [""]
+    for c in word[:4]:
+        if c in _NUKTA_BASES:
+            options = [c, c + "\u093c", _NUKTA_BASES[c]]
+        elif c == "\u0902":
+            options = ["\u0902", "\u0901"]
+        elif "a" <= c <= "z":
+            options = [c, c.upper()]
+        else:
+            options = [c]
+        if len(heads) * len(options) > 12:
+            break
+        heads = [h + o for h in heads for o in options]
+        if c == "\u094d":
+            break
+    return tuple(heads)
+
+
+def _candidates(text: str, heads: tuple[str, ...], probe: str) -> list[int]:
+    """Raw offsets where the reference may start: literal searches for its first characters when they are
+    long enough to be selective, else a search in the folded key of the whole text."""
+    if len(heads[0]) >= 2:
+        found: list[int] = []
+        for head in heads:
+            p = text.find(head)
+            while p >= 0:
+                found.append(p)
+                p = text.find(head, p + 1)
+        return sorted(found) if len(heads) > 1 else found
+    folded = fold(text)
+    out: list[int] = []
+    q = folded.key.find(probe)
+    while q >= 0:
+        out.append(folded.raw_start(q))
+        q = folded.key.find(probe, q + 1)
+    return out
+
+
+@lru_cache(maxsize=256)
+def _reference(ref: str) -> tuple[str, list[str], int, bool, tuple[str, ...], str] | None:
+    """Key, key words, first-clause length, whether a one-word clause counts, literal head and key probe."""
+    rkey = key(ref)
+    toks = rkey.split(" ")
+    if not rkey or (len(toks) < MIN_TOKENS and len(rkey) < SINGLE_MIN_CHARS):
+        return None
+    clause = _first_clause(ref)
+    short_ok = clause == 1 and len(toks[0]) >= SINGLE_MIN_CHARS
+    first = toks[:1] if short_ok or len(toks) == 1 else toks[:MIN_TOKENS]
+    return rkey, toks, clause, short_ok, _heads(first[0]), " ".join(first)
 
 
 _CLAUSE_END = regex.compile(r"[?:|,;।!]|\s[-–—]\s|ः\s")
@@ -167,7 +244,8 @@ def _classify(text: str, s: int, e0: int, m: _Match) -> _Hit | None:
             return hit
         return None
     if right == COMMA and left in (LINE_START, AFTER_TERM, AFTER_SEP) and (m.full or n >= 4):
-        return _Hit(s, after, n, m.full, "strong" if m.full else "pending", m.clause)
+        # a partial headline before a comma may be a sentence's own first clause: needs the same paste elsewhere
+        return _Hit(s, after, n, m.full, "strong" if m.full else "pending", False)
     if right == BEFORE_TEXT and left == AFTER_TERM and n >= 3 and (m.full or not term):
         return _Hit(s, e, n, m.full, "pending", m.clause)
     return None
