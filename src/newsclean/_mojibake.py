@@ -30,7 +30,7 @@ MOJIBAKE_GATE = ("\u00e0\u00a4", "\u00e0\u00a5")
 
 MOJIBAKE_RE = re.compile(
     "(?:"
-    f"\u00e0[\u00a4\u00a5](?:[{_CONT}]| )"  # Devanagari; an 0xA0 byte may have become a space
+    f"\u00e0[\u00a4\u00a5](?:[{_CONT}]|[ \t])"  # Devanagari; an 0xA0 byte may have become a space
     f"|\u00e0[\u00a4\u00a5]\ufffd"  # a byte lost to a strict cp1252 decoder (0x81 0x8D 0x8F 0x90 0x9D)
     f"|[\u00c2-\u00df][{_CONT}]"
     f"|[\u00e0-\u00ef][{_CONT}]{{2}}"
@@ -40,7 +40,7 @@ MOJIBAKE_RE = re.compile(
 """A run of characters that are the windows-1252/latin-1 reading of whole UTF-8 sequences."""
 
 _UNIT_RE = re.compile(
-    f"\u00e0[\u00a4\u00a5](?:[{_CONT}]| )|\u00e0[\u00a4\u00a5]\ufffd|[\u00c2-\u00df][{_CONT}]"
+    f"\u00e0[\u00a4\u00a5](?:[{_CONT}]|[ \t])|\u00e0[\u00a4\u00a5]\ufffd|[\u00c2-\u00df][{_CONT}]"
     f"|[\u00e0-\u00ef][{_CONT}]{{2}}|[\u00f0-\u00f4][{_CONT}]{{3}}"
 )
 
@@ -48,7 +48,7 @@ _UNIT_RE = re.compile(
 def _decode_unit(unit: str) -> str:
     if unit.endswith("\ufffd"):
         return "\ufffd"
-    raw = bytes(0xA0 if c == " " else _BYTE[c] for c in unit)
+    raw = bytes(0xA0 if c in " \t" else _BYTE[c] for c in unit)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -62,7 +62,7 @@ def repair_run(m: re.Match[str]) -> str:
     'हिंदी'
     """
     run = m.group()
-    if "\ufffd" not in run and " " not in run:
+    if "\ufffd" not in run and " " not in run and "\t" not in run:
         try:
             return bytes(_BYTE[c] for c in run).decode("utf-8")
         except UnicodeDecodeError:

@@ -28,7 +28,7 @@ from . import normalize_script_rules as sr
 from . import normalize_text_rules as tr
 from ._check import check_choice, check_str, type_message
 from .errors import ConfigError, InputTypeError
-from .normalize_nfc import NFC
+from .normalize_nfc import NFC, nfc_triggers
 from .normalize_rule import Rule, run_explain, run_fast
 from .types import Cleaned, Document
 
@@ -57,10 +57,12 @@ RULES: tuple[Rule, ...] = (
     sr.JOINERS,
     sr.JOINERS_SEARCH,
     tr.SPACES,
+    tr.TRAILING_SPACES,
     tr.SPACE_RUNS,
     sr.MARK_ORDER,
     sr.VOWEL_LETTERS,
     NFC,
+    sr.I_SIGN,
     sr.DUP_MARKS,
     sr.DOUBLE_DANDA,
     sr.PIPE_TO_DANDA,
@@ -71,10 +73,10 @@ RULES: tuple[Rule, ...] = (
     sr.DIGITS,
     sr.NUKTA_LOAN,
     sr.CANDRABINDU,
+    sr.CANDRA_O_SIGN,
     sr.CANDRA_O,
     sr.NASAL_ANUSVARA,
     sr.ELONGATION,
-    sr.I_SIGN,
     tr.FOLD_QUOTES,
     tr.FOLD_DASHES,
     tr.ELLIPSIS,
@@ -162,6 +164,13 @@ def _rules_for(config: NormalizeConfig) -> tuple[Rule, ...]:
     return tuple(r for r in RULES if config.profile in r.profiles and r.id not in config.disable)
 
 
+@functools.lru_cache(maxsize=1)
+def _repass() -> frozenset[str]:
+    """Rare characters whose presence after a pass that changed something asks for one more pass: combining
+    marks other than nukta/virama (NFC may reorder them), Latin-1 (mojibake remnants) and the joiners."""
+    return nfc_triggers() | frozenset(map(chr, range(0x80, 0x100))) | frozenset("\u200c\u200d")
+
+
 def _resolve(func: str, profile: object, config: object) -> NormalizeConfig:
     if config is None:
         if profile == "safe" or profile == "search":
@@ -199,7 +208,7 @@ def normalize(text: str, *, profile: Profile = "safe", config: NormalizeConfig |
     """
     check_str(text, "normalize", "text")
     cfg = _resolve("normalize", profile, config)
-    return run_fast(text, _rules_for(cfg))
+    return run_fast(text, _rules_for(cfg), _repass())
 
 
 def normalize_and_explain(
@@ -231,7 +240,7 @@ def normalize_and_explain(
     """
     check_str(text, "normalize_and_explain", "text")
     cfg = _resolve("normalize_and_explain", profile, config)
-    out, edits = run_explain(text, _rules_for(cfg))
+    out, edits = run_explain(text, _rules_for(cfg), _repass())
     return Cleaned(out, tuple(edits))
 
 
@@ -273,7 +282,7 @@ class Normalize:
         if not isinstance(doc, Document):
             raise InputTypeError(type_message("Normalize", "doc", "Document", doc))
         cfg = self.effective_config
-        out, edits = run_explain(doc.text, _rules_for(cfg))
+        out, edits = run_explain(doc.text, _rules_for(cfg), _repass())
         return doc.with_step(self.name, cfg.fingerprint(), tuple(edits), text=out)
 
 

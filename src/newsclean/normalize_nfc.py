@@ -20,7 +20,7 @@ import unicodedata2
 from .normalize_rule import Rule
 from .types import Edit
 
-__all__ = ["NFC", "nfc_gate"]
+__all__ = ["NFC", "nfc_gate", "nfc_triggers"]
 
 _PLANES = (range(0xD800), range(0xE000, 0x40000), range(0xE0000, 0xE1000))
 # Hangul jamo that compose algorithmically (no entry in the decomposition table): vowels and trailing consonants.
@@ -42,8 +42,9 @@ def _class(cps: list[int]) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _tables() -> tuple[re.Pattern[str], frozenset[str]]:
-    """Build (gate pattern, set of unstable characters) from the installed ``unicodedata2`` (about 40 ms)."""
+def _tables() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """Build from the installed ``unicodedata2`` (about 40 ms, once): the gate pattern, the set of unstable
+    characters, and the set of rare characters that may make NFC act (all but nukta and virama)."""
     combining: list[int] = []
     changes: list[int] = []
     maybe: set[int] = {cp for r in _HANGUL_MAYBE for cp in r}
@@ -60,10 +61,9 @@ def _tables() -> tuple[re.Pattern[str], frozenset[str]]:
                     parts = d.split()
                     if len(parts) == 2:
                         maybe.add(int(parts[1], 16))
-    nukta = 0x093C
-    low = [cp for cp in combining if unicodedata2.combining(chr(cp)) < 7]
-    marks_not_nukta = [cp for cp in combining if cp != nukta]
-    maybe_not_nukta = sorted(cp for cp in maybe if cp != nukta)
+    low = [cp for cp in combining if unicodedata2.combining(chr(cp)) < _NUKTA_CCC]
+    marks_not_nukta = [cp for cp in combining if cp != _NUKTA]
+    maybe_not_nukta = sorted(cp for cp in maybe if cp != _NUKTA)
     gate = "|".join(
         [
             f"[{_class(sorted(changes))}]",
@@ -74,7 +74,20 @@ def _tables() -> tuple[re.Pattern[str], frozenset[str]]:
         ]
     )
     unstable = frozenset(chr(cp) for cp in (*combining, *changes, *maybe))
-    return re.compile(gate), unstable
+    triggers = frozenset(chr(cp) for cp in (*combining, *changes, *maybe) if cp not in (_NUKTA, _VIRAMA))
+    return re.compile(gate), unstable, triggers
+
+
+_NUKTA, _VIRAMA, _NUKTA_CCC = 0x093C, 0x094D, 7
+# With no rare trigger present, only these Devanagari pairs can make NFC act (reorder or compose).
+_DEVANAGARI_PAIRS = ("\u094d\u093c", "\u0928\u093c", "\u0930\u093c", "\u0933\u093c")
+_PRECOMPOSED = {chr(cp): unicodedata2.normalize("NFD", chr(cp)) for cp in range(0x0958, 0x0960)}
+
+
+def nfc_triggers() -> frozenset[str]:
+    """Rare characters whose presence may make NFC change a text (every character with a non-zero combining
+    class, a composition exclusion or NFC_Quick_Check=Maybe, except the everyday nukta and virama)."""
+    return _tables()[2]
 
 
 def nfc_gate(text: str) -> bool:
@@ -91,18 +104,28 @@ def nfc_gate(text: str) -> bool:
 
 
 class _NFCRule(Rule):
-    """NFC as a rule; its fast path is one C call over the whole text."""
+    """NFC as a rule; its fast path is one C call over the whole text (or eight ``str.replace`` calls when the
+    only thing to do is decomposing precomposed nukta letters)."""
 
-    def fast(self, text: str) -> str:
-        if not nfc_gate(text):
+    def applies(self, text: str, found: frozenset[str]) -> bool:
+        return not found.isdisjoint(_tables()[2]) or any(p in text for p in _DEVANAGARI_PAIRS)
+
+    def fast(self, text: str, found: frozenset[str]) -> str:
+        hit = found & _tables()[2]
+        if not hit:
+            if not any(p in text for p in _DEVANAGARI_PAIRS):
+                return text
+        elif hit.issubset(_PRECOMPOSED) and not any(p in text for p in _DEVANAGARI_PAIRS):
+            for ch in hit:
+                text = text.replace(ch, _PRECOMPOSED[ch])
             return text
         new: str = unicodedata2.normalize("NFC", text)
         return text if new == text else new
 
-    def explain(self, text: str) -> list[Edit]:
-        if not nfc_gate(text):
+    def explain(self, text: str, found: frozenset[str]) -> list[Edit]:
+        if not self.applies(text, found):
             return []
-        gate, unstable = _tables()
+        gate, unstable, _ = _tables()
         out: list[Edit] = []
         n = len(text)
         done = 0  # text[:done] is already covered

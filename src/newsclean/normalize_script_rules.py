@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from unicodedata2 import combining
+
 from .chars import (
     CONSONANT_CLASS,
     DEVANAGARI_DIGITS,
@@ -23,6 +25,7 @@ from .normalize_rule import Rule, rule
 __all__ = [
     "CANDRABINDU",
     "CANDRA_O",
+    "CANDRA_O_SIGN",
     "COLON_TO_VISARGA",
     "DIGITS",
     "DOUBLE_DANDA",
@@ -41,13 +44,18 @@ __all__ = [
 ]
 
 
-def _is_deva(ch: str) -> bool:
-    return "\u0900" <= ch <= "\u097f"
+def _is_word(ch: str) -> bool:
+    """A Devanagari letter or mark (not danda, digit or abbreviation sign)."""
+    return "\u0900" <= ch <= "\u0963" or "\u0971" <= ch <= "\u097f"
 
 
 def _prev(m: re.Match[str]) -> str:
     i = m.start()
     return m.string[i - 1] if i else ""
+
+
+def _no_url(text: str) -> bool:
+    return "://" not in text and "www." not in text
 
 
 def _in_url(s: str, i: int) -> bool:
@@ -61,13 +69,40 @@ def _in_url(s: str, i: int) -> bool:
 # -- joiners --------------------------------------------------------------------------------------------
 
 
+def _prev_after_nfc(s: str, i: int) -> str:
+    """The character that will precede position ``i`` once NFC has reordered the marks before it."""
+    k = i - 1
+    if k < 0:
+        return ""
+    best, best_ccc = s[k], combining(s[k])
+    while best_ccc and k >= 0 and i - k <= 32 and combining(s[k]):
+        if combining(s[k]) > best_ccc:
+            best, best_ccc = s[k], combining(s[k])
+        k -= 1
+    return best
+
+
+def _next_after_nfc(s: str, j: int) -> str:
+    """The character that will follow position ``j`` once NFC has reordered the marks after it."""
+    n = len(s)
+    if j >= n:
+        return ""
+    best, best_ccc = s[j], combining(s[j])
+    k = j
+    while best_ccc and k < n and k - j < 32 and combining(s[k]):
+        if combining(s[k]) < best_ccc:
+            best, best_ccc = s[k], combining(s[k])
+        k += 1
+    return best
+
+
 def _joiners(m: re.Match[str], *, keep_after_virama: bool) -> str:
     s, i, j = m.string, m.start(), m.end()
-    prev = s[i - 1] if i else ""
+    prev = _prev_after_nfc(s, i)
     if prev == VIRAMA and keep_after_virama:
         return m.group()[0]
-    nxt = s[j] if j < len(s) else ""
-    if _is_deva(prev) or _is_deva(nxt):
+    nxt = _next_after_nfc(s, j)
+    if _is_word(prev) or _is_word(nxt):
         return ""
     return m.group()
 
@@ -77,7 +112,7 @@ def _joiners(m: re.Match[str], *, keep_after_virama: bool) -> str:
     kind="invisible",
     reason="ZWJ/ZWNJ next to Devanagari outside a virama context: no effect on rendering",
     pattern="[\u200c\u200d]+",
-    gate="\u200c\u200d",
+    triggers="\u200c\u200d",
     profiles=("safe",),
 )
 def _joiners_safe(m: re.Match[str]) -> str:
@@ -95,7 +130,7 @@ JOINERS: Rule = _joiners_safe
     kind="invisible",
     reason="ZWJ/ZWNJ next to Devanagari deleted, after a virama too (search)",
     pattern="[\u200c\u200d]+",
-    gate="\u200c\u200d",
+    triggers="\u200c\u200d",
     profiles=("search",),
 )
 def _joiners_search(m: re.Match[str]) -> str:
@@ -110,20 +145,46 @@ JOINERS_SEARCH: Rule = _joiners_search
 # -- mark order and vowel letters -------------------------------------------------------------------------
 
 
+_NASALS = "\u0900\u0901\u0902\u0903"
+_STRESS = "\u0951-\u0954"
+_RUN_MARKS = f"{VOWEL_SIGN_CLASS}\u093c\u094d{_NASALS}{_STRESS}"
+_SIGNS_VIRAMA = f"{VOWEL_SIGN_CLASS}\u094d"
+# a pair of adjacent marks out of the encoded order, other than "mark + nukta" (found by a loop over nuktas)
+_BAD_PAIR = re.compile(
+    f"[{_NASALS}{_STRESS}][{_SIGNS_VIRAMA}]|[{_STRESS}][{_NASALS}]|[\u0951\u0953\u0954]\u0952"
+)
+_BEFORE_NUKTA_BAD = frozenset(
+    re.findall(f"[{_SIGNS_VIRAMA}{_NASALS}{_STRESS}]", "".join(map(chr, range(0x900, 0x980))))
+)
+_MARK_KEY = {"\u093c": 0, "\u0951": 5, "\u0953": 5, "\u0954": 5, "\u0952": 4} | dict.fromkeys(_NASALS, 3)
+
+
+def _mark_order_gate(text: str) -> bool:
+    if _BAD_PAIR.search(text) is not None:
+        return True
+    find = text.find
+    i = find("\u093c", 1)
+    while i > 0:
+        if text[i - 1] in _BEFORE_NUKTA_BAD:
+            return True
+        i = find("\u093c", i + 1)
+    return False
+
+
 @rule(
     "normalize.mark_order",
     kind="script",
     reason="marks in the order the standard encodes (nukta before a vowel sign; anusvara/candrabindu after it)",
-    pattern=f"([{VOWEL_SIGN_CLASS}])(\u093c)|([\u0901\u0902])([{VOWEL_SIGN_CLASS}])",
+    pattern=f"(?<![{_RUN_MARKS}])[{_RUN_MARKS}]{{2,}}",
+    gate=_mark_order_gate,
 )
 def _mark_order(m: re.Match[str]) -> str:
-    """Changes: a nukta typed after a vowel sign moves before it (ज+ि+़ -> ज+़+ि); an anusvara or candrabindu
-    typed before a vowel sign moves after it (क+ं+ा -> क+ा+ं). NFC cannot fix these: vowel signs have
-    combining class 0.
-    Leaves alone: marks already in order; virama/nukta order (NFC reorders those)."""
-    if m.group(1):
-        return m.group(2) + m.group(1)
-    return m.group(4) + m.group(3)
+    """Changes: the marks after a Devanagari consonant to the encoded order: nukta first, then the vowel sign
+    (or virama), then anusvara/candrabindu/visarga, then the stress marks: ज+ि+़ -> ज+़+ि, क+ं+ा -> क+ा+ं.
+    NFC cannot do this: vowel signs, anusvara and candrabindu have combining class 0.
+    Leaves alone: marks already in order (हैं, में, ज़्या), and the order of two vowel signs."""
+    run = m.group()
+    return "".join(sorted(run, key=lambda c: _MARK_KEY.get(c, 2)))
 
 
 MARK_ORDER: Rule = _mark_order
@@ -141,11 +202,21 @@ _VOWEL_PATTERN = "|".join(
 )
 
 
+_VOWEL_GATE = re.compile(
+    "[\u0905\u0906\u0909\u090f][\u093a\u093b\u093e\u0941\u0945-\u094c\u094f\u0956\u0957]"
+)
+
+
+def _vowel_letters_gate(text: str) -> bool:
+    return _VOWEL_GATE.search(text) is not None or "\u0930\u094d\u0907" in text
+
+
 @rule(
     "normalize.vowel_letters",
     kind="script",
     reason='two-part spelling of a vowel letter that the Unicode Standard says "do not use" (Table 12-1)',
     pattern=_VOWEL_PATTERN,
+    gate=_vowel_letters_gate,
 )
 def _vowel_letters(m: re.Match[str]) -> str:
     """Changes: the "do not use" spellings of Table 12-1 to the vowel letter: अ+ा -> आ, अ+ॉ -> ऑ, आ+ॅ -> ऑ,
@@ -163,11 +234,19 @@ VOWEL_LETTERS: Rule = _vowel_letters
 # -- doubled marks ----------------------------------------------------------------------------------------
 
 
+_DUP_GATE = re.compile(f"([{NON_SPACING_MARK_CLASS}])\\1")
+
+
+def _dup_marks_gate(text: str) -> bool:
+    return _DUP_GATE.search(text) is not None or any(c + "\u093c" in text for c in "\u0929\u0931\u0934")
+
+
 @rule(
     "normalize.dup_marks",
     kind="script",
     reason="identical non-spacing mark repeated inside a Devanagari cluster renders as one",
     pattern=f"([{NON_SPACING_MARK_CLASS}])\\1+|([\u0929\u0931\u0934])\u093c+",
+    gate=_dup_marks_gate,
 )
 def _dup_marks(m: re.Match[str]) -> str:
     """Changes: a repeated identical non-spacing mark (anusvara, candrabindu, nukta, virama, the u/uu/e/ai
@@ -176,7 +255,7 @@ def _dup_marks(m: re.Match[str]) -> str:
     different marks, and marks on non-Devanagari bases (Unicode's own tests double marks on Latin letters)."""
     if m.group(2):
         return m.group(2)
-    return m.group(1) if _is_deva(_prev(m)) else m.group()
+    return m.group(1) if _is_word(_prev(m)) else m.group()
 
 
 DUP_MARKS: Rule = _dup_marks
@@ -190,8 +269,10 @@ _BEFORE_PIPE = f"[{WORD_CLASS}{DEVANAGARI_DIGITS}]"
     "normalize.double_danda",
     kind="punctuation",
     reason="two dandas (or pipes typed for them) are the double danda U+0965",
-    pattern=f"(?<={_BEFORE_PIPE})(?:\\|\\||\\|\u0964|\u0964\\|)|\u0964\u0964",
+    pattern=f"\\|(?<={_BEFORE_PIPE}\\|)[|\u0964]|\u0964(?:(?<={_BEFORE_PIPE}\u0964)\\||\u0964)",
     gate=lambda text: "|" in text or "\u0964\u0964" in text,
+    literal="\u0965",
+    literal_when=_no_url,
 )
 def _double_danda(m: re.Match[str]) -> str:
     """Changes: ``।।`` to ``॥`` anywhere; ``||`` (or ``|।``, ``।|``) glued to the end of a Devanagari word to ``॥``.
@@ -208,8 +289,10 @@ DOUBLE_DANDA: Rule = _double_danda
     "normalize.pipe_to_danda",
     kind="punctuation",
     reason="ASCII | typed for the danda directly after a Devanagari word",
-    pattern=f"(?<={_BEFORE_PIPE})\\|(?=[\\s\"'\u201d\u2019)\\]}}\u0900-\u097f]|\\Z)",
+    pattern=f"\\|(?<={_BEFORE_PIPE}\\|)(?=[\\s\"'\u2018-\u201f)\\]}}\u0900-\u097f]|\\Z)",
     gate="|",
+    literal="\u0964",
+    literal_when=_no_url,
 )
 def _pipe_to_danda(m: re.Match[str]) -> str:
     """Changes: ``|`` glued to the end of a Devanagari word (letter, mark or Devanagari digit before it; space,
@@ -226,8 +309,9 @@ PIPE_TO_DANDA: Rule = _pipe_to_danda
     "normalize.colon_to_visarga",
     kind="script",
     reason="ASCII colon between two Devanagari letters with no space is the visarga U+0903",
-    pattern=f"(?<=[{WORD_CLASS}]):(?=[{LETTER_CLASS}])",
+    pattern=f":(?<=[{WORD_CLASS}]:)(?<![{_STRESS}]:)(?=[{LETTER_CLASS}])",
     gate=":",
+    literal="\u0903",
 )
 def _colon_to_visarga(m: re.Match[str]) -> str:
     """Changes: ``:`` with a Devanagari letter or mark before it and a Devanagari letter after it, no space
@@ -246,8 +330,9 @@ COLON_TO_VISARGA: Rule = _colon_to_visarga
     "normalize.spaced_pipe",
     kind="punctuation",
     reason="a spaced | between Devanagari words used as a danda (search)",
-    pattern=f"(?<=[{WORD_CLASS}]) \\|(?= [{WORD_CLASS}])",
+    pattern=f" \\|(?<=[{WORD_CLASS}] \\|)(?= [{WORD_CLASS}])",
     gate="|",
+    literal="\u0964",
     profiles=("search",),
 )
 def _spaced_pipe(m: re.Match[str]) -> str:
@@ -263,8 +348,9 @@ SPACED_PIPE: Rule = _spaced_pipe
     "normalize.final_ta_visarga",
     kind="script",
     reason="word-final त: is तः (अतः, स्वतः) (search)",
-    pattern=f"(?<=[{WORD_CLASS}]\u0924):(?=[\\s\"'\u201d\u2019),.;!?\u0964\u0965]|\\Z)",
+    pattern=f":(?<=[{WORD_CLASS}]\u0924:)(?=[\\s\"'\u201d\u2019),.;!?\u0964\u0965]|\\Z)",
     gate=":",
+    literal="\u0903",
     profiles=("search",),
 )
 def _final_ta_visarga(m: re.Match[str]) -> str:
@@ -276,6 +362,7 @@ def _final_ta_visarga(m: re.Match[str]) -> str:
 FINAL_TA_VISARGA: Rule = _final_ta_visarga
 
 _DIGITS = str.maketrans(DEVANAGARI_DIGITS, "0123456789")
+_DIGIT_RE = re.compile(f"[{DEVANAGARI_DIGITS}]")
 
 
 @rule(
@@ -283,6 +370,7 @@ _DIGITS = str.maketrans(DEVANAGARI_DIGITS, "0123456789")
     kind="digits",
     reason="Devanagari digits folded to ASCII digits (search)",
     pattern=f"[{DEVANAGARI_DIGITS}]+",
+    gate=lambda text: _DIGIT_RE.search(text) is not None,
     profiles=("search",),
 )
 def _fold_digits(m: re.Match[str]) -> str:
@@ -300,6 +388,7 @@ DIGITS: Rule = _fold_digits
     reason="optional nukta of a Perso-Arabic loan sound dropped (search)",
     pattern="([\u0915\u0916\u0917\u091c\u092b])\u093c",
     gate="\u093c",
+    template="\\1",
     profiles=("search",),
 )
 def _fold_nukta_loan(m: re.Match[str]) -> str:
@@ -317,6 +406,7 @@ NUKTA_LOAN: Rule = _fold_nukta_loan
     reason="candrabindu folded to anusvara (search)",
     pattern="[\u0901\u0902]*\u0901[\u0901\u0902]*",
     gate="\u0901",
+    literal="\u0902",
     profiles=("search",),
 )
 def _fold_candrabindu(m: re.Match[str]) -> str:
@@ -332,16 +422,40 @@ CANDRABINDU: Rule = _fold_candrabindu
     "normalize.fold_candra_o",
     kind="script",
     reason="candra o folded to aa (search)",
-    pattern="[\u0949\u0911]",
-    gate="\u0949\u0911",
+    pattern="\u0949",
+    gate="\u0949",
+    literal="\u093e",
+    profiles=("search",),
+)
+def _fold_candra_o_sign(m: re.Match[str]) -> str:
+    """Changes (search): the vowel sign ॉ to ा (डॉक्टर -> डाक्टर).
+    Leaves alone: candra e (ॅ), and the safe profile."""
+    return "\u093e"
+
+
+@rule(
+    "normalize.fold_candra_o",
+    kind="script",
+    reason="candra o folded to aa (search)",
+    pattern="\u0911[\u093a\u0945-\u0948]*",
+    gate="\u0911",
     profiles=("search",),
 )
 def _fold_candra_o(m: re.Match[str]) -> str:
-    """Changes (search): ॉ to ा and ऑ to आ (डॉक्टर -> डाक्टर).
-    Leaves alone: candra e (ॅ ऍ), and the safe profile."""
-    return "\u093e" if m.group() == "\u0949" else "\u0906"
+    """Changes (search): the letter ऑ to आ (ऑफ़िस -> आफ़िस); signs after it that would make a "do not use"
+    spelling with आ are joined as ``normalize.vowel_letters`` would (ऑ+े -> ओ).
+    Leaves alone: candra e (ऍ), and the safe profile."""
+    s = m.group()
+    letter = "\u0906"
+    for i, sign in enumerate(s[1:], 1):
+        if letter != "\u0906":
+            return letter + s[i:]
+        letter = VOWEL_LETTER_SEQUENCES["\u0906" + sign]
+        letter = "\u0906" if letter == "\u0911" else letter
+    return letter
 
 
+CANDRA_O_SIGN: Rule = _fold_candra_o_sign
 CANDRA_O: Rule = _fold_candra_o
 
 _NASAL_PATTERN = "|".join(
@@ -361,7 +475,7 @@ _NASAL_PATTERN = "|".join(
     kind="script",
     reason="nasal consonant + virama before a consonant of its own class written as anusvara (search)",
     pattern=_NASAL_PATTERN,
-    gate=VIRAMA,
+    literal="\u0902",
     profiles=("search",),
 )
 def _nasal_to_anusvara(m: re.Match[str]) -> str:
@@ -374,28 +488,35 @@ def _nasal_to_anusvara(m: re.Match[str]) -> str:
 NASAL_ANUSVARA: Rule = _nasal_to_anusvara
 
 
+_ELONGATION_GATE = re.compile(f"([{SPACING_VOWEL_SIGN_CLASS}])\\1")
+
+
 @rule(
     "normalize.elongation",
     kind="script",
     reason="repeated spacing vowel sign (elongation) collapsed (search)",
     pattern=f"([{SPACING_VOWEL_SIGN_CLASS}])\\1+",
+    gate=lambda text: _ELONGATION_GATE.search(text) is not None,
     profiles=("search",),
 )
 def _elongation(m: re.Match[str]) -> str:
     """Changes (search): a spacing vowel sign repeated after a Devanagari character to one (अच्छाााा -> अच्छा).
     Leaves alone: different signs in a row, and the safe profile (elongation is kept there)."""
-    return m.group(1) if _is_deva(_prev(m)) else m.group()
+    return m.group(1) if _is_word(_prev(m)) else m.group()
 
 
 ELONGATION: Rule = _elongation
+
+
+_I_SIGN_GATE = re.compile("\u093f(?<![\u0900-\u097f]\u093f)")
 
 
 @rule(
     "normalize.i_sign_order",
     kind="script",
     reason="i-sign typed before its consonant (legacy typing order) moved after it (search)",
-    pattern=f"(?<![\u0900-\u097f])\u093f((?:[{CONSONANT_CLASS}]\u093c?\u094d)*[{CONSONANT_CLASS}]\u093c?)",
-    gate="\u093f",
+    pattern=f"\u093f(?<![\u0900-\u097f]\u093f)((?:[{CONSONANT_CLASS}]\u093c?\u094d)*[{CONSONANT_CLASS}]\u093c?)",
+    gate=lambda text: _I_SIGN_GATE.search(text) is not None,
     profiles=("search",),
 )
 def _i_sign_order(m: re.Match[str]) -> str:

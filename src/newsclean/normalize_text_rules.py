@@ -11,7 +11,7 @@ import re
 
 from ._mojibake import MOJIBAKE_GATE, MOJIBAKE_RE, repair_run
 from .chars import RTL_RE, UNICODE_SPACES
-from .normalize_rule import Rule, rule
+from .normalize_rule import Rule, char_map, rule
 
 __all__ = [
     "BIDI_MARKS",
@@ -26,6 +26,7 @@ __all__ = [
     "SPACES",
     "SPACE_RUNS",
     "SURROGATES",
+    "TRAILING_SPACES",
 ]
 
 _HTML5 = html.entities.html5
@@ -36,6 +37,8 @@ _HTML5 = html.entities.html5
     kind="encoding",
     reason="lone surrogate (not a Unicode scalar value, cannot be written as UTF-8) replaced by U+FFFD",
     pattern="[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]",
+    triggers=frozenset(map(chr, range(0xD800, 0xE000))),
+    introduces_rare=True,
 )
 def _surrogates(m: re.Match[str]) -> str:
     """Changes: a lone surrogate code point to U+FFFD; a high surrogate directly followed by a low one
@@ -57,6 +60,7 @@ SURROGATES: Rule = _surrogates
     pattern="&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});",
     gate="&",
     repeat=True,
+    introduces_rare=True,
 )
 def _html_entities(m: re.Match[str]) -> str:
     """Changes: named (``&amp;`` ``&nbsp;`` ``&quot;``) and numeric (``&#2361;`` ``&#x939;``) HTML character
@@ -78,7 +82,9 @@ HTML_ENTITIES: Rule = _html_entities
     reason="UTF-8 bytes that were decoded as windows-1252/latin-1 (mojibake), decoded again as UTF-8",
     pattern=MOJIBAKE_RE,
     gate=lambda text: MOJIBAKE_GATE[0] in text or MOJIBAKE_GATE[1] in text,
+    triggers="\u00e0",
     repeat=True,
+    introduces_rare=True,
 )
 def _mojibake(m: re.Match[str]) -> str:
     """Changes: runs of windows-1252/latin-1 characters that are the bytes of UTF-8 sequences (``à¤¹à¤¿``
@@ -91,14 +97,27 @@ def _mojibake(m: re.Match[str]) -> str:
 MOJIBAKE: Rule = _mojibake
 
 
+_CONTROL_CHARS = "".join(map(chr, [*range(0x09), *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0)]))
+_CONTROL_DELETE = char_map(dict.fromkeys(_CONTROL_CHARS, ""))
+_ANSI_RE = re.compile(
+    "\x1b(?:\\[[0-?]{0,64}[ -/]{0,16}[@-~]|\\][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\\\)|[@-Z\\\\-_])"
+    "|[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+"
+)
+
+
+def _controls_fast(text: str, found: frozenset[str]) -> str:
+    if "\x1b" in found:
+        return _ANSI_RE.sub("", text)
+    return _CONTROL_DELETE(text, found)
+
+
 @rule(
     "normalize.controls",
     kind="invisible",
     reason="control character or ANSI terminal escape sequence: carries no text",
-    pattern=(
-        "\x1b(?:\\[[0-?]{0,64}[ -/]{0,16}[@-~]|\\][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\\\)|[@-Z\\\\-_])"
-        "|[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+"
-    ),
+    pattern=_ANSI_RE,
+    triggers=_CONTROL_CHARS,
+    fast_fn=_controls_fast,
 )
 def _controls(m: re.Match[str]) -> str:
     """Changes: deletes C0 controls other than TAB, LF, VT, FF, CR; DEL; C1 controls other than NEL; ANSI
@@ -111,12 +130,16 @@ def _controls(m: re.Match[str]) -> str:
 CONTROLS: Rule = _controls
 
 
+_LINE_MAP = char_map(dict.fromkeys("\r\u2028\u2029\x85\x0b\x0c", "\n"))
+
+
 @rule(
     "normalize.line_breaks",
     kind="whitespace",
     reason="line end normalised to LF (Unicode Newline Guidelines)",
     pattern="\r\n?|[\u2028\u2029\x85\x0b\x0c]",
-    gate="\r\u2028\u2029\x85\x0b\x0c",
+    triggers="\r\u2028\u2029\x85\x0b\x0c",
+    fast_fn=lambda text, found: _LINE_MAP(text.replace("\r\n", "\n"), found),
 )
 def _line_breaks(m: re.Match[str]) -> str:
     """Changes: CR LF, CR, LINE SEPARATOR, PARAGRAPH SEPARATOR, NEL, VT and FF to one LF.
@@ -132,7 +155,8 @@ LINE_BREAKS: Rule = _line_breaks
     kind="invisible",
     reason="invisible format character with no role in Hindi (ZWSP, soft hyphen, word joiner, BOM)",
     pattern="[\u200b\u00ad\u2060\ufeff]+",
-    gate="\u200b\u00ad\u2060\ufeff",
+    triggers="\u200b\u00ad\u2060\ufeff",
+    fast_fn=char_map(dict.fromkeys("\u200b\u00ad\u2060\ufeff", "")),
 )
 def _invisible(m: re.Match[str]) -> str:
     """Changes: deletes ZERO WIDTH SPACE, SOFT HYPHEN, WORD JOINER and ZWNBSP/BOM (a ZWSP inside a word
@@ -153,7 +177,9 @@ def _bidi_gate(text: str) -> bool:
     kind="invisible",
     reason="LRM/RLM in text that holds no right-to-left script: no effect on display",
     pattern="[\u200e\u200f]+",
+    triggers="\u200e\u200f",
     gate=_bidi_gate,
+    fast_fn=char_map(dict.fromkeys("\u200e\u200f", "")),
 )
 def _bidi_marks(m: re.Match[str]) -> str:
     """Changes: deletes LEFT-TO-RIGHT MARK and RIGHT-TO-LEFT MARK when the text contains no right-to-left
@@ -165,11 +191,16 @@ def _bidi_marks(m: re.Match[str]) -> str:
 BIDI_MARKS: Rule = _bidi_marks
 
 
+_SPACE_CHARS = "\t\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+
+
 @rule(
     "normalize.spaces",
     kind="whitespace",
     reason="Unicode space or TAB: layout, not content; mapped to U+0020",
     pattern=f"[{UNICODE_SPACES}]",
+    triggers=_SPACE_CHARS,
+    fast_fn=char_map(dict.fromkeys(_SPACE_CHARS, " ")),
 )
 def _spaces(m: re.Match[str]) -> str:
     """Changes: TAB, NO-BREAK SPACE, NARROW NO-BREAK SPACE, the en/em/thin/hair/figure spaces, MEDIUM
@@ -181,24 +212,42 @@ def _spaces(m: re.Match[str]) -> str:
 SPACES: Rule = _spaces
 
 
-def _space_runs_gate(text: str) -> bool:
-    return "  " in text or " \n" in text
+@rule(
+    "normalize.trailing_spaces",
+    kind="whitespace",
+    reason="spaces at the end of a line carry nothing",
+    pattern=" +(?=\n)",
+    gate=lambda text: " \n" in text,
+    literal="",
+)
+def _trailing_spaces(m: re.Match[str]) -> str:
+    """Changes: deletes the spaces at the end of a line (before LF).
+    Leaves alone: spaces at the start of a line, and at the very end of the text (a fragment keeps its
+    edges, so concatenating normalised pieces works)."""
+    return ""
+
+
+TRAILING_SPACES: Rule = _trailing_spaces
+
+
+def _collapse_spaces(text: str, found: frozenset[str]) -> str:
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
 
 
 @rule(
     "normalize.space_runs",
     kind="whitespace",
-    reason="run of spaces collapsed; spaces at the end of a line removed",
-    pattern=" +(?=\n)| {2,}",
-    gate=_space_runs_gate,
+    reason="run of spaces collapsed to one",
+    pattern=" {2,}",
+    gate=lambda text: "  " in text,
+    fast_fn=_collapse_spaces,
 )
 def _space_runs(m: re.Match[str]) -> str:
-    """Changes: a run of two or more spaces to one; deletes the spaces at the end of a line (before LF).
-    Leaves alone: line breaks and blank lines, one space at the start of a line, and spaces at the very
-    start or end of the text (a fragment keeps its edges, so concatenating normalised pieces works)."""
-    end = m.end()
-    s = m.string
-    return "" if end < len(s) and s[end] == "\n" else " "
+    """Changes: a run of two or more spaces (after ``normalize.spaces`` has mapped TAB, NBSP, …) to one.
+    Leaves alone: single spaces, line breaks and blank lines."""
+    return " "
 
 
 SPACE_RUNS: Rule = _space_runs
@@ -215,6 +264,7 @@ _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'"} | dict.fr
     kind="punctuation",
     reason="curly quotation mark folded to ASCII (search)",
     pattern="[\u2018-\u201f]",
+    triggers="\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f",
     profiles=("search",),
 )
 def _fold_quotes(m: re.Match[str]) -> str:
@@ -231,6 +281,8 @@ FOLD_QUOTES: Rule = _fold_quotes
     kind="punctuation",
     reason="dash or minus sign folded to ASCII hyphen-minus (search)",
     pattern="[\u2010-\u2014\u2212]",
+    triggers="\u2010\u2011\u2012\u2013\u2014\u2212",
+    literal="-",
     profiles=("search",),
 )
 def _fold_dashes(m: re.Match[str]) -> str:
@@ -247,7 +299,8 @@ FOLD_DASHES: Rule = _fold_dashes
     kind="punctuation",
     reason="horizontal ellipsis spelled as three full stops (search)",
     pattern="\u2026",
-    gate="\u2026",
+    triggers="\u2026",
+    literal="...",
     profiles=("search",),
 )
 def _fold_ellipsis(m: re.Match[str]) -> str:

@@ -1,0 +1,228 @@
+"""Normalisation speed: MB/s on generated Hindi news articles, clean and dirty, newsclean against its peers.
+
+Run ``python -m benchmarks normalize [--quick]``. The articles are generated from a hand-written vocabulary
+(no third-party text); "dirty" sprinkles what real extracted news carries: ``|`` typed for the danda, NBSP,
+ZWSP inside words, precomposed nukta letters (U+0958..U+095F) and soft hyphens. Every tool runs on the same
+articles in the same process, one call per article; each figure is the median of the repeats after a warm-up.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import unicodedata
+from collections.abc import Callable
+
+from benchmarks._common import digest, header, median_time, save, table
+
+WORDS = [
+    "भारत",
+    "सरकार",
+    "ने",
+    "कहा",
+    "कि",
+    "मुख्यमंत्री",
+    "दिल्ली",
+    "में",
+    "है",
+    "की",
+    "को",
+    "से",
+    "निवेश",
+    "पर",
+    "चर्चा",
+    "हुई",
+    "पुलिस",
+    "मामले",
+    "की",
+    "जांच",
+    "कर",
+    "रही",
+    "कंपनी",
+    "राज्य",
+    "लोगों",
+    "बताया",
+    "उन्होंने",
+    "प्रधानमंत्री",
+    "चुनाव",
+    "आयोग",
+    "बैठक",
+    "शुक्रवार",
+    "सोमवार",
+    "रायपुर",
+    "छत्तीसगढ़",
+    "ज़िला",
+    "क़ानून",
+    "फ़ैसला",
+    "ज़रूरी",
+    "अख़बार",
+    "सड़क",
+    "पढ़ें",
+    "बड़ी",
+    "हिन्दी",
+    "संबंध",
+    "किसानों",
+    "योजना",
+    "करोड़",
+    "रुपये",
+    "विकास",
+    "मंत्री",
+    "अधिकारियों",
+    "जानकारी",
+    "दी",
+    "गई",
+    "थी",
+    "था",
+    "रहे",
+    "हैं",
+    "गया",
+    "एक",
+    "दो",
+    "तीन",
+    "साल",
+    "बाद",
+    "पहले",
+    "इस",
+    "उस",
+    "यह",
+    "वह",
+    "और",
+    "भी",
+    "नहीं",
+    "लिए",
+    "साथ",
+]
+LATIN = ["IT", "CEO", "NTT", "2024", "10", "₹500", "(भाषा)"]
+NUKTA_PRECOMPOSED = {"ज़": "\u095b", "क़": "\u0958", "फ़": "\u095e", "ख़": "\u0959", "ग़": "\u095a"}
+
+
+def make_articles(n: int, *, seed: int = 7) -> list[str]:
+    """``n`` clean articles of 2-8 KB: paragraphs of sentences ending in the danda."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        paras = []
+        for _ in range(rng.randint(4, 12)):
+            sents = []
+            for _ in range(rng.randint(2, 6)):
+                words = [
+                    rng.choice(WORDS) if rng.random() > 0.05 else rng.choice(LATIN)
+                    for _ in range(rng.randint(6, 20))
+                ]
+                sents.append(" ".join(words) + rng.choice(["।", "।", "।", "?", "।"]))
+            paras.append(" ".join(sents))
+        out.append("\n".join(paras))
+    return out
+
+
+def make_dirty(articles: list[str], *, seed: int = 11) -> list[str]:
+    """The same articles with the usual damage sprinkled in."""
+    rng = random.Random(seed)
+    dirty = []
+    for text in articles:
+        for dec, pre in NUKTA_PRECOMPOSED.items():
+            text = text.replace(dec, pre)
+        chars = []
+        for ch in text:
+            r = rng.random()
+            if ch == "।" and r < 0.5:
+                ch = "|"
+            elif ch == " " and r < 0.05:
+                ch = "\u00a0"
+            elif ch == " " and r < 0.07:
+                ch = "  "
+            elif "\u0915" <= ch <= "\u0939" and r < 0.004:
+                ch += "\u200b"
+            elif "\u0915" <= ch <= "\u0939" and r < 0.008:
+                ch += "\u00ad"
+            chars.append(ch)
+        dirty.append("".join(chars))
+    return dirty
+
+
+def _tools() -> list[tuple[str, str, Callable[[str], str] | None]]:
+    import unicodedata2
+
+    import newsclean as nc
+
+    tools: list[tuple[str, str, Callable[[str], str] | None]] = [
+        ("newsclean safe", "newsclean", nc.normalize),
+        ("newsclean search", "newsclean", lambda t: nc.normalize(t, profile="search")),
+        ("newsclean safe + explain", "newsclean", lambda t: nc.normalize_and_explain(t).text),
+        ("unicodedata NFC (stdlib)", "python", lambda t: unicodedata.normalize("NFC", t)),
+        ("unicodedata2 NFC", "unicodedata2", lambda t: unicodedata2.normalize("NFC", t)),
+    ]
+    try:
+        from indicnlp.normalize.indic_normalize import IndicNormalizerFactory
+
+        hindi = IndicNormalizerFactory().get_normalizer("hi")
+        tools.append(
+            (
+                "indic-nlp hi + NFC",
+                "indic-nlp-library",
+                lambda t: unicodedata2.normalize("NFC", hindi.normalize(t)),
+            )
+        )
+    except ImportError:
+        tools.append(("indic-nlp hi + NFC", "indic-nlp-library", None))
+    try:
+        import ftfy
+
+        tools.append(("ftfy fix_text", "ftfy", ftfy.fix_text))
+    except ImportError:
+        tools.append(("ftfy fix_text", "ftfy", None))
+    return tools
+
+
+def _interleaved(
+    tools: list[tuple[str, Callable[[str], str]]], docs: list[str], repeats: int
+) -> dict[str, float]:
+    """Median seconds per tool over ``docs``; the tools take turns in every round (after one warm-up round),
+    so a noisy machine slows them all alike."""
+    times: dict[str, list[float]] = {name: [] for name, _ in tools}
+    for round_ in range(repeats + 1):
+        for name, fn in tools:
+            t = median_time(lambda fn=fn: [fn(d) for d in docs], repeats=1, warmup=0)
+            if round_:
+                times[name].append(t)
+    return {name: statistics.median(ts) for name, ts in times.items()}
+
+
+def run(quick: bool = False) -> None:
+    """Time every tool on the clean and the dirty articles; print the table and save JSON."""
+    n, repeats = (60, 5) if quick else (300, 9)
+    clean = make_articles(n)
+    dirty = make_dirty(clean)
+    mb_clean = sum(len(t.encode()) for t in clean) / 1e6
+    mb_dirty = sum(len(t.encode()) for t in dirty) / 1e6
+    tools = _tools()
+    present = [(name, fn) for name, _, fn in tools if fn is not None]
+    t_clean = _interleaved(present, clean, repeats)
+    t_dirty = _interleaved(present, dirty, repeats)
+    nfc_dirty = mb_dirty / t_dirty["unicodedata NFC (stdlib)"]
+    rows: list[dict[str, object]] = []
+    for name, package, fn in tools:
+        if fn is None:
+            rows.append({"tool": name, "package": package, "clean MB/s": "missing", "dirty MB/s": "missing"})
+            continue
+        dirty_mbs = mb_dirty / t_dirty[name]
+        rows.append(
+            {
+                "tool": name,
+                "package": package,
+                "clean MB/s": mb_clean / t_clean[name],
+                "dirty MB/s": dirty_mbs,
+                "dirty vs bare NFC": dirty_mbs / nfc_dirty,
+            }
+        )
+    title = f"normalize: {n} generated articles, {mb_clean:.2f} MB clean / {mb_dirty:.2f} MB dirty, median of {repeats}"
+    print(header(title, ["unicodedata2", "indic-nlp-library", "ftfy"], digest("".join(dirty))))
+    print(table(rows, ["tool", "clean MB/s", "dirty MB/s", "dirty vs bare NFC"]))
+    save(
+        "normalize",
+        {"articles": n, "mb_clean": mb_clean, "mb_dirty": mb_dirty, "repeats": repeats, "rows": rows},
+    )
+
+
+if __name__ == "__main__":
+    run()
