@@ -1,15 +1,17 @@
 """``strip_boilerplate``: remove what publishers inject into an article body, with a record of every cut.
 
-Four detectors propose spans on the same text: known patterns (:mod:`.rules`), headline and standfirst echoes
-(:mod:`.title_echo`), phrases repeated at insertion sites (:mod:`.repeats`) and, when a fitted
-:class:`~newsclean.boilerplate.corpus.BoilerplateModel` is given, the publisher's templates. Spans are widened
-over the whitespace at the cut and merged (:mod:`.spans`). Removing one piece can expose another (an echo
-followed by a credit on the same line), so detection runs again on the result, at most :data:`MAX_PASSES`
-times; all cuts are recorded as removal edits on the input.
+Three within-document detectors propose spans: known patterns (:mod:`.rules`), headline and standfirst echoes
+(:mod:`.title_echo`) and phrases repeated at insertion sites (:mod:`.repeats`). When a fitted
+:class:`~newsclean.boilerplate.corpus.BoilerplateModel` is given, its template spans join them, except those
+that would start before an overlapping within-document span (the precise detectors know where pasted text
+begins). Spans are widened over the whitespace at the cut and merged (:mod:`.spans`). Removing one piece can
+expose another (an echo followed by a credit on the same line), so detection runs again on the lines around
+each cut, at most :data:`MAX_PASSES` times; all cuts are recorded as removal edits on the input.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -33,13 +35,12 @@ def _detect(
     text: str,
     title: str | None,
     standfirst: str | None,
-    model: BoilerplateModel | None,
-    group: str | None,
     rules: tuple[PatternRule, ...],
     disable: frozenset[str],
     *,
     text_start: bool = True,
 ) -> list[Candidate]:
+    """Within-document candidates for ``text``, tidied and merged."""
     cands = find_patterns(text, rules, disable, text_start=text_start)
     if title and "boilerplate.title_echo" not in disable:
         cands += find_echoes(text, title)
@@ -47,8 +48,6 @@ def _detect(
         cands += find_echoes(text, standfirst, rule="boilerplate.standfirst_echo", kind="standfirst_echo")
     if "boilerplate.repeat" not in disable:
         cands += find_repeats(text)
-    if model is not None:
-        cands += [Candidate(e.start, e.end, e.rule, e.kind, e.reason) for e in model.find(text, group)]
     spans = [Candidate(*tidy(text, c.start, c.end), c.rule, c.kind, c.reason) for c in cands]
     return merge(spans)
 
@@ -63,24 +62,61 @@ def _run(
     disable: frozenset[str],
 ) -> Cleaned:
     removals = Removals(text)
-    spans = _detect(text, title, standfirst, model, group, rules, disable)
-    current = text
-    for _ in range(MAX_PASSES - 1):
+    spans = _detect(text, title, standfirst, rules, disable)
+    if model is not None:
+        mined = [
+            Candidate(*tidy(text, e.start, e.end), e.rule, e.kind, e.reason) for e in model.find(text, group)
+        ]
+        spans = merge(spans + _defer(mined, spans))
+    _converge(removals, spans, title, standfirst, rules, disable)
+    return Cleaned(removals.text, removals.edits())
+
+
+def _defer(mined: list[Candidate], precise: list[Candidate]) -> list[Candidate]:
+    """Template spans that agree with the within-document spans (which know where pasted text begins).
+
+    A template span overlapping a within-document span is kept only when it starts inside it (it may carry the
+    removal further, e.g. over a linked headline); one that starts before it would take content with it.
+    """
+    out: list[Candidate] = []
+    starts = [c.start for c in precise]
+    for m in mined:
+        i = bisect_right(starts, m.end - 1) - 1  # last precise span starting before m ends
+        j = i
+        ok = True
+        while j >= 0 and precise[j].end > m.start:
+            if m.start < precise[j].start:
+                ok = False
+                break
+            j -= 1
+        if ok:
+            out.append(m)
+    return out
+
+
+def _converge(
+    removals: Removals,
+    spans: list[Candidate],
+    title: str | None,
+    standfirst: str | None,
+    rules: tuple[PatternRule, ...],
+    disable: frozenset[str],
+) -> None:
+    """Record ``spans`` (in the coordinates of ``removals.text``) and look again where the cuts were."""
+    for passes in range(MAX_PASSES):
         if not spans:
-            break
+            return
+        current = removals.text
         removals.add(spans)
-        if spans[0].start > 0 and all(_whole_lines(current, c) for c in spans):
-            break  # removing whole lines changes no other line: nothing new can be exposed
+        if passes == MAX_PASSES - 1 or (spans[0].start > 0 and all(_whole_lines(current, c) for c in spans)):
+            return  # removing whole lines changes no other line: nothing new can be exposed
         cuts = _cut_positions(spans)
         current = removals.text
         # a cut can only expose text on its own line (or at the start of the text): look there again
         spans = []
         for a, b in _line_blocks(current, cuts):
-            local = _detect(current[a:b], title, standfirst, model, group, rules, disable, text_start=a == 0)
+            local = _detect(current[a:b], title, standfirst, rules, disable, text_start=a == 0)
             spans.extend(Candidate(c.start + a, min(c.end + a, b), c.rule, c.kind, c.reason) for c in local)
-    else:
-        removals.add(spans)
-    return Cleaned(removals.text, removals.edits())
 
 
 def _cut_positions(spans: list[Candidate]) -> list[int]:
