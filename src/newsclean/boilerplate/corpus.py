@@ -22,9 +22,9 @@ from typing import Any
 from .._check import check_str, type_message
 from ..errors import ConfigError, InputTypeError
 from ..types import Document, Edit
-from .mining_find import Template, find_edits
+from .mining_find import find_edits
 from .mining_select import GroupTemplates, MinerParams, select
-from .mining_state import MinerState, count_document
+from .mining_state import MinerState, Template, count_document
 from .mining_text import KEY_SCHEME, analyse
 
 __all__ = ["BoilerplateMiner", "BoilerplateModel", "MinerParams"]
@@ -46,11 +46,15 @@ def _union(tables: Iterable[Mapping[int, Template]]) -> dict[int, Template]:
 
 def _merge_groups(groups: Mapping[str, GroupTemplates]) -> GroupTemplates:
     g = groups.values()
+    titles: dict[int, int] = {}
+    for x in g:
+        titles.update(x.titles)
     return GroupTemplates(
         sum(x.docs for x in g),
         _union(x.lines for x in g),
         _union(x.parts for x in g),
         _union(x.ngrams for x in g),
+        titles,
     )
 
 
@@ -76,7 +80,7 @@ class BoilerplateModel:
     state: MinerState | None = None
     key_scheme: str = KEY_SCHEME
     format_version: int = FORMAT_VERSION
-    _all: GroupTemplates = field(init=False, repr=False, compare=False, default=GroupTemplates(0, {}, {}, {}))
+    _all: GroupTemplates = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.key_scheme != KEY_SCHEME:
@@ -171,7 +175,7 @@ class BoilerplateModel:
         t = self._tables(group)
         if t is None or t.is_empty:
             return []
-        return find_edits(analyse(text), t.lines, t.parts, t.ngrams, n=self.params.ngram, group=group)
+        return find_edits(analyse(text), t, n=self.params.ngram, group=group)
 
     def _tables(self, group: str | None) -> GroupTemplates | None:
         return self._all if group is None else self.by_group.get(group)

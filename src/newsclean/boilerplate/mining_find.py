@@ -22,37 +22,32 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..types import Edit
-from .mining_state import PRE, SUF, doc_ngrams
+from .mining_select import GroupTemplates
+from .mining_state import PRE, SUF, Template, doc_ngrams
 from .mining_text import (
     FLAG_GLUE,
     FLAG_SEP,
+    GAP_LINE,
     GAP_SENT,
     LINE_BREAKS,
     Units,
+    is_slot,
+    ngram_hashes,
+    separator_class,
     separator_points,
     seq_hash,
     split_gap,
 )
 
-__all__ = ["MAX_SLOT", "MAX_SPAN_POINTS", "Template", "find_edits"]
+__all__ = ["MAX_SPAN_POINTS", "Template", "find_edits"]
 
 #: cut points a glued line template may span
 MAX_SPAN_POINTS = 8
-#: tokens the free part of a lead-in/tail line may have (a linked headline, a name and a city)
-MAX_SLOT = 20
+
 
 _HSPACE = frozenset(
     " \t\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Template:
-    """One mined template: its document frequency, its length in tokens and an example text."""
-
-    df: int
-    size: int
-    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +70,17 @@ def _sent_start(u: Units, a: int) -> int:
 
 
 def _sent_end(u: Units, b: int) -> int:
-    """Char offset just after the closing punctuation of the span ending with token ``b - 1``."""
-    return u.ends[b - 1] + split_gap(u.gap_text(b - 1))[0]
+    """Char offset just after the closing punctuation of the span ending with token ``b - 1``.
+
+    At the end of a line that is everything up to the line break (no token follows there).
+    """
+    gap = u.gap_text(b - 1)
+    if u.gaps[b - 1] == GAP_LINE:
+        for k, ch in enumerate(gap):
+            if ch in LINE_BREAKS:
+                return u.ends[b - 1] + k
+        return len(u.text)
+    return u.ends[b - 1] + split_gap(gap)[0]
 
 
 def _tidy(text: str, start: int, end: int, last_on_line: bool) -> tuple[int, int]:
@@ -148,7 +152,7 @@ def _whole_or_glued(
             t = lines.get(seq_hash(u.ids[c1:c2]))
             if t is None:
                 continue
-            start = _sent_start(u, c1) if c1 == a or c1 in strong else u.starts[c1]
+            start = _sent_start(u, c1)
             end = u.ends[c2 - 1] if c2 in glue else _sent_end(u, c2)
             start, end = _tidy(u.text, start, end, c2 == b)
             cuts.append(_Cut(start, end, "boilerplate.mined_glued", _reason("line", t, group)))
@@ -159,15 +163,9 @@ def _whole_or_glued(
             continue
         t = lines.get(seq_hash(u.ids[c:b]))
         if t is not None:
-            start, end = _tidy(u.text, u.starts[c], _sent_end(u, b), True)
+            start, end = _tidy(u.text, _sent_start(u, c), _sent_end(u, b), True)
             cuts.append(_Cut(start, end, "boilerplate.mined_glued", _reason("line", t, group)))
     return cuts
-
-
-def _ends_sentence(u: Units, b: int) -> bool:
-    """True if token ``b - 1`` is followed by a full stop or danda (a sentence, not a headline)."""
-    tail = u.text[u.ends[b - 1] : _sent_end(u, b)]
-    return "।" in tail or "." in tail
 
 
 def _slot_lines(
@@ -187,43 +185,32 @@ def _slot_lines(
     cuts: list[_Cut] = []
     for c in seps:
         # lead-in [s, c) + free part [c, b): the free part is short and holds no sentence boundary
-        free_ok = b - c <= MAX_SLOT and not any(c < x < b for x in strong) and not _ends_sentence(u, b)
+        free_ok = is_slot(u, c, b, line_end=True)
         for s in heads:
             if s >= c - 1 or not free_ok:
                 continue
-            t = parts.get(seq_hash(u.ids[s:c], PRE))
+            t = parts.get(seq_hash(u.ids[s:c], PRE + separator_class(u, c)))
             if t is not None:
-                first = _sent_start(u, s) if s == a or s in strong else u.starts[s]
-                start, end = _tidy(u.text, first, _sent_end(u, b), True)
+                start, end = _tidy(u.text, _sent_start(u, s), _sent_end(u, b), True)
                 cuts.append(_Cut(start, end, "boilerplate.mined_slot", _reason("lead-in", t, group)))
                 break
         # free part [s, c) + tail [c, b): s is the last sentence start before c
         if b - c >= 2:
-            t = parts.get(seq_hash(u.ids[c:b], SUF))
+            t = parts.get(seq_hash(u.ids[c:b], SUF + separator_class(u, c)))
             s = max(x for x in heads if x < c)
-            if t is not None and c - s <= MAX_SLOT:
-                start = _sent_start(u, s) if s == a or s in strong else u.starts[s]
-                start, end = _tidy(u.text, start, _sent_end(u, b), True)
+            if t is not None and is_slot(u, s, c, line_end=False):
+                start, end = _tidy(u.text, _sent_start(u, s), _sent_end(u, b), True)
                 cuts.append(_Cut(start, end, "boilerplate.mined_slot", _reason("tail", t, group)))
     return cuts
 
 
-def find_edits(
-    u: Units,
-    lines: Mapping[int, Template],
-    parts: Mapping[int, Template],
-    ngr: Mapping[int, Template],
-    *,
-    n: int,
-    group: str | None,
-) -> list[Edit]:
-    """Removal edits for line templates (whole, glued into a line), lead-ins/tails and n-gram spans.
+def find_edits(u: Units, t: GroupTemplates, *, n: int, group: str | None) -> list[Edit]:
+    """Removal edits for line templates (whole, glued into a line), lead-ins/tails, headline links and
+    n-gram spans.
 
     Args:
         u: the analysed text.
-        lines: line templates by key.
-        parts: lead-in (prefix) and tail (suffix) templates by salted key.
-        ngr: n-gram templates by key.
+        t: the templates to apply.
         n: the n-gram length the templates were counted with.
         group: group name, for the reasons.
 
@@ -231,26 +218,27 @@ def find_edits(
         Sorted, non-overlapping removal edits.
 
     >>> from newsclean.boilerplate.mining_text import analyse
-    >>> t = Template(df=5, size=1, text="विज्ञापन")
+    >>> ad = Template(df=5, size=1, text="विज्ञापन")
     >>> u = analyse("खबर है।\\nविज्ञापन\\nदूसरी खबर।")
-    >>> key = seq_hash(u.ids[2:3])
-    >>> [e.old for e in find_edits(u, {key: t}, {}, {}, n=5, group=None)]
+    >>> t = GroupTemplates(3, {seq_hash(u.ids[2:3]): ad}, {}, {})
+    >>> [e.old for e in find_edits(u, t, n=5, group=None)]
     ['विज्ञापन\\n']
     >>> u = analyse("खबर है।विज्ञापन\\nदूसरी खबर।")
-    >>> [e.old for e in find_edits(u, {key: t}, {}, {}, n=5, group=None)]
+    >>> [e.old for e in find_edits(u, t, n=5, group=None)]
     ['विज्ञापन']
     """
+    lines, parts = t.lines, t.parts
     cuts: list[_Cut] = []
     masked = u.masked
     removed_line = [False] * len(u.lines)
-    sizes = sorted({t.size for t in lines.values() if t.size >= 2})
+    sizes = sorted({x.size for x in lines.values() if x.size >= 2})
     for k, (a, b) in enumerate(u.lines):
         if all(masked[a:b]):
             continue
-        t = lines.get(seq_hash(u.ids[a:b]))
-        if t is not None:
+        tl = lines.get(seq_hash(u.ids[a:b]))
+        if tl is not None:
             s, e = _line_cut(u, k)
-            cuts.append(_Cut(s, e, "boilerplate.mined_line", _reason("line", t, group)))
+            cuts.append(_Cut(s, e, "boilerplate.mined_line", _reason("line", tl, group)))
             removed_line[k] = True
             continue
         if b - a < 2:
@@ -260,10 +248,70 @@ def find_edits(
             cuts.extend(_whole_or_glued(u, a, b, cut, lines, sizes, group))
         if parts:
             cuts.extend(_slot_lines(u, a, b, cut, parts, group))
-
-    if ngr:
-        cuts.extend(_span_cuts(u, ngr, n, removed_line, group))
+    if t.title_index:
+        cuts.extend(_headline_cuts(u, t, removed_line, group))
+    if t.ngrams:
+        cuts.extend(_span_cuts(u, t.ngrams, n, removed_line, group))
     return _merge(u.text, cuts)
+
+
+#: tokens a lead-in before a linked headline may have ("यह भी पढ़ें- 1.")
+MAX_LEAD = 5
+
+
+def _known_lead_in(u: Units, s: int, p: int, t: GroupTemplates) -> bool:
+    """True if tokens ``[s, p)`` start with a lead-in template and end at a separator or boundary."""
+    if not (u.flags[p - 1] & FLAG_SEP or u.gaps[p - 1] == GAP_SENT):
+        return False
+    return any(
+        seq_hash(u.ids[s:c], PRE + separator_class(u, c)) in t.parts
+        for c in range(s + 1, p + 1)
+        if u.flags[c - 1] & FLAG_SEP
+    )
+
+
+def _headline_cuts(u: Units, t: GroupTemplates, removed_line: list[bool], group: str | None) -> list[_Cut]:
+    """Headlines of the group's articles pasted into the text (related-article links).
+
+    A headline is removed when it is a whole sentence (or line), or when a short lead-in ending in a
+    separator comes before it ("यह भी पढ़ें: <headline>"): then the lead-in goes too, and the headline
+    may run into the next sentence with no boundary.
+    """
+    total = len(u.ids)
+    line_of = np.zeros(total, dtype=np.int64)
+    for k, (a, b) in enumerate(u.lines):
+        line_of[a:b] = k
+    gaps, flags = u.gaps, u.flags
+    cuts: list[_Cut] = []
+    for size, keys in t.title_index.items():
+        if size > total:
+            continue
+        h = ngram_hashes(u.raw_ids, size)
+        for p in np.flatnonzero(np.isin(h, keys)).tolist():
+            q = p + size
+            k = int(line_of[p])
+            if removed_line[k] or line_of[q - 1] != k:
+                continue
+            la, lb = u.lines[k]
+            s = p
+            for c in range(p - 1, max(la, p - MAX_LEAD) - 1, -1):
+                if c == la or gaps[c - 1] == GAP_SENT:
+                    s = c
+                    break
+            lead_in = s < p and _known_lead_in(u, s, p, t)
+            if s < p and not lead_in:
+                continue
+            right = q == lb or gaps[q - 1] == GAP_SENT or flags[q - 1] & (FLAG_GLUE | FLAG_SEP)
+            if not (right or lead_in) or (s == p and not (p == la or gaps[p - 1] == GAP_SENT)):
+                continue
+            end = _sent_end(u, q) if right else u.ends[q - 1]
+            start, end = _tidy(u.text, _sent_start(u, s), end, q == lb)
+            text = u.text[u.starts[p] : u.ends[q - 1]]
+            reason = (
+                f"headline of an article of {'group ' + repr(group) if group is not None else 'the corpus'}"
+            )
+            cuts.append(_Cut(start, end, "boilerplate.mined_link", f"mined link {text!r}: {reason}"))
+    return cuts
 
 
 def _span_cuts(
@@ -300,24 +348,47 @@ def _span_cuts(
         i = b
         if removed_line[k]:
             continue
-        left = a == la or u.gaps[a - 1] == GAP_SENT
-        left_glue = not left and bool(u.flags[a - 1] & FLAG_GLUE)
-        left_sep = not left and not left_glue and bool(u.flags[a - 1] & FLAG_SEP)
-        right = b == lb or u.gaps[b - 1] == GAP_SENT
-        right_glue = not right and bool(u.flags[b - 1] & FLAG_GLUE)
-        right_sep = not right and not right_glue and bool(u.flags[b - 1] & FLAG_SEP)
-        if not ((left or left_glue or left_sep) and (right or right_glue or right_sep)):
+        cut = _span_bounds(u, a, b, la, lb, n)
+        if cut is None:
             continue
-        if left and right:
-            continue  # whole sentences: only removed when they match a line template
-        if left_sep and not right:
-            continue
-        start = _sent_start(u, a) if left else u.starts[a]
-        end = _sent_end(u, b) if (right or right_sep) else u.ends[b - 1]
-        start, end = _tidy(u.text, start, end, b == lb)
+        start, end, last = cut
+        start, end = _tidy(u.text, start, end, last)
         t = next(ngr[int(h[p])] for p in hits if a <= p < b)
         cuts.append(_Cut(start, end, "boilerplate.mined_span", _reason("span", t, group)))
     return cuts
+
+
+def _span_bounds(u: Units, a: int, b: int, la: int, lb: int, n: int) -> tuple[int, int, bool] | None:
+    """Where a run of template n-grams ``[a, b)`` in line ``[la, lb)`` can be cut, if anywhere.
+
+    The run is shrunk to its widest part that starts and ends at a boundary (line edge, sentence
+    boundary, script glue, separator). It is cut only when one side is glued to content without a
+    sentence boundary (a lead-in before ``:``, a credit glued to a word of another script): a run that is
+    whole sentences on both sides is left to the line templates, so a repeated sentence stays.
+    """
+    gaps, flags = u.gaps, u.flags
+
+    def edge(c: int) -> str:
+        if c in (la, lb) or gaps[c - 1] == GAP_SENT:
+            return "sentence"
+        if flags[c - 1] & FLAG_GLUE:
+            return "glue"
+        return "sep" if flags[c - 1] & FLAG_SEP else ""
+
+    a2 = next((c for c in range(a, b - n + 1) if edge(c)), None)
+    if a2 is None:
+        return None
+    b2 = next((c for c in range(b, a2 + n - 1, -1) if edge(c)), None)
+    if b2 is None:
+        return None
+    left, right = edge(a2), edge(b2)
+    if left == "sentence" and right == "sentence":
+        return None
+    if left == "sep" and b2 != lb:
+        return None
+    start = _sent_start(u, a2) if left == "sentence" else u.starts[a2]
+    end = u.ends[b2 - 1] if right == "glue" else _sent_end(u, b2)
+    return start, end, b2 == lb
 
 
 def _merge(text: str, cuts: list[_Cut]) -> list[Edit]:

@@ -11,15 +11,21 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from .._check import check_fraction, check_positive_int, check_str
-from .mining_find import Template
-from .mining_state import GroupCounts, MinerState
+from .mining_state import GroupCounts, MinerState, Template
 from .mining_text import analyse
 
-__all__ = ["EMBEDDED_RATIO", "GroupTemplates", "MinerParams", "select"]
+#: a lead-in or tail is a template only when, in at least this share of its documents, the rest of the
+#: line was a short free part (a linked headline, a name): "नयी दिल्ली :" before a paragraph is a dateline
+SLOT_RATIO = 0.5
+
+__all__ = ["EMBEDDED_RATIO", "SLOT_RATIO", "GroupTemplates", "MinerParams", "select"]
 
 #: a short template is dropped when its words are used inside sentences in more documents than this
 #: share of its own document frequency
@@ -99,9 +105,10 @@ class MinerParams:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class GroupTemplates:
-    """The templates of one group: whole lines, line parts (lead-ins/tails), n-gram spans.
+    """The templates of one group: whole lines, line parts (lead-ins/tails), n-gram spans, and the
+    headlines of the group's articles (by length in tokens, for related-article links).
 
     >>> GroupTemplates(0, {}, {}, {}).is_empty
     True
@@ -111,11 +118,20 @@ class GroupTemplates:
     lines: Mapping[int, Template]
     parts: Mapping[int, Template]
     ngrams: Mapping[int, Template]
+    titles: Mapping[int, int] = field(default_factory=dict)
+    title_index: dict[int, npt.NDArray[np.uint64]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_size: dict[int, list[int]] = {}
+        for key, size in self.titles.items():
+            by_size.setdefault(size, []).append(key)
+        index = {size: np.array(sorted(keys), dtype=np.uint64) for size, keys in by_size.items()}
+        object.__setattr__(self, "title_index", index)
 
     @property
     def is_empty(self) -> bool:
         """True when the group has no template."""
-        return not (self.lines or self.parts or self.ngrams)
+        return not (self.lines or self.parts or self.ngrams or self.titles)
 
     def to_dict(self) -> dict[str, object]:
         """Plain JSON-ready form (keys as 16-digit hex, sorted)."""
@@ -124,6 +140,7 @@ class GroupTemplates:
             "lines": [[f"{k:016x}", t.df, t.text] for k, t in sorted(self.lines.items())],
             "parts": [[f"{k:016x}", t.df, t.text] for k, t in sorted(self.parts.items())],
             "ngrams": [[f"{k:016x}", t.df, t.text] for k, t in sorted(self.ngrams.items())],
+            "titles": [[f"{k:016x}", v] for k, v in sorted(self.titles.items())],
         }
 
     @classmethod
@@ -134,6 +151,7 @@ class GroupTemplates:
             {int(k, 16): _template(df, t) for k, df, t in d["lines"]},
             {int(k, 16): _template(df, t) for k, df, t in d["parts"]},
             {int(k, 16): _template(df, t) for k, df, t in d["ngrams"]},
+            {int(k, 16): int(v) for k, v in d["titles"]},
         )
 
 
@@ -166,8 +184,8 @@ def select(counts: GroupCounts, state: MinerState, p: MinerParams) -> GroupTempl
     parts = {
         k: _template(v[0], v[2])
         for k, v in counts.parts.items()
-        if _keep(v, need, p.min_docs) and _short_ok(k, v, counts, emb)
+        if _keep(v, need, p.min_docs) and v[3] >= SLOT_RATIO * v[0] and _short_ok(k, v, counts, emb)
     }
     span_need = max(need, p.min_span_docs)
     ngrams = {k: _template(v[0], v[2]) for k, v in counts.ngr.items() if _keep(v, span_need, p.min_span_docs)}
-    return GroupTemplates(counts.docs, lines, parts, ngrams)
+    return GroupTemplates(counts.docs, lines, parts, ngrams, dict(counts.titles))

@@ -30,12 +30,24 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .mining_text import Units, analyse, ngram_hashes, separator_points, seq_hash
+from .mining_text import Units, analyse, is_slot, ngram_hashes, separator_class, separator_points, seq_hash
 
-__all__ = ["PRE", "SUF", "GroupCounts", "MinerState", "count_document", "doc_ngrams", "short_hash"]
+__all__ = [
+    "MIN_TITLE",
+    "PRE",
+    "SUF",
+    "GroupCounts",
+    "MinerState",
+    "Template",
+    "count_document",
+    "doc_ngrams",
+    "short_hash",
+]
 
 #: lines and parts of at most this many tokens are checked for use inside sentences
 SHORT = 3
+#: titles of at least this many tokens are remembered (shorter ones could equal a crosshead)
+MIN_TITLE = 5
 #: hash salts of line prefixes (lead-ins) and suffixes (tails)
 PRE = b"nc-pre"
 SUF = b"nc-suf"
@@ -52,24 +64,36 @@ _C = np.array([_seed(f"nc-mh-c{k}") for k in range(_BANDS * _ROWS)], dtype=np.ui
 _TITLE_BAND = _BANDS
 
 
+@dataclass(frozen=True, slots=True)
+class Template:
+    """One mined template: its document frequency, its length in tokens and an example text."""
+
+    df: int
+    size: int
+    text: str
+
+
 def _copy_table(table: dict[int, list[Any]]) -> dict[int, list[Any]]:
-    return {k: [v[0], list(v[1]), v[2]] for k, v in table.items()}
+    return {k: [v[0], list(v[1]), v[2], v[3]] for k, v in table.items()}
 
 
 def _table_to_json(table: dict[int, list[Any]]) -> list[list[Any]]:
-    return [[f"{k:016x}", v[0], v[1], v[2]] for k, v in sorted(table.items())]
+    return [[f"{k:016x}", *v] for k, v in sorted(table.items())]
 
 
 def _table_from_json(rows: list[list[Any]]) -> dict[int, list[Any]]:
-    return {int(k, 16): [int(df), [int(x) for x in st], t] for k, df, st, t in rows}
+    return {int(k, 16): [int(df), [int(x) for x in st], t, int(sl)] for k, df, st, t, sl in rows}
 
 
 @dataclass(slots=True)
 class GroupCounts:
     """Mutable counts of one group while fitting (internal; a model holds its own copy).
 
-    ``lines``, ``parts`` and ``ngr`` map a key to ``[df, stories, example_text]``; ``short`` maps the key
-    of a short line or part to the n-gram hash of its words (see :func:`short_hash`).
+    ``lines``, ``parts`` and ``ngr`` map a key to ``[df, stories, example_text, slot_df]``, where
+    ``slot_df`` counts, for parts, documents where the rest of the line was a short free part; ``short`` maps the key
+    of a short line or part to the n-gram hash of its words (see :func:`short_hash`); ``titles`` maps the
+    :func:`short_hash` of each document title of at least ``MIN_TITLE`` tokens to its length (a line that
+    is the headline of one of the group's articles is a related-article link).
     """
 
     docs: int = 0
@@ -79,6 +103,7 @@ class GroupCounts:
     parts: dict[int, list[Any]] = field(default_factory=dict)
     ngr: dict[int, list[Any]] = field(default_factory=dict)
     short: dict[int, int] = field(default_factory=dict)
+    titles: dict[int, int] = field(default_factory=dict)
 
     def copy(self) -> GroupCounts:
         """A deep copy (entries are lists, so they are copied one level down)."""
@@ -90,6 +115,7 @@ class GroupCounts:
             _copy_table(self.parts),
             _copy_table(self.ngr),
             dict(self.short),
+            dict(self.titles),
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -102,6 +128,7 @@ class GroupCounts:
             "parts": _table_to_json(self.parts),
             "ngrams": _table_to_json(self.ngr),
             "short": [[f"{k:016x}", f"{v:016x}"] for k, v in sorted(self.short.items())],
+            "titles": [[f"{k:016x}", v] for k, v in sorted(self.titles.items())],
         }
 
     @classmethod
@@ -115,6 +142,7 @@ class GroupCounts:
             _table_from_json(d["parts"]),
             _table_from_json(d["ngrams"]),
             {int(k, 16): int(v, 16) for k, v in d["short"]},
+            {int(k, 16): int(v) for k, v in d["titles"]},
         )
 
 
@@ -207,12 +235,15 @@ def _story(counts: GroupCounts, bands: list[tuple[int, int]]) -> int:
     return story
 
 
-def _bump(table: dict[int, list[Any]], key: int, story: int, cap: int, u: Units, a: int, b: int) -> None:
+def _bump(
+    table: dict[int, list[Any]], key: int, story: int, cap: int, u: Units, a: int, b: int, slot: bool = False
+) -> None:
     entry = table.get(key)
     if entry is None:
-        table[key] = [1, [story], None]
+        table[key] = [1, [story], None, int(slot)]
         return
     entry[0] += 1
+    entry[3] += slot
     stories = entry[1]
     if len(stories) < cap and story not in stories:
         stories.append(story)
@@ -220,19 +251,28 @@ def _bump(table: dict[int, list[Any]], key: int, story: int, cap: int, u: Units,
         entry[2] = u.text[u.starts[a] : u.ends[b - 1]]
 
 
-def _line_keys(u: Units) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, int]]]:
-    """Keys of the whole lines and of the line parts (lead-ins and tails at separators) of a text."""
+def _line_keys(
+    u: Units,
+) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, int, bool]]]:
+    """Keys of the whole lines, and of the line parts (lead-ins and tails at separators) of a text with
+    whether the rest of the line is a short free part (a headline, a name: see ``is_slot``)."""
     lines: dict[int, tuple[int, int]] = {}
-    parts: dict[int, tuple[int, int]] = {}
+    parts: dict[int, tuple[int, int, bool]] = {}
     for a, b in u.lines:
         if all(u.masked[a:b]):
             continue
         lines.setdefault(seq_hash(u.ids[a:b]), (a, b))
         for c in separator_points(u, a, b):
             if c - a >= 2 and not all(u.masked[a:c]):
-                parts.setdefault(seq_hash(u.ids[a:c], PRE), (a, c))
+                slot = is_slot(u, c, b, line_end=True)
+                key = seq_hash(u.ids[a:c], PRE + separator_class(u, c))
+                if parts.get(key, (0, 0, False))[2] <= slot:
+                    parts[key] = (a, c, slot)
             if b - c >= 2 and not all(u.masked[c:b]):
-                parts.setdefault(seq_hash(u.ids[c:b], SUF), (c, b))
+                slot = is_slot(u, a, c, line_end=False)
+                key = seq_hash(u.ids[c:b], SUF + separator_class(u, c))
+                if parts.get(key, (0, 0, False))[2] <= slot:
+                    parts[key] = (c, b, slot)
     return lines, parts
 
 
@@ -255,6 +295,13 @@ def _count_embedded(state: MinerState, u: Units) -> None:
         found.update(x for x in h[inner].tolist() if x in state.embedded)
     for x in found:
         state.embedded[x] += 1
+
+
+def _register_short(state: MinerState, counts: GroupCounts, key: int, u: Units, a: int, b: int) -> None:
+    if b - a <= SHORT and key not in counts.short:
+        sh = short_hash(u.ids[a:b])
+        counts.short[key] = sh
+        state.embedded.setdefault(sh, 0)
 
 
 def count_document(
@@ -280,17 +327,18 @@ def count_document(
         t = analyse(title)
         if len(t.ids):
             bands.append((_TITLE_BAND, seq_hash(t.ids)))
+        if len(t.ids) >= MIN_TITLE:
+            counts.titles[short_hash(t.raw_ids)] = len(t.ids)
     story = _story(counts, bands)
 
     _count_embedded(state, u)
     lines, parts = _line_keys(u)
-    for table, keys in ((counts.lines, lines), (counts.parts, parts)):
-        for key, (a, b) in keys.items():
-            _bump(table, key, story, cap, u, a, b)
-            if b - a <= SHORT and key not in counts.short:
-                sh = short_hash(u.ids[a:b])
-                counts.short[key] = sh
-                state.embedded.setdefault(sh, 0)
+    for key, (a, b) in lines.items():
+        _bump(counts.lines, key, story, cap, u, a, b)
+        _register_short(state, counts, key, u, a, b)
+    for key, (a, b, slot) in parts.items():
+        _bump(counts.parts, key, story, cap, u, a, b, slot)
+        _register_short(state, counts, key, u, a, b)
 
     positions = np.flatnonzero(ok)
     first: dict[int, int] = {}

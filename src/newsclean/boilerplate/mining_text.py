@@ -62,7 +62,7 @@ GAP_SENT = 1  # sentence boundary inside a line
 GAP_LINE = 2  # line break
 
 
-def token_key(token: str) -> str:
+def token_key(token: str, *, mask: bool = True) -> str:
     """Return the matching key of one token: NFC, case folded, zero-width chars dropped, masked.
 
     Numbers (any script, so Devanagari digits too) become ``<num>``; month and weekday names and AM/PM
@@ -70,16 +70,21 @@ def token_key(token: str) -> str:
 
     Args:
         token: one word token.
+        mask: mask numbers and date words (``False`` for exact keys, as used for headlines).
 
     Returns:
         The key; an empty string for a token with no letter or digit (a lone mark).
 
-    >>> token_key("Updated"), token_key("१२"), token_key("मई"), token_key("ख़बर") == token_key("ख़बर")
+    >>> token_key("Updated"), token_key("१२"), token_key("मई"), token_key("ख\u093cबर") == token_key("ख़बर")
     ('updated', '<num>', '<date>', True)
+    >>> token_key("१२", mask=False)
+    '१२'
     """
     key: str = unicodedata2.normalize("NFC", token).translate(_ZW).casefold()
     if not _HAS_WORD_CHAR.search(key):
         return ""
+    if not mask:
+        return key
     if key in _DATE_WORDS:
         return DATE_KEY
     if _DIGITS.search(key):
@@ -93,17 +98,19 @@ def _hash_bytes(data: bytes, person: bytes) -> int:
 
 
 # token -> (id, masked); bounded cache (cleared when full, so memory stays flat on huge corpora)
-# token -> (id, masked, devanagari); bounded cache (cleared when full, so memory stays flat)
-_CACHE: dict[str, tuple[int, bool, bool]] = {}
+# token -> (id, masked, devanagari, exact id); bounded cache (cleared when full, so memory stays flat)
+_CACHE: dict[str, tuple[int, bool, bool, int]] = {}
 _CACHE_MAX = 500_000
 
 
-def _token_info(token: str) -> tuple[int, bool, bool]:
+def _token_info(token: str) -> tuple[int, bool, bool, int]:
     info = _CACHE.get(token)
     if info is None:
         key = token_key(token) or "\x00mark"  # a lone combining mark still holds its place
         tid = _hash_bytes(key.encode("utf-8", "surrogatepass"), b"nc-tok")
-        info = (tid, key in (NUMBER_KEY, DATE_KEY), _is_deva(token[0]))
+        exact = token_key(token, mask=False) or "\x00mark"
+        rid = _hash_bytes(exact.encode("utf-8", "surrogatepass"), b"nc-tok")
+        info = (tid, key in (NUMBER_KEY, DATE_KEY), _is_deva(token[0]), rid)
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()
         _CACHE[token] = info
@@ -119,6 +126,39 @@ def seq_hash(ids: npt.NDArray[np.uint64], kind: bytes = b"nc-seq") -> int:
     (True, False)
     """
     return _hash_bytes(ids.tobytes(), kind)
+
+
+#: tokens the free part of a lead-in/tail line may have (a linked headline, a name and a city)
+MAX_SLOT = 20
+
+
+def ends_sentence(u: Units, b: int) -> bool:
+    """True if the line ending with token ``b - 1`` ends in a full stop or danda (a sentence, not a
+    headline or a name).
+
+    >>> ends_sentence(analyse("यह खबर है।"), 3), ends_sentence(analyse("नई खबर"), 2)
+    (True, False)
+    """
+    gap = u.gap_text(b - 1)
+    for ch in gap:
+        if ch in LINE_BREAKS:
+            break
+        if ch in "।.":
+            return True
+    return False
+
+
+def is_slot(u: Units, lo: int, hi: int, *, line_end: bool) -> bool:
+    """True if tokens ``[lo, hi)`` can be the free part of a lead-in/tail line: short, no sentence
+    boundary inside, and (at the end of a line) not ending like a sentence.
+
+    >>> u = analyse("यह भी पढ़ें- बाजार में तेजी")
+    >>> is_slot(u, 3, 6, line_end=True)
+    True
+    """
+    if hi - lo > MAX_SLOT or any(u.gaps[x] == GAP_SENT for x in range(lo, hi - 1)):
+        return False
+    return not (line_end and ends_sentence(u, hi))
 
 
 def separator_points(u: Units, a: int, b: int, limit: int = 3) -> list[int]:
@@ -196,16 +236,41 @@ def _gap_code(gap: str) -> int:
 # gap text -> (code, separator flag); bounded like the token cache
 _GAP_CACHE: dict[str, tuple[int, int]] = {}
 
-#: flag bits of a gap (``Units.flags``)
+#: flag bits of a gap (``Units.flags``); a separator also carries its class (colon, pipe, dash)
 FLAG_SEP = 1
 FLAG_GLUE = 2
 FLAG_SCRIPT = 4
+FLAG_COLON = 8
+FLAG_PIPE = 16
+FLAG_DASH = 32
+
+
+def _separator_flags(gap: str) -> int:
+    if not is_separator_gap(gap):
+        return 0
+    for ch in gap:
+        if ch == ":":
+            return FLAG_SEP | FLAG_COLON
+        if ch == "|":
+            return FLAG_SEP | FLAG_PIPE
+    return FLAG_SEP | FLAG_DASH
+
+
+def separator_class(u: Units, c: int) -> bytes:
+    """A hash salt naming the separator before token ``c`` (``:``, ``|`` or a dash).
+
+    >>> u = analyse("यह भी पढ़ें: खबर")
+    >>> separator_class(u, 3)
+    b':'
+    """
+    f = u.flags[c - 1]
+    return b":" if f & FLAG_COLON else b"|" if f & FLAG_PIPE else b"-"
 
 
 def _gap_info(gap: str) -> tuple[int, int]:
     info = _GAP_CACHE.get(gap)
     if info is None:
-        info = (_gap_code(gap), FLAG_SEP if is_separator_gap(gap) else 0)
+        info = (_gap_code(gap), _separator_flags(gap))
         if len(_GAP_CACHE) >= _CACHE_MAX:
             _GAP_CACHE.clear()
         _GAP_CACHE[gap] = info
@@ -257,7 +322,8 @@ def _is_deva(ch: str) -> bool:
 class Units:
     """One text cut into word tokens, with sentence and line structure.
 
-    ``starts``/``ends`` are token offsets in the raw text; ``ids`` their key hashes; ``masked`` marks
+    ``starts``/``ends`` are token offsets in the raw text; ``ids`` their key hashes (``raw_ids`` without
+    masking numbers and dates); ``masked`` marks
     number/date tokens; ``gaps[i]`` is the code of the gap after token ``i`` (``GAP_NONE``, ``GAP_SENT``,
     ``GAP_LINE``) and ``flags[i]`` its bits (``FLAG_SEP``, ``FLAG_GLUE``, ``FLAG_SCRIPT``); ``lines`` and
     ``sentences`` are half-open token ranges.
@@ -267,6 +333,7 @@ class Units:
     starts: list[int]
     ends: list[int]
     ids: npt.NDArray[np.uint64]
+    raw_ids: npt.NDArray[np.uint64]
     masked: list[bool]
     gaps: list[int]
     flags: list[int]
@@ -307,11 +374,13 @@ def analyse(text: str) -> Units:
     tokens = parts[1::2]
     n = len(tokens)
     if not n:
-        return Units(text, [], [], np.zeros(0, dtype=np.uint64), [], [], [], [], [])
+        empty = np.zeros(0, dtype=np.uint64)
+        return Units(text, [], [], empty, empty, [], [], [], [], [])
     starts = offsets[0::2][:n]
     ends = offsets[1::2]
     infos = [_CACHE.get(t) or _token_info(t) for t in tokens]
     ids = np.fromiter((x[0] for x in infos), dtype=np.uint64, count=n)
+    raw_ids = np.fromiter((x[3] for x in infos), dtype=np.uint64, count=n)
     masked = [x[1] for x in infos]
     deva = [x[2] for x in infos]
     gap_infos = [_GAP_CACHE.get(g) or _gap_info(g) for g in parts[2:-1:2]]
@@ -322,6 +391,8 @@ def analyse(text: str) -> Units:
             flags[i] |= FLAG_SCRIPT | (FLAG_GLUE if ends[i] == starts[i + 1] else 0)
         if gaps[i] == GAP_SENT and parts[2 * i + 2] == "." and tokens[i + 1][0].isdigit():
             gaps[i] = GAP_NONE  # 2.5: a decimal point, not a full stop
+        elif flags[i] & FLAG_COLON and masked[i] and masked[i + 1] and parts[2 * i + 2] == ":":
+            flags[i] = 0  # 7:52: a time, not a lead-in
     gaps.append(GAP_LINE)
     flags.append(0)
     lines: list[tuple[int, int]] = []
@@ -334,4 +405,4 @@ def analyse(text: str) -> Units:
             if code == GAP_LINE:
                 lines.append((line_lo, i + 1))
                 line_lo = i + 1
-    return Units(text, starts, ends, ids, masked, gaps, flags, lines, sentences)
+    return Units(text, starts, ends, ids, raw_ids, masked, gaps, flags, lines, sentences)
