@@ -21,7 +21,7 @@ def test_all_is_complete_and_sorted() -> None:
     public = {n for n in dir(nc) if not n.startswith("_")}
     modules = {n for n in public if inspect.ismodule(getattr(nc, n))}
     assert set(nc.__all__) - {"__version__"} == public - modules - {"annotations", "logging"}
-    assert list(nc.__all__) == sorted(nc.__all__, key=lambda s: (s.startswith("_"), s.lower()))
+    assert list(nc.__all__) == sorted(nc.__all__)
 
 
 def test_version_is_a_string() -> None:
