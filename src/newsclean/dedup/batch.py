@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -122,12 +123,19 @@ def _featurize_job(args: tuple[list[str], int]) -> BatchFeatures:
     return featurize(args[0], args[1])
 
 
+def _start_method() -> str:
+    """``fork`` where it is safe and cheap (POSIX, this process runs one thread), else ``spawn``."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1 and sys.platform != "darwin":
+        return "fork"
+    return "spawn"
+
+
 def _features(texts: list[str], cfg: DedupConfig) -> BatchFeatures:
     size = cfg.batch_size
     chunks = [texts[i : i + size] for i in range(0, len(texts), size)] or [[]]
     if cfg.jobs > 1 and len(chunks) > 1:
-        method = "forkserver" if sys.platform != "win32" else "spawn"
-        ctx = multiprocessing.get_context(method)
+        ctx = multiprocessing.get_context(_start_method())
         with ctx.Pool(min(cfg.jobs, len(chunks))) as pool:
             parts = pool.map(_featurize_job, [(c, cfg.seed) for c in chunks], chunksize=1)
     else:

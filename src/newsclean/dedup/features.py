@@ -114,6 +114,11 @@ def featurize(
     >>> f.line_len.tolist(), f.doc_lines.tolist(), f.length.tolist()
     ([3, 2], [2, 0], [20, 0])
     """
+    if not texts:
+        empty = np.zeros(0, dtype=np.int64)
+        return BatchFeatures(
+            np.zeros(0, np.uint32), empty, np.zeros(0, np.uint64), empty, np.zeros(0, np.uint64), empty
+        )
     # per document (the only per-document Python work): whitespace chunks, line breaks as a marker chunk
     all_chunks: list[str] = []
     chunk_counts = np.zeros(len(texts), dtype=np.int64)
@@ -128,10 +133,14 @@ def featurize(
     chunk_vocab = list(dict.fromkeys(all_chunks))
     chunk_index = dict(zip(chunk_vocab, range(len(chunk_vocab)), strict=True))
     chunk_ids = np.fromiter(map(chunk_index.__getitem__, all_chunks), dtype=np.int64, count=len(all_chunks))
-    token_lists = [["\n"] if c == _LINE else tokenize(c) for c in chunk_vocab]
-    vocab = [t for tl in token_lists for t in tl]
+    # one tokenizer call over all distinct chunks joined by line breaks (chunks hold no whitespace, so the
+    # joins never merge tokens); the "\n" tokens it returns separate the chunks' token lists
+    flat = np.array(tokenize("\n".join(chunk_vocab) + "\n"), dtype=object)
+    sep = np.flatnonzero(flat == "\n")
+    per_chunk = np.diff(np.concatenate([[-1], sep])) - 1
+    flat[flat == _LINE] = "\n"  # the line-break marker chunk stands for a line break token
+    vocab: list[str] = np.delete(flat, sep).tolist()
     word_hash, masked = _vocab_hashes(vocab, seed, {} if cache is None else cache)
-    per_chunk = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
     chunk_off = np.concatenate([[0], np.cumsum(per_chunk)]).astype(np.int64)
     # expand every chunk occurrence into its tokens' positions in ``vocab``
     occ_len = per_chunk[chunk_ids]

@@ -280,21 +280,19 @@ def _densify(
         return
     p = params.num_perm
     f = filled[rows]
-    cols = np.arange(p, dtype=np.int64)
-    big = np.int64(4 * p)
+    doubled = np.concatenate([f, f], axis=1)
+    pos = np.arange(2 * p, dtype=np.int16)  # num_perm <= 4096, so 2 * num_perm fits int16
     # right: nearest filled index >= j on the doubled (circular) row
-    idx2 = np.where(np.concatenate([f, f], axis=1), np.concatenate([cols, cols + p]), big)
-    right = np.minimum.accumulate(idx2[:, ::-1], axis=1)[:, ::-1][:, :p]
+    right = np.minimum.accumulate(np.where(doubled, pos, np.int16(32767))[:, ::-1], axis=1)[:, ::-1][:, :p]
     # left: nearest filled index <= j + p on the doubled row, read at j + p
-    idx2l = np.where(np.concatenate([f, f], axis=1), np.concatenate([cols, cols + p]), -1)
-    left = np.maximum.accumulate(idx2l, axis=1)[:, p:]
-    go_right = params.directions()[None, :]
-    src = np.where(go_right, right, left)
-    dist = np.where(go_right, right - cols, cols + p - left).astype(np.uint64)
-    sub = sig[rows]
-    borrowed = np.take_along_axis(sub, src % p, axis=1).astype(np.uint64)
-    mixed = mix64to32((borrowed << np.uint64(16)) ^ (dist * np.uint64(0x9E3779B97F4A7C15)))
-    sig[rows] = np.where(f, sub, mixed)
+    left = np.maximum.accumulate(np.where(doubled, pos, np.int16(-1)), axis=1)[:, p:]
+    er, ec = np.nonzero(~f)  # the empty cells only
+    go_right = params.directions()[ec]
+    src = np.where(go_right, right[er, ec], left[er, ec]).astype(np.int64)
+    dist = np.where(go_right, src - ec, ec + p - src).astype(np.uint64)
+    rows_e = rows[er]
+    borrowed = sig[rows_e, src % p].astype(np.uint64)
+    sig[rows_e, ec] = mix64to32((borrowed << np.uint64(16)) ^ (dist * np.uint64(0x9E3779B97F4A7C15)))
 
 
 def lsh_params(threshold: float, num_perm: int, weights: tuple[float, float] = (0.5, 0.5)) -> tuple[int, int]:
