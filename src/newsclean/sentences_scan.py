@@ -47,6 +47,13 @@ _TOKEN_WINDOW = 40
 
 _ASK, _ACCEPT, _REJECT = 0, 1, 2
 _RUN_CHARS = DANDAS + QUESTION + DOTS + PIPE
+#: Full stops that may end a sentence: before whitespace, a closer, another terminator or the end, or glued
+#: between Devanagari and a letter (``हुई.उन्होंने``). Led by a literal, so ``re`` scans for it quickly.
+_DOT_CANDIDATES = re.compile(
+    f"\\.(?:(?=[{re.escape(WHITESPACE + CLOSERS + _RUN_CHARS)}]|\\Z)"
+    f"|(?<=[\u0900-\u097f]\\.)(?=[\u0904-\u0939\u0958-\u0961A-Z]))"
+)
+_HAS_DIGIT = re.compile(f"[{DIGITS}]").search
 _PLAIN_WORD = re.compile(
     f"[^{re.escape(WHITESPACE + DANDAS + OPENERS + CURLY_CLOSERS + STRAIGHT_QUOTES + DIGITS + QUESTION)}@/|…]+"
 ).fullmatch
@@ -128,16 +135,24 @@ class Rules:
         may start (after the whitespace). ``shortcuts=False`` sends every candidate through the full
         guard (the tests check both ways agree).
         """
-        positions: list[int] = []
         find = text.find
-        for c in self.candidate_chars:  # str.find runs several times faster than a regex character class
+        if shortcuts:  # full stops that may end a sentence, found by a literal-led pattern (fast in C)
+            positions = [m.start() for m in _DOT_CANDIDATES.finditer(text)]
+            rare = self.candidate_chars[1:]
+        else:
+            positions = []
+            rare = self.candidate_chars
+        added = False
+        for c in rare:  # str.find runs several times faster than a regex character class
             p = find(c)
             while p >= 0:
                 positions.append(p)
+                added = True
                 p = find(c, p + 1)
         if not positions:
             return []
-        positions.sort()
+        if added:
+            positions.sort()
         out: list[int] = []
         lo = skip = 0
         n = len(text)
@@ -174,49 +189,40 @@ class Rules:
     def _dot_shortcut(self, text: str, lo: int, p: int, n: int) -> int:
         """Decide the common shapes of a single full stop without the candidate regex.
 
-        Returns:
-            ``_ACCEPT`` for ``"हुआ. अब"``, ``_REJECT`` for a decimal, an abbreviation, an initial, a
-            chain or a glued Latin dot, ``_ASK`` for everything else (the full guard decides).
-        """
-        nx = text[p + 1] if p + 1 < n else ""
-        if not nx:
-            return _ASK
-        if nx in DIGITS:
-            return _REJECT  # "2.5", "१.१९", "10.30", "12.05.2024": a full stop glued to a digit
-        if nx in WHITESPACE:
-            if p <= lo or text[p - 1] in WHITESPACE:
-                return _ASK
-            verdict = self._spaced_dot(text, lo, p)
-            if verdict is False:
-                return _REJECT
-            if verdict and nx == " " and p + 2 < n and _plain_next(text[p + 2]):
-                return _ACCEPT
-            return _ASK
-        if nx in CLOSERS or nx in _RUN_CHARS or p <= lo:
-            return _ASK
-        if not _is_devanagari(text[p - 1]) or not _is_letter_start(nx):
-            return _REJECT  # glued: URLs, e-mails, "ए.के", "Ph.D" (see _glued_dot)
-        return _ASK
-
-    def _spaced_dot(self, text: str, lo: int, p: int) -> bool | None:
-        """Fast path of :meth:`_dot` for a plain word (no digit, quote, bracket or danda) before ``. ``.
+        Only full stops that ``_DOT_CANDIDATES`` found come here (a full stop glued to a digit or to Latin
+        text never ends a sentence, see :meth:`_glued_dot`).
 
         Returns:
-            True: a boundary; False: an abbreviation, initial or chain; None: ask the full guard.
+            ``_ACCEPT`` for ``"हुआ. अब"``; ``_REJECT`` for an abbreviation, an initial, a chain, or a full
+            stop before a line break (the line break ends the sentence anyway); ``_ASK`` for everything
+            else (the full guard decides).
         """
-        word = text[max(lo, p - _TOKEN_WINDOW) : p].rsplit(None, 1)[-1]
-        if _PLAIN_WORD(word) is None:
-            return None
+        if p + 1 >= n or p <= lo:
+            return _ASK
+        nx = text[p + 1]
+        if nx in _RUN_CHARS:
+            return _ASK  # an ellipsis or a mixed run
+        spaced = nx in WHITESPACE
+        if spaced and self.newline_is_boundary and nx in LINE_BREAKS:
+            return _REJECT
+        start = p - _TOKEN_WINDOW if p - _TOKEN_WINDOW > lo else lo
+        q = text.rfind(" ", start, p)
+        word = text[q + 1 if q >= 0 else start : p]
+        if not word or _PLAIN_WORD(word) is None:
+            return _ASK  # a digit, quote, bracket, danda or other whitespace: the full guard
         key = word.lower()
         if key in self.abbreviations:
-            return False
+            return _REJECT
         if "." in key:
-            return not _chain(key.split("."), self.abbreviations)
-        if len(word) == 1 or key in AMBIGUOUS_INITIALS or key in LIST_NUMERALS:
-            return None
-        if key in INITIALS:
-            return False
-        return len(word) > 3 or _SINGLE_LETTER.fullmatch(word) is None
+            if _chain(key.split("."), self.abbreviations):
+                return _REJECT
+        elif len(word) == 1 or key in AMBIGUOUS_INITIALS or key in LIST_NUMERALS:
+            return _ASK
+        elif key in INITIALS or (len(word) <= 3 and _SINGLE_LETTER.fullmatch(word) is not None):
+            return _REJECT
+        if nx == " " and p + 2 < n and _plain_next(text[p + 2]):
+            return _ACCEPT
+        return _ASK
 
     def accept(self, text: str, lo: int, i: int, j: int, e: int, k: int) -> bool:
         """Decide a candidate: run ``text[i:j]``, closers up to ``e``, whitespace up to ``k``.
@@ -348,7 +354,7 @@ def _initial_after(text: str, k: int) -> bool:
 def _chain(pieces: list[str], abbreviations: frozenset[str]) -> bool:
     """``कि.मी``, ``ए.के``, ``u.s``, ``ph.d``: short letter pieces; not ``2.5``, ``www.bbc.com``."""
     for p in pieces:
-        if not p or any(c in DIGITS for c in p):
+        if not p or _HAS_DIGIT(p) is not None:
             return False
         if p.isascii():
             if len(p) > 4 or (len(p) >= 2 and p.islower() and p not in abbreviations):
@@ -365,12 +371,13 @@ def _list_marker(tok: str) -> bool:
     return (len(tok) == 1 and tok.isascii() and tok.isalpha()) or tok.lower() in LIST_NUMERALS
 
 
-def split(text: str, rules: Rules) -> list[str]:
+def split(text: str, rules: Rules, *, shortcuts: bool = True) -> list[str]:
     """Return the sentences of ``text`` as strings (slices, trimmed of whitespace).
 
     Args:
         text: Any string.
         rules: The compiled configuration.
+        shortcuts: ``False`` sends every candidate through the full guard (for tests).
 
     Returns:
         The sentences in order.
@@ -378,7 +385,7 @@ def split(text: str, rules: Rules) -> list[str]:
     >>> split("राम आया। सीता आई।", Rules.build(abbreviations=frozenset()))
     ['राम आया।', 'सीता आई।']
     """
-    cuts = rules.cuts(text)
+    cuts = rules.cuts(text, shortcuts=shortcuts)
     findall = rules.fast.findall
     if not cuts:
         return findall(text)
