@@ -178,6 +178,103 @@ def test_span_template_glued_to_a_lead_in() -> None:
     assert out == "नगर में नया पार्क खुला। लोग खुश हैं।"
 
 
+# -- lead-ins, tails and headline links ---------------------------------------------------------------------
+HEADLINES = [
+    "शहर में नई बस सेवा शुरू हुई",
+    "बाजार में सब्जियों के दाम बढ़े",
+    "स्टेडियम में खेल महोत्सव का आयोजन",
+    "पुस्तक मेले में उमड़ी भीड़",
+    "नगर निगम ने बजट पेश किया",
+]
+
+
+def test_lead_in_with_a_new_headline_is_removed() -> None:
+    docs = [
+        _doc(f"{s}\nयह भी पढ़ें: {h}\nअंत में सब ठीक रहा।", "p1", TITLES[i])
+        for i, (s, h) in enumerate(zip(STORIES, HEADLINES, strict=False))
+    ]
+    model = BoilerplateMiner().fit(docs)
+    text = "पहला अनुच्छेद है।\nयह भी पढ़ें: पहाड़ों में बर्फबारी से रास्ते बंद\nदूसरा अनुच्छेद है।"
+    out, removed = _removed(model, text, "p1")
+    assert out == "पहला अनुच्छेद है।\nदूसरा अनुच्छेद है।"
+    assert removed == ["यह भी पढ़ें: पहाड़ों में बर्फबारी से रास्ते बंद\n"]
+
+
+def test_dateline_before_a_paragraph_is_not_a_lead_in() -> None:
+    # "पटना:" opens every article, followed by a sentence: a dateline, not a lead-in
+    docs = [_doc(f"पटना नगर: {s}", "p1", TITLES[i]) for i, s in enumerate(STORIES[:6])]
+    model = BoilerplateMiner().fit(docs)
+    text = "पटना नगर: आज शहर में मेला लगा।"
+    assert model.find(text, "p1") == []
+    # nor is a short line with the same lead-in that ends like a sentence
+    assert model.find("पटना नगर: बारिश हुई।", "p1") == []
+
+
+def test_caption_tail_is_removed_with_its_line() -> None:
+    captions = ["भीड़ का दृश्य", "बाजार की तस्वीर", "अस्पताल के बाहर", "स्टेशन पर यात्री", "मेले में लोग"]
+    docs = [
+        _doc(f"{s}\n{c} - फोटो : एजेंसी\nआगे की खबर।", "p1", TITLES[i])
+        for i, (s, c) in enumerate(zip(STORIES, captions, strict=False))
+    ]
+    model = BoilerplateMiner().fit(docs)
+    text = "खबर शुरू।\nनदी का किनारा - फोटो : एजेंसी\nखबर आगे।"
+    out, _ = _removed(model, text, "p1")
+    assert out == "खबर शुरू।\nखबर आगे।"
+
+
+def test_headline_of_another_article_is_a_link() -> None:
+    docs = [_doc(s, "p1", h) for s, h in zip(STORIES, HEADLINES, strict=False)]
+    model = BoilerplateMiner().fit(docs)
+    # alone on a line, and glued after a sentence end
+    text = f"आज की खबर यह है।\n{HEADLINES[1]}\nदूसरी बात यह है।{HEADLINES[2]}"
+    out, _ = _removed(model, text, "p1")
+    assert out == "आज की खबर यह है।\nदूसरी बात यह है।"
+    # inside a sentence it stays
+    inside = f"लोगों ने कहा कि {HEADLINES[1]} और खुशी जताई।"
+    assert model.find(inside, "p1") == []
+
+
+def test_headline_with_other_numbers_is_not_a_link() -> None:
+    titles = ["सेंसेक्स 300 अंक गिरा और निफ्टी भी लुढ़का", *HEADLINES[1:]]
+    docs = [_doc(s, "p1", h) for s, h in zip(STORIES, titles, strict=False)]
+    model = BoilerplateMiner().fit(docs)
+    text = "बाजार खुला।\nसेंसेक्स 500 अंक गिरा और निफ्टी भी लुढ़का\nदिन भर उतार चढ़ाव रहा।"
+    assert model.find(text, "p1") == []
+
+
+def test_lead_in_before_a_headline_running_into_the_next_sentence() -> None:
+    docs = [_doc(f"{s}\nयह भी पढ़ें: {h}", "p1", h) for s, h in zip(STORIES, HEADLINES, strict=False)]
+    model = BoilerplateMiner().fit(docs)
+    text = f"पहला वाक्य है। यह भी पढ़ें: {HEADLINES[3]} दूसरा वाक्य है।"
+    out, _ = _removed(model, text, "p1")
+    assert out == "पहला वाक्य है। दूसरा वाक्य है।"
+
+
+# -- what must stay -------------------------------------------------------------------------------------------
+def test_place_name_crosshead_is_not_a_template() -> None:
+    # "नई दिल्ली" stands alone on a line in four articles, but the corpus uses it inside sentences
+    docs = [_doc(f"नई दिल्ली\n{s}", "p1", TITLES[i]) for i, s in enumerate(STORIES[:4])]
+    docs += [_doc(f"सरकार ने नई दिल्ली में बैठक की। {s}", "p2", TITLES[i + 4]) for i, s in enumerate(STORIES[4:8])]
+    docs += [_doc(f"मंत्री कल नई दिल्ली से लौटे। {STORIES[i]}", "p3", f"{TITLES[i]} फिर") for i in range(3)]
+    model = BoilerplateMiner().fit(docs)
+    assert model.find("नई दिल्ली\nसंसद में बहस हुई।", "p1") == []
+
+
+def test_brand_credit_line_is_a_template() -> None:
+    docs = [_doc(f"{s}\nKD\nआगे की बात।", "p1", TITLES[i]) for i, s in enumerate(STORIES[:4])]
+    model = BoilerplateMiner().fit(docs)
+    out, _ = _removed(model, "खबर है।\nKD\nऔर खबर।", "p1")
+    assert out == "खबर है।\nऔर खबर।"
+
+
+def test_refrain_at_paragraph_ends_stays() -> None:
+    refrain = "लोगों से बार बार कहा जा रहा है, “घर में रहें, सुरक्षित रहें”।"
+    docs = [_doc(f"{s} {refrain}", "p1", TITLES[i]) for i, s in enumerate(STORIES[:6])]
+    model = BoilerplateMiner().fit(docs)
+    text = f"आज बाजार बंद रहे। {refrain}"
+    assert model.find(text, "p1") == []
+
+
 # -- model: step, persistence, refit ---------------------------------------------------------------------------
 def test_model_is_a_step() -> None:
     model = BoilerplateMiner().fit(_corpus())

@@ -31,8 +31,8 @@ from .mining_text import (
     GAP_SENT,
     LINE_BREAKS,
     Units,
+    WindowHasher,
     is_slot,
-    ngram_hashes,
     separator_class,
     separator_points,
     seq_hash,
@@ -168,6 +168,14 @@ def _whole_or_glued(
     return cuts
 
 
+def _to_line_end(u: Units, s: int, a: int, b: int) -> tuple[int, int]:
+    """Cut from token ``s`` to the end of line ``[a, b)``: the whole line with its break if ``s == a``."""
+    if s == a:
+        k = u.lines.index((a, b))
+        return _line_cut(u, k)
+    return _tidy(u.text, _sent_start(u, s), _sent_end(u, b), True)
+
+
 def _slot_lines(
     u: Units,
     a: int,
@@ -191,7 +199,7 @@ def _slot_lines(
                 continue
             t = parts.get(seq_hash(u.ids[s:c], PRE + separator_class(u, c)))
             if t is not None:
-                start, end = _tidy(u.text, _sent_start(u, s), _sent_end(u, b), True)
+                start, end = _to_line_end(u, s, a, b)
                 cuts.append(_Cut(start, end, "boilerplate.mined_slot", _reason("lead-in", t, group)))
                 break
         # free part [s, c) + tail [c, b): s is the last sentence start before c
@@ -199,7 +207,7 @@ def _slot_lines(
             t = parts.get(seq_hash(u.ids[c:b], SUF + separator_class(u, c)))
             s = max(x for x in heads if x < c)
             if t is not None and is_slot(u, s, c, line_end=False):
-                start, end = _tidy(u.text, _sent_start(u, s), _sent_end(u, b), True)
+                start, end = _to_line_end(u, s, a, b)
                 cuts.append(_Cut(start, end, "boilerplate.mined_slot", _reason("tail", t, group)))
     return cuts
 
@@ -283,11 +291,13 @@ def _headline_cuts(u: Units, t: GroupTemplates, removed_line: list[bool], group:
         line_of[a:b] = k
     gaps, flags = u.gaps, u.flags
     cuts: list[_Cut] = []
+    hasher = WindowHasher(u.raw_ids)
     for size, keys in t.title_index.items():
         if size > total:
             continue
-        h = ngram_hashes(u.raw_ids, size)
-        for p in np.flatnonzero(np.isin(h, keys)).tolist():
+        h = hasher.hashes(size)
+        where = np.minimum(np.searchsorted(keys, h), len(keys) - 1)
+        for p in np.flatnonzero(keys[where] == h).tolist():
             q = p + size
             k = int(line_of[p])
             if removed_line[k] or line_of[q - 1] != k:
@@ -296,16 +306,18 @@ def _headline_cuts(u: Units, t: GroupTemplates, removed_line: list[bool], group:
             s = p
             for c in range(p - 1, max(la, p - MAX_LEAD) - 1, -1):
                 if c == la or gaps[c - 1] == GAP_SENT:
-                    s = c
+                    if _known_lead_in(u, c, p, t):
+                        s = c
                     break
-            lead_in = s < p and _known_lead_in(u, s, p, t)
-            if s < p and not lead_in:
-                continue
+            lead_in = s < p
             right = q == lb or gaps[q - 1] == GAP_SENT or flags[q - 1] & (FLAG_GLUE | FLAG_SEP)
-            if not (right or lead_in) or (s == p and not (p == la or gaps[p - 1] == GAP_SENT)):
+            at_start = p == la or gaps[p - 1] == GAP_SENT
+            if not (lead_in or (at_start and right)):
                 continue
             end = _sent_end(u, q) if right else u.ends[q - 1]
-            start, end = _tidy(u.text, _sent_start(u, s), end, q == lb)
+            start, end = (
+                _to_line_end(u, s, la, lb) if q == lb else _tidy(u.text, _sent_start(u, s), end, False)
+            )
             text = u.text[u.starts[p] : u.ends[q - 1]]
             reason = (
                 f"headline of an article of {'group ' + repr(group) if group is not None else 'the corpus'}"

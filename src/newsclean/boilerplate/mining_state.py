@@ -30,7 +30,16 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .mining_text import Units, analyse, is_slot, ngram_hashes, separator_class, separator_points, seq_hash
+from .mining_text import (
+    Units,
+    WindowHasher,
+    analyse,
+    is_slot,
+    ngram_hashes,
+    separator_class,
+    separator_points,
+    seq_hash,
+)
 
 __all__ = [
     "MIN_TITLE",
@@ -93,7 +102,8 @@ class GroupCounts:
     ``slot_df`` counts, for parts, documents where the rest of the line was a short free part; ``short`` maps the key
     of a short line or part to the n-gram hash of its words (see :func:`short_hash`); ``titles`` maps the
     :func:`short_hash` of each document title of at least ``MIN_TITLE`` tokens to its length (a line that
-    is the headline of one of the group's articles is a related-article link).
+    is the headline of one of the group's articles is a related-article link); ``ngr1`` holds the n-grams
+    seen in one document so far (key -> story), to keep the common case small.
     """
 
     docs: int = 0
@@ -104,6 +114,7 @@ class GroupCounts:
     ngr: dict[int, list[Any]] = field(default_factory=dict)
     short: dict[int, int] = field(default_factory=dict)
     titles: dict[int, int] = field(default_factory=dict)
+    ngr1: dict[int, int] = field(default_factory=dict)
 
     def copy(self) -> GroupCounts:
         """A deep copy (entries are lists, so they are copied one level down)."""
@@ -116,6 +127,7 @@ class GroupCounts:
             _copy_table(self.ngr),
             dict(self.short),
             dict(self.titles),
+            dict(self.ngr1),
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -129,6 +141,7 @@ class GroupCounts:
             "ngrams": _table_to_json(self.ngr),
             "short": [[f"{k:016x}", f"{v:016x}"] for k, v in sorted(self.short.items())],
             "titles": [[f"{k:016x}", v] for k, v in sorted(self.titles.items())],
+            "ngrams_once": [[f"{k:016x}", v] for k, v in sorted(self.ngr1.items())],
         }
 
     @classmethod
@@ -143,6 +156,7 @@ class GroupCounts:
             _table_from_json(d["ngrams"]),
             {int(k, 16): int(v, 16) for k, v in d["short"]},
             {int(k, 16): int(v) for k, v in d["titles"]},
+            {int(k, 16): int(v) for k, v in d["ngrams_once"]},
         )
 
 
@@ -285,14 +299,15 @@ def _count_embedded(state: MinerState, u: Units) -> None:
     for k, (a, b) in enumerate(u.sentences):
         sent[a:b] = k
     found: set[int] = set()
+    hasher = WindowHasher(u.ids)
     for size in range(1, SHORT + 1):
-        h = ngram_hashes(u.ids, size)
+        h = hasher.hashes(size)
         if len(h) < 3:
             break
         # the words at p .. p+size-1 are inside a sentence when tokens p-1 and p+size are in it too
         p = np.arange(1, len(h) - 1)
         inner = p[sent[p - 1] == sent[p + size]]
-        found.update(x for x in h[inner].tolist() if x in state.embedded)
+        found.update(state.embedded.keys() & set(h[inner].tolist()))
     for x in found:
         state.embedded[x] += 1
 
@@ -312,7 +327,7 @@ def count_document(
     >>> s = MinerState()
     >>> count_document(s, "p", "खबर एक।\\nयह भी पढ़ें: दूसरी खबर", None, n=3, cap=3, max_candidates=1000)
     >>> c = s.groups["p"]
-    >>> c.docs, len(c.lines), len(c.parts), len(c.ngr)
+    >>> c.docs, len(c.lines), len(c.parts), len(c.ngr1)
     (1, 2, 2, 3)
     """
     counts = state.groups.get(group)
@@ -340,15 +355,45 @@ def count_document(
         _bump(counts.parts, key, story, cap, u, a, b, slot)
         _register_short(state, counts, key, u, a, b)
 
-    positions = np.flatnonzero(ok)
-    first: dict[int, int] = {}
-    for key, pos in zip(valid.tolist(), positions.tolist(), strict=True):
-        first.setdefault(key, pos)
-    for key, pos in first.items():
-        _bump(counts.ngr, key, story, cap, u, pos, pos + n)
+    _count_ngrams(counts, u, valid, np.flatnonzero(ok), story, n=n, cap=cap)
 
     for table in (counts.lines, counts.parts, counts.ngr):
         if len(table) > max_candidates:
             for key in [k for k, v in table.items() if v[0] == 1]:
                 del table[key]
             counts.short = {k: v for k, v in counts.short.items() if k in counts.lines or k in counts.parts}
+    if len(counts.ngr1) > max_candidates:
+        counts.ngr1.clear()
+
+
+def _count_ngrams(
+    counts: GroupCounts,
+    u: Units,
+    keys: npt.NDArray[np.uint64],
+    positions: npt.NDArray[np.intp],
+    story: int,
+    *,
+    n: int,
+    cap: int,
+) -> None:
+    """Count each distinct n-gram once. A key seen in one document only sits in ``ngr1`` (key -> story);
+    the second document moves it to ``ngr`` with a full entry."""
+    if not len(keys):
+        return
+    uniq, index = np.unique(keys, return_index=True)
+    ngr, ngr1 = counts.ngr, counts.ngr1
+    starts, ends, text = u.starts, u.ends, u.text
+    for key, i in zip(uniq.tolist(), positions[index].tolist(), strict=True):
+        entry = ngr.get(key)
+        if entry is not None:
+            entry[0] += 1
+            stories = entry[1]
+            if len(stories) < cap and story not in stories:
+                stories.append(story)
+            continue
+        first = ngr1.pop(key, None)
+        if first is None:
+            ngr1[key] = story
+        else:
+            stories = [first] if first == story else [first, story]
+            ngr[key] = [2, stories, text[starts[i] : ends[i + n - 1]], 0]

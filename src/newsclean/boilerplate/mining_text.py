@@ -19,7 +19,7 @@ import numpy.typing as npt
 import regex
 import unicodedata2
 
-__all__ = ["KEY_SCHEME", "Units", "analyse", "ngram_hashes", "seq_hash", "token_key"]
+__all__ = ["KEY_SCHEME", "Units", "WindowHasher", "analyse", "ngram_hashes", "seq_hash", "token_key"]
 
 #: Recorded in every model: a model is only applied with the key scheme it was fitted with.
 KEY_SCHEME = "nfc-casefold-nozw-mask-v1"
@@ -156,7 +156,7 @@ def is_slot(u: Units, lo: int, hi: int, *, line_end: bool) -> bool:
     >>> is_slot(u, 3, 6, line_end=True)
     True
     """
-    if hi - lo > MAX_SLOT or any(u.gaps[x] == GAP_SENT for x in range(lo, hi - 1)):
+    if hi - lo > MAX_SLOT or GAP_SENT in u.gaps[lo : hi - 1]:
         return False
     return not (line_end and ends_sentence(u, hi))
 
@@ -178,6 +178,50 @@ _MULT = np.uint64(0x9E3779B97F4A7C15)
 _MIX = np.uint64(0xBF58476D1CE4E5B9)
 
 
+_MINV = np.uint64(pow(int(_MULT), -1, 1 << 64))
+
+
+def _mix(h: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    h = h ^ (h >> np.uint64(31))
+    h = h * _MIX
+    out: npt.NDArray[np.uint64] = h ^ (h >> np.uint64(29))
+    return out
+
+
+class WindowHasher:
+    """Hashes of every window of ``size`` consecutive ids, for any sizes, in O(len) numpy work each.
+
+    The window polynomial ``sum(ids[p + j] * M ** (size - 1 - j))`` (mod 2**64) is read off one prefix
+    sum of ``ids[j] * M ** -j`` (``M`` is odd, so it has an inverse mod 2**64).
+
+    >>> ids = analyse("एक दो तीन चार").ids
+    >>> w = WindowHasher(ids)
+    >>> bool((w.hashes(2) == ngram_hashes(ids, 2)).all()), len(w.hashes(4)), len(w.hashes(5))
+    (True, 1, 0)
+    """
+
+    def __init__(self, ids: npt.NDArray[np.uint64]) -> None:
+        n = len(ids)
+        with np.errstate(over="ignore"):
+            inv = np.full(n, _MINV, dtype=np.uint64)
+            inv[0] = 1
+            self._pow = np.full(n, _MULT, dtype=np.uint64)
+            if n:
+                self._pow[0] = 1
+            self._pow = np.cumprod(self._pow, dtype=np.uint64)
+            self._cum = np.concatenate(([np.uint64(0)], np.cumsum(ids * np.cumprod(inv, dtype=np.uint64))))
+        self._n = n
+
+    def hashes(self, size: int) -> npt.NDArray[np.uint64]:
+        """Mixed hashes of the windows of ``size`` ids (empty when there are fewer ids)."""
+        count = self._n - size + 1
+        if count <= 0 or size <= 0:
+            return np.zeros(0, dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            poly = self._pow[size - 1 :] * (self._cum[size:] - self._cum[:count])
+        return _mix(poly.astype(np.uint64, copy=False))
+
+
 def ngram_hashes(ids: npt.NDArray[np.uint64], n: int) -> npt.NDArray[np.uint64]:
     """Stable 64-bit hashes of every window of ``n`` consecutive token ids (empty if too short).
 
@@ -191,10 +235,7 @@ def ngram_hashes(ids: npt.NDArray[np.uint64], n: int) -> npt.NDArray[np.uint64]:
     h = np.zeros(count, dtype=np.uint64)
     for j in range(n):
         h = h * _MULT + ids[j : j + count]
-    h ^= h >> np.uint64(31)
-    h *= _MIX
-    h ^= h >> np.uint64(29)
-    return h
+    return _mix(h)
 
 
 def split_gap(gap: str) -> tuple[int, int]:
