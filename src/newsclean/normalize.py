@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
@@ -164,11 +164,18 @@ def _rules_for(config: NormalizeConfig) -> tuple[Rule, ...]:
     return tuple(r for r in RULES if config.profile in r.profiles and r.id not in config.disable)
 
 
+def _repass_check(text: str, found: frozenset[str]) -> bool:
+    """After a pass that changed the text: could a deletion have formed a new entity or mojibake sequence?"""
+    if "&" in text and tr.HTML_ENTITIES.fast(text, found) != text:
+        return True
+    return "\u00e0" in found and tr.MOJIBAKE.applies(text, found) and tr.MOJIBAKE.fast(text, found) != text
+
+
 @functools.lru_cache(maxsize=1)
-def _repass() -> frozenset[str]:
-    """Rare characters whose presence after a pass that changed something asks for one more pass: combining
-    marks other than nukta/virama (NFC may reorder them), Latin-1 (mojibake remnants) and the joiners."""
-    return nfc_triggers() | frozenset(map(chr, range(0x80, 0x100))) | frozenset("\u200c\u200d")
+def _repass() -> tuple[frozenset[str], Callable[[str, frozenset[str]], bool]]:
+    """What asks for one more pass after a pass that changed something: combining marks other than the
+    nukta and virama (NFC may have reordered them next to Devanagari signs), or a new entity or mojibake."""
+    return nfc_triggers(), _repass_check
 
 
 def _resolve(func: str, profile: object, config: object) -> NormalizeConfig:

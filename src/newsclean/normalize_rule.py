@@ -25,6 +25,7 @@ __all__ = ["RARE_RE", "Rule", "char_map", "rare_chars", "rule", "run_explain", "
 Repl = Callable[["re.Match[str]"], str]
 Gate = Callable[[str], bool]
 FastFn = Callable[[str, frozenset[str]], str]
+Repass = tuple[frozenset[str], Callable[[str, frozenset[str]], bool]]
 
 # Everything else is "rare": the set of rare characters in a text is collected with one scan.
 _COMMON = (
@@ -190,11 +191,12 @@ MAX_PASSES = 4
 the first still holds something that could need it (see :func:`_needs_repass`), up to this many passes."""
 
 
-def _needs_repass(text: str, found: frozenset[str], repass: frozenset[str]) -> bool:
-    return "&" in text or not found.isdisjoint(repass)
+def _needs_repass(text: str, found: frozenset[str], repass: Repass) -> bool:
+    marks, check = repass
+    return not found.isdisjoint(marks) or check(text, found)
 
 
-def run_fast(text: str, rules: Sequence[Rule], repass: frozenset[str]) -> str:
+def run_fast(text: str, rules: Sequence[Rule], repass: Repass) -> str:
     """Run every rule in order; repeat the pass while it changed something that may need another one."""
     for _ in range(MAX_PASSES):
         start = text
@@ -213,7 +215,7 @@ def run_fast(text: str, rules: Sequence[Rule], repass: frozenset[str]) -> str:
     return text
 
 
-def run_explain(text: str, rules: Sequence[Rule], repass: frozenset[str]) -> tuple[str, list[Edit]]:
+def run_explain(text: str, rules: Sequence[Rule], repass: Repass) -> tuple[str, list[Edit]]:
     """Like :func:`run_fast` but also return the composed edits in the coordinates of ``text``."""
     original = text
     total: list[Edit] = []

@@ -153,8 +153,9 @@ _SIGNS_VIRAMA = f"{VOWEL_SIGN_CLASS}\u094d"
 _BAD_PAIR = re.compile(
     f"[{_NASALS}{_STRESS}][{_SIGNS_VIRAMA}]|[{_STRESS}][{_NASALS}]|[\u0951\u0953\u0954]\u0952"
 )
+# virama + nukta is left to NFC, which reorders it
 _BEFORE_NUKTA_BAD = frozenset(
-    re.findall(f"[{_SIGNS_VIRAMA}{_NASALS}{_STRESS}]", "".join(map(chr, range(0x900, 0x980))))
+    re.findall(f"[{VOWEL_SIGN_CLASS}{_NASALS}{_STRESS}]", "".join(map(chr, range(0x900, 0x980))))
 )
 _MARK_KEY = {"\u093c": 0, "\u0951": 5, "\u0953": 5, "\u0954": 5, "\u0952": 4} | dict.fromkeys(_NASALS, 3)
 
