@@ -221,6 +221,16 @@ def test_jobs_two_gives_the_same_result() -> None:
     assert one == dedupe(docs)  # batching does not change anything either
 
 
+def test_blocks_give_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.dedup import batch
+
+    docs = [templated(b, d) for d, b in enumerate([RAIN, EXAM, FARM, CRICKET, HOSPITAL, RAIN[:400]], 3)]
+    docs += [RAIN, EXAM.replace("बोर्ड", "परिषद")]
+    whole = dedupe(docs)
+    monkeypatch.setattr(batch, "_BLOCK", 3)
+    assert dedupe(docs) == whole
+
+
 def test_large_input_does_not_crash() -> None:
     big = (RAIN + "\n") * (10_000_000 // len(RAIN))
     r = dedupe([big, big[: len(big) // 2], EXAM])

@@ -24,6 +24,7 @@ from .minhash import MinHashParams, lsh_params
 __all__ = ["DedupConfig", "dedupe", "texts_of"]
 
 DEFAULT_THRESHOLD = 0.5
+_BLOCK = 16384  # documents per block of shingling and MinHash in a pass (bounds temporaries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,8 @@ def _start_method() -> str:
 
 def _features(texts: list[str], cfg: DedupConfig) -> BatchFeatures:
     size = cfg.batch_size
+    if cfg.jobs > 1:  # at least one batch per process
+        size = max(1, min(size, -(-len(texts) // cfg.jobs)))
     chunks = [texts[i : i + size] for i in range(0, len(texts), size)] or [[]]
     if cfg.jobs > 1 and len(chunks) > 1:
         ctx = multiprocessing.get_context(_start_method())
@@ -245,11 +248,24 @@ def _cluster_pass(
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint32], npt.NDArray[np.int64]]:
     """Phases 3-6 of :mod:`newsclean.dedup.stages` with a given set of template lines."""
     n = feats.n_docs
-    sets, offsets = stages.shingle_sets(feats, boiler, params, max_tokens=cfg.boilerplate_max_tokens)
-    sig = stages.signatures(sets, offsets, params)
-    valid = first & (np.diff(offsets) > 0)
+    mt = cfg.boilerplate_max_tokens
+    template = stages.template_shingles(feats, boiler, params, max_tokens=mt)
     bands, rows = cfg.bands_rows()
-    keys = stages.band_keys(sig, bands, rows, params.seed)
+    # blocks of documents bound the per-token temporaries; only sets and band keys are kept
+    set_parts: list[npt.NDArray[np.uint32]] = []
+    size_parts: list[npt.NDArray[np.int64]] = []
+    key_parts: list[npt.NDArray[np.uint64]] = []
+    for lo in range(0, n, _BLOCK):
+        part = feats.slice(lo, min(n, lo + _BLOCK))
+        s, o = stages.shingle_sets(part, boiler, params, max_tokens=mt, template=template)
+        key_parts.append(stages.band_keys(stages.signatures(s, o, params), bands, rows, params.seed))
+        set_parts.append(s)
+        size_parts.append(np.diff(o))
+    sets = np.concatenate(set_parts)
+    offsets = np.concatenate([[0], np.cumsum(np.concatenate(size_parts))]).astype(np.int64)
+    del set_parts
+    keys = np.concatenate(key_parts)
+    valid = first & (np.diff(offsets) > 0)
     pairs = stages.candidate_pairs(keys, feats.key_hash, valid)
     inter, sa, sb = stages.verify_pairs(sets, offsets, pairs)
     ok, _ = stages.accept(inter, sa, sb, threshold=cfg.threshold, containment=cfg.containment)

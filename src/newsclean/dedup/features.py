@@ -53,6 +53,29 @@ class BatchFeatures:
         """Number of documents in the batch."""
         return int(self.doc_lines.shape[0])
 
+    def slice(self, start: int, stop: int) -> BatchFeatures:
+        """The features of documents ``start:stop`` (views where possible).
+
+        Args:
+            start: First document.
+            stop: One past the last document.
+
+        Returns:
+            A :class:`BatchFeatures` for those documents.
+        """
+        line_cum = np.concatenate([[0], np.cumsum(self.doc_lines)])
+        l0, l1 = int(line_cum[start]), int(line_cum[stop])
+        tok_cum = np.concatenate([[0], np.cumsum(self.line_len)])
+        t0, t1 = int(tok_cum[l0]), int(tok_cum[l1])
+        return BatchFeatures(
+            tokens=self.tokens[t0:t1],
+            line_len=self.line_len[l0:l1],
+            line_hash=self.line_hash[l0:l1],
+            doc_lines=self.doc_lines[start:stop],
+            key_hash=self.key_hash[start:stop],
+            length=self.length[start:stop],
+        )
+
     def doc_tokens(self) -> I64:
         """Number of tokens of each document."""
         ends = np.cumsum(self.doc_lines)
