@@ -206,6 +206,17 @@ def test_pattern_negatives_unchanged(body: str) -> None:
 
 
 # ----------------------------------------------------------------------------------------- rule table
+@pytest.mark.parametrize("verb", ["प\u095dें", "पढ\u093cें", "पढें"])
+def test_related_link_any_nukta_form(verb: str) -> None:
+    dirty = f"{P1}\nयह भी {verb}- राजधानी में नई बस सेवा शुरू\n{P2}\n{verb.replace('ें', 'ें')} पूरी खबर"
+    assert lines(strip(dirty)) == [P1, P2]
+
+
+def test_date_line_does_not_run_into_next_line() -> None:
+    dirty = f"{P1}\n\nTue, Mar 31, 2024, 9:53 AM IST\n\nमंगलवार को बैठक हुई।"
+    assert lines(strip(dirty)) == [P1, "मंगलवार को बैठक हुई।"]
+
+
 def test_rule_table_user_extensible_and_disable() -> None:
     body = f"{P1}\nप्रायोजित सामग्री\n{P2}"
     assert strip(body) == body

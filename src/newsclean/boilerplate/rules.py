@@ -34,7 +34,7 @@ SCOPES = ("match", "line", "sentence", "to_eol")
 GATE_LEAD = 120  # a gated pattern's match starts at most this many characters before its first gate word
 SITES = ("any", "end", "eol", "start", "edge")
 _FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION0
-_NUKTA = {"क़": "क", "ख़": "ख", "ग़": "ग", "ज़": "ज", "ड़": "ड", "ढ़": "ढ", "फ़": "फ", "य़": "य"}
+_NUKTA = {chr(0x0958 + i): base for i, base in enumerate("कखगजडढफय")}  # precomposed nukta letter -> base
 
 
 def _loose(pattern: str) -> str:
@@ -176,7 +176,7 @@ def default_rules() -> tuple[PatternRule, ...]:
             "related-article link: marker and linked headline",
             kind="also_read",
             scope="to_eol",
-            gate=("पढ", "देख", "read", "संबंधित"),
+            gate=("पढ़", "देख", "read", "संबंधित"),
         ),
         PatternRule(
             "boilerplate.read_full",
@@ -185,7 +185,7 @@ def default_rules() -> tuple[PatternRule, ...]:
             "read-more prompt at a paragraph end",
             kind="meta",
             site="eol",
-            gate=("पढ", "read"),
+            gate=("पढ़", "read"),
         ),
         PatternRule(
             "boilerplate.input_credit",
@@ -198,17 +198,18 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.agency_credit",
-            rf"[(\[][ \t]*(?:{_AGENCIES})(?:[ \t]*[,/&][ \t]*[^()\n]{{1,30}})?[ \t]*[)\]][ \t]*[.।]?",
+            rf"[(\[][ \t]*(?:{_AGENCIES})(?:[ \t]*[,/&][ \t]*[^()\n]{{1,30}}|[ \t\u00a0]+(?:इनपुट|इनपुट्स|inputs?)"
+            rf"(?:[ \t\u00a0]+(?:के|with)[ \t\u00a0]+(?:साथ|आधार\s+पर))?)?[ \t]*[)\]][ \t]*[.।]?",
             "agency credit in brackets at a paragraph end (a dateline's credit is followed by text and stays)",
             kind="agency_credit",
             site="end",
         ),
         PatternRule(
             "boilerplate.agency_input",
-            r"(?:इनपुट|input|inputs|साभार)[ \t\u00a0]*[:ः\-–—][^\n।]{1,60}$",
+            r"(?<![(\[][ \t]{0,3})(?:इनपुट|input|inputs|साभार)[ \t\u00a0]*[:ः\-–—][^\n।]{1,60}$",
             "input credit line",
             kind="agency_credit",
-            site="end",
+            site="eol",
             gate=("इनपुट", "input", "साभार"),
         ),
         PatternRule(
@@ -243,7 +244,7 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.date_line",
-            rf"^[ \t]*{_DT_TOKEN}(?:[\s,.:ः|/\-]*+{_DT_TOKEN}){{2,12}}+[ \t.]*$",
+            rf"^[ \t]*{_DT_TOKEN}(?:[ \t\u00a0,.:ः|/\-]*+{_DT_TOKEN}){{2,12}}+[ \t.|…]*$",
             "date/time stamp on a line of its own",
             kind="meta",
             scope="match",
@@ -252,7 +253,7 @@ def default_rules() -> tuple[PatternRule, ...]:
         PatternRule(
             "boilerplate.section_label",
             r"^[ \t]*(?:india|world|national|international|business|sports?|entertainment|tech|health|local|"
-            r"state|top|latest|breaking|hindi|city|bollywood|trending)[ \t]+news[ \t]*$",
+            r"state|top|latest|breaking|hindi|city|bollywood|trending)[ \t]+news[ \t|.…]*$",
             "section label",
             kind="meta",
             scope="line",
@@ -272,7 +273,7 @@ def default_rules() -> tuple[PatternRule, ...]:
             "boilerplate.share_widget",
             r"^[ \t]*(?:(?>twitter|facebook|whatsapp|email|e-mail|telegram|linkedin|pinterest|share|print|"
             r"copy\s*link|koo|reddit|messenger|tweet|फेसबुक|ट्विटर|व्हाट्सएप|ईमेल|शेयर\s+करें|शेयर)"
-            r"[ \t|,/·•:]*+){2,}$",
+            r"[ \t|,/·•:]*+){2,}[.।…]?[ \t]*$",
             "share buttons",
             kind="social",
             scope="line",
@@ -410,6 +411,20 @@ class _Plan:
 _PLANS: dict[int, _Plan] = {}
 
 
+def _gate_forms(gate: str) -> tuple[str, ...]:
+    """A gate as written plus its nukta forms: precomposed, decomposed and bare (gates are substrings).
+
+    >>> "पढ" in _gate_forms("पढ़") and "प\u095d" in _gate_forms("पढ़")
+    True
+    """
+    bare = gate
+    composed = gate
+    for comp, base in _NUKTA.items():
+        bare = bare.replace(comp, base).replace(base + "\u093c", base)
+        composed = composed.replace(base + "\u093c", comp)
+    return tuple({gate, bare, composed})
+
+
 def _plan(rules: tuple[PatternRule, ...]) -> _Plan:
     plan = _PLANS.get(id(rules))
     if plan is not None and plan.rules is rules:
@@ -419,12 +434,12 @@ def _plan(rules: tuple[PatternRule, ...]) -> _Plan:
             r,
             r.compiled,
             r.line_anchored,
-            frozenset() if r.line_anchored else frozenset(r.gate),
+            frozenset() if r.line_anchored else frozenset(v for g in r.gate for v in _gate_forms(g)),
             _compiled(r.require) if r.require else None,
         )
         for r in rules
     )
-    gates = tuple(sorted({g for row in rows for g in row[3]}))
+    gates = tuple(sorted({v for row in rows for g in row[3] for v in _gate_forms(g)}))
     plan = _Plan(rules, rows, gates)
     if len(_PLANS) > 64:
         _PLANS.clear()

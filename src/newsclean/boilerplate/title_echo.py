@@ -133,19 +133,11 @@ def find_echoes(
     return [Candidate(h.start, h.end, rule, kind, reason) for h in sorted(hits, key=lambda h: h.start)]
 
 
-_NUKTA_BASES = {
-    "क": "क़",
-    "ख": "ख़",
-    "ग": "ग़",
-    "ज": "ज़",
-    "ड": "ड़",
-    "ढ": "ढ़",
-    "फ": "फ़",
-    "य": "य़",
-    "न": "ऩ",
-    "र": "ऱ",
-    "ळ": "ऴ",
-}
+_NUKTA_BASES = {base: chr(0x0958 + i) for i, base in enumerate("कखगजडढफय")} | {
+    "न": "\u0929",
+    "र": "\u0931",
+    "ळ": "\u0934",
+}  # base letter -> precomposed nukta letter
 
 
 def _heads(word: str) -> tuple[str, ...]:
