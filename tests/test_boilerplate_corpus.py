@@ -250,6 +250,21 @@ def test_lead_in_before_a_headline_running_into_the_next_sentence() -> None:
     assert out == "पहला वाक्य है। दूसरा वाक्य है।"
 
 
+def test_related_widget_repeating_its_headline() -> None:
+    docs = [
+        _doc(f"{s}\n{h}\nAlso Read\n{h}\nअंत।", "p1", TITLES[i])
+        for i, (s, h) in enumerate(zip(STORIES, HEADLINES, strict=False))
+    ]
+    model = BoilerplateMiner().fit(docs)
+    text = "पहली बात।\nकिले की मरम्मत शुरू\nAlso Read\nकिले की मरम्मत शुरू\nदूसरी बात।"
+    out, _ = _removed(model, text, "p1")
+    assert out == "पहली बात।\nदूसरी बात।"
+    # two different lines around the label are not a widget: only the label goes
+    other = "पहली बात।\nकिले की मरम्मत शुरू\nAlso Read\nदूसरी बात।"
+    out, _ = _removed(model, other, "p1")
+    assert out == "पहली बात।\nकिले की मरम्मत शुरू\nदूसरी बात।"
+
+
 # -- what must stay -------------------------------------------------------------------------------------------
 def test_place_name_crosshead_is_not_a_template() -> None:
     # "नई दिल्ली" stands alone on a line in four articles, but the corpus uses it inside sentences

@@ -116,6 +116,17 @@ def _line_cut(u: Units, k: int) -> tuple[int, int]:
     return _sent_end(u, u.lines[k - 1][1]), len(u.text)
 
 
+def _widget(u: Units, k: int) -> bool:
+    """True if line ``k`` (a template such as "Also Read") sits between two equal headline-like lines:
+    a related-article widget that repeats the linked headline above and below its label."""
+    if k == 0 or k + 1 >= len(u.lines):
+        return False
+    (a1, b1), (a2, b2) = u.lines[k - 1], u.lines[k + 1]
+    if b1 - a1 != b2 - a2 or not bool((u.raw_ids[a1:b1] == u.raw_ids[a2:b2]).all()):
+        return False
+    return is_slot(u, a1, b1, line_end=True)
+
+
 def _cut_points(u: Units, a: int, b: int) -> tuple[list[int], set[int], set[int]]:
     """Token indices inside line ``[a, b)`` where inserted text can begin or end.
 
@@ -248,6 +259,12 @@ def find_edits(u: Units, t: GroupTemplates, *, n: int, group: str | None) -> lis
             s, e = _line_cut(u, k)
             cuts.append(_Cut(s, e, "boilerplate.mined_line", _reason("line", tl, group)))
             removed_line[k] = True
+            if _widget(u, k):
+                for j in (k - 1, k + 1):
+                    s, e = _line_cut(u, j)
+                    reason = f"the same headline on both sides of {tl.text!r}"
+                    cuts.append(_Cut(s, e, "boilerplate.mined_widget", reason))
+                    removed_line[j] = True
             continue
         if b - a < 2:
             continue

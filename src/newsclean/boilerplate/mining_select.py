@@ -3,7 +3,7 @@
 A key becomes a template of its group when it is seen in at least ``min_docs`` documents of *distinct
 stories* and in at least ``min_fraction`` of the group's documents. N-gram spans (glued to content) need
 ``min_span_docs`` stories. A short line or lead-in (a few words) is dropped when the corpus uses the same
-words inside sentences in more documents than half its own document frequency: "नई दिल्ली" alone on a
+words inside sentences in more documents than half its own document frequency (and more than three): "नई दिल्ली" alone on a
 line is a crosshead, not a brand credit.
 """
 
@@ -30,6 +30,8 @@ __all__ = ["EMBEDDED_RATIO", "SLOT_RATIO", "GroupTemplates", "MinerParams", "sel
 #: a short template is dropped when its words are used inside sentences in more documents than this
 #: share of its own document frequency
 EMBEDDED_RATIO = 0.5
+#: ... and in more than this many documents (a couple of chance uses do not count)
+EMBEDDED_FLOOR = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +167,7 @@ def _keep(v: list[Any], need: int, stories: int) -> bool:
 
 def _short_ok(key: int, v: list[Any], counts: GroupCounts, embedded: Mapping[int, int]) -> bool:
     sh = counts.short.get(key)
-    return sh is None or embedded.get(sh, 0) <= EMBEDDED_RATIO * v[0]
+    return sh is None or embedded.get(sh, 0) <= max(EMBEDDED_RATIO * v[0], EMBEDDED_FLOOR)
 
 
 def select(counts: GroupCounts, state: MinerState, p: MinerParams) -> GroupTemplates:
