@@ -216,17 +216,36 @@ def strip_boilerplate_and_explain(
     >>> [(e.kind, e.old) for e in c.edits]
     [('title_echo', 'राज्य में नई नीति लागू'), ('advert', 'विज्ञापन\\n')]
     """
-    func = "strip_boilerplate_and_explain"
-    check_str(text, func, "text")
-    check_optional_str(title, func, "title")
-    check_optional_str(standfirst, func, "standfirst")
-    check_optional_str(group, func, "group")
+    return _checked("strip_boilerplate_and_explain", text, title, standfirst, model, group, rules, disable)
+
+
+def _checked(
+    func: str,
+    text: object,
+    title: object,
+    standfirst: object,
+    model: object,
+    group: object,
+    rules: object,
+    disable: object,
+) -> Cleaned:
+    """Check the public arguments (naming ``func`` in errors) and run."""
+    text = check_str(text, func, "text")
+    title = check_optional_str(title, func, "title")
+    standfirst = check_optional_str(standfirst, func, "standfirst")
+    group = check_optional_str(group, func, "group")
     if not _is_model(model):
         raise InputTypeError(
             f"{func}() argument 'model' must be a BoilerplateModel, not {type(model).__name__}"
         )
     return _run(
-        text, title, standfirst, model, group, _check_rules(rules, func), _check_disable(disable, func)
+        text,
+        title,
+        standfirst,
+        model,  # type: ignore[arg-type]
+        group,
+        _check_rules(rules, func),
+        _check_disable(disable, func),
     )
 
 
@@ -260,9 +279,7 @@ def strip_boilerplate(
     >>> strip_boilerplate("मौसम बदला है।\\nयह भी पढ़ें: बारिश का अलर्ट जारी\\nकल धूप रहेगी।")
     'मौसम बदला है।\\nकल धूप रहेगी।'
     """
-    return strip_boilerplate_and_explain(
-        text, title=title, standfirst=standfirst, model=model, group=group, rules=rules, disable=disable
-    ).text
+    return _checked("strip_boilerplate", text, title, standfirst, model, group, rules, disable).text
 
 
 @dataclass(frozen=True, slots=True)
