@@ -16,6 +16,7 @@ repeated content that sits inside a sentence (a quotation, a refrain after "рдир
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -147,18 +148,22 @@ def _whole_or_glued(
     b: int,
     cut: tuple[list[int], set[int], set[int]],
     lines: Mapping[int, Template],
-    sizes: list[int],
+    sizes: tuple[int, ...],
+    firsts: frozenset[int],
     group: str | None,
 ) -> list[_Cut]:
-    """Line templates glued into line ``[a, b)``: between cut points, or as the line's tail."""
+    """Line templates glued into line ``[a, b)``: between cut points, or as the line's tail (only from
+    cut points whose token can start a template: ``firsts``)."""
     cuts: list[_Cut] = []
     masked = u.masked
+    ids = u.ids
     points, strong, glue = cut
-    starts = [a, *[c for c in points if c in strong or c in glue]]
+    starts = [c for c in (a, *points) if (c == a or c in strong or c in glue) and int(ids[c]) in firsts]
     ends = [*points, b]
-    for i, c1 in enumerate(starts):
-        for c2 in ends[i : i + MAX_SPAN_POINTS]:
-            if c2 <= c1 or (c1 == a and c2 == b) or all(masked[c1:c2]):
+    for c1 in starts:
+        j = bisect_right(ends, c1)
+        for c2 in ends[j : j + MAX_SPAN_POINTS]:
+            if (c1 == a and c2 == b) or all(masked[c1:c2]):
                 continue
             t = lines.get(seq_hash(u.ids[c1:c2]))
             if t is None:
@@ -170,7 +175,7 @@ def _whole_or_glued(
     # a template of two or more words appended to a line with only a space before it
     for size in sizes:
         c = b - size
-        if c <= a or c in strong or c in glue:
+        if c <= a or c in strong or c in glue or int(ids[c]) not in firsts:
             continue
         t = lines.get(seq_hash(u.ids[c:b]))
         if t is not None:
@@ -250,7 +255,7 @@ def find_edits(u: Units, t: GroupTemplates, *, n: int, group: str | None) -> lis
     cuts: list[_Cut] = []
     masked = u.masked
     removed_line = [False] * len(u.lines)
-    sizes = sorted({x.size for x in lines.values() if x.size >= 2})
+    sizes = t.line_sizes
     for k, (a, b) in enumerate(u.lines):
         if all(masked[a:b]):
             continue
@@ -270,7 +275,7 @@ def find_edits(u: Units, t: GroupTemplates, *, n: int, group: str | None) -> lis
             continue
         cut = _cut_points(u, a, b)
         if lines:
-            cuts.extend(_whole_or_glued(u, a, b, cut, lines, sizes, group))
+            cuts.extend(_whole_or_glued(u, a, b, cut, lines, sizes, t.line_firsts, group))
         if parts:
             cuts.extend(_slot_lines(u, a, b, cut, parts, group))
     if t.title_index:

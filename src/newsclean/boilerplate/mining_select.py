@@ -122,8 +122,15 @@ class GroupTemplates:
     ngrams: Mapping[int, Template]
     titles: Mapping[int, int] = field(default_factory=dict)
     title_index: dict[int, npt.NDArray[np.uint64]] = field(init=False, repr=False, compare=False)
+    line_firsts: frozenset[int] = field(init=False, repr=False, compare=False)
+    line_sizes: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "line_sizes", tuple(sorted({t.size for t in self.lines.values() if t.size >= 2}))
+        )
+        firsts = frozenset(int(x) for t in self.lines.values() for x in analyse(t.text).ids[:1])
+        object.__setattr__(self, "line_firsts", firsts)
         by_size: dict[int, list[int]] = {}
         for key, size in self.titles.items():
             by_size.setdefault(size, []).append(key)
