@@ -153,9 +153,18 @@ def featurize(
         chunk_counts[i] = len(chunks)
         lengths[i] = len(text)
     # per distinct chunk: its tokens (a chunk like "(भाषा)।" holds one word, "10:30" two)
-    chunk_vocab = list(dict.fromkeys(all_chunks))
-    chunk_index = dict(zip(chunk_vocab, range(len(chunk_vocab)), strict=True))
-    chunk_ids = np.fromiter(map(chunk_index.__getitem__, all_chunks), dtype=np.int64, count=len(all_chunks))
+    # one dict pass: each chunk maps to the position of its first occurrence, then to a dense id
+    first: dict[str, int] = {}
+    n_chunks = len(all_chunks)
+    first_pos = np.fromiter(
+        map(first.setdefault, all_chunks, range(n_chunks)), dtype=np.int64, count=n_chunks
+    )
+    chunk_vocab = list(first)
+    dense = np.zeros(n_chunks, dtype=np.int64)
+    dense[np.fromiter(first.values(), dtype=np.int64, count=len(first))] = np.arange(
+        len(first), dtype=np.int64
+    )
+    chunk_ids = dense[first_pos]
     # one tokenizer call over all distinct chunks joined by line breaks (chunks hold no whitespace, so the
     # joins never merge tokens); the "\n" tokens it returns separate the chunks' token lists
     flat = np.array(tokenize("\n".join(chunk_vocab) + "\n"), dtype=object)
