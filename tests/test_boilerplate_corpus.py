@@ -435,3 +435,58 @@ def test_long_input_single_line() -> None:
     check_edits(text, edits)
     assert len(edits) == 20000  # every glued copy of the template goes, every sentence stays
     assert apply_edits(text, edits).count("खबर है।") == 20000
+
+
+@pytest.mark.slow
+def test_ten_megabytes() -> None:
+    model = BoilerplateMiner().fit(_corpus())
+    block = "\n".join(STORIES) + "\n" + FOLLOW + "\n"
+    copies = 10_000_000 // len(block.encode("utf-8")) + 1
+    text = block * copies
+    edits = model.find(text, "p1")
+    check_edits(text, edits)
+    assert len(edits) == copies
+    out = apply_edits(text, edits)
+    assert FOLLOW not in out
+    assert out.count(STORIES[0]) == copies
+
+
+def test_pruning_keeps_memory_bounded_and_templates_found() -> None:
+    # each document has words no other document has; the template line recurs
+    letters = "कखगघचछजझटठडढतथदधनपफबभमयरलवसह"
+    docs = []
+    for i in range(40):
+        # numbers are masked in keys, so make every word differ by its letters
+        n = len(letters)
+        words = " ".join(letters[i % n] + letters[j % n] + letters[(i * 7 + j) % n] for j in range(60))
+        docs.append(_doc(f"{words}।\n{FOLLOW}", "p1", f"{letters[i % n]}{letters[i // n]} शीर्षक"))
+    model = BoilerplateMiner(max_candidates=1000).fit(docs)
+    assert model.state is not None
+    counts = model.state.groups["p1"]
+    assert len(counts.ngr1) <= 1000
+    assert len(counts.ngr) <= 1000
+    out, _ = _removed(model, f"नई बात।\n{FOLLOW}", "p1")
+    assert out == "नई बात।"
+
+
+def test_step_in_a_pipeline_and_pickled() -> None:
+    from newsclean import make_pipeline
+
+    model = BoilerplateMiner().fit(_corpus())
+    pipe = pickle.loads(pickle.dumps(make_pipeline(model)))
+    doc = pipe(Document(f"नई सड़क बनी।\n{FOLLOW}", meta={"publisher": "p1"}))
+    assert doc.text == "नई सड़क बनी।"
+    # no group in meta: every group's templates apply
+    doc = pipe(Document(f"नई सड़क बनी।\n{DISCLAIMER}"))
+    assert doc.text == "नई सड़क बनी।"
+    # another group's document: p1's template is not applied
+    doc = pipe(Document(f"नई सड़क बनी।\n{FOLLOW}", meta={"publisher": "p2"}))
+    assert doc.text == f"नई सड़क बनी।\n{FOLLOW}"
+
+
+def test_documents_without_the_group_field_form_group_empty() -> None:
+    docs = [{"text": f"{s}\n{FOLLOW}", "title": TITLES[i]} for i, s in enumerate(STORIES[:4])]
+    model = BoilerplateMiner().fit(docs)
+    assert model.groups == ("",)
+    assert model.group_docs("") == 4
+    assert model.find(f"खबर।\n{FOLLOW}", "") != []
