@@ -110,7 +110,7 @@ def _converge(
         removals.add(spans)
         if passes == MAX_PASSES - 1 or (spans[0].start > 0 and all(_whole_lines(current, c) for c in spans)):
             return  # removing whole lines changes no other line: nothing new can be exposed
-        cuts = _cut_positions(spans)
+        cuts = [q for q, c in zip(_cut_positions(spans), spans) if c.start == 0 or not _whole_lines(current, c)]
         current = removals.text
         # a cut can only expose text on its own line (or at the start of the text): look there again
         spans = []
@@ -130,13 +130,14 @@ def _cut_positions(spans: list[Candidate]) -> list[int]:
 
 
 def _line_blocks(text: str, cuts: list[int]) -> list[tuple[int, int]]:
-    """Merged ranges of whole lines around each cut (the cut's line and its neighbours)."""
+    """Merged ranges of the lines holding each cut (a cut at a line start also takes the line before)."""
     blocks: list[tuple[int, int]] = []
     for q in cuts:
-        a = text.rfind("\n", 0, max(0, q - 1))
-        a = text.rfind("\n", 0, a) + 1 if a > 0 else 0
+        a = text.rfind("\n", 0, q) + 1
+        if a == q and a > 0:
+            a = text.rfind("\n", 0, a - 1) + 1
         b = text.find("\n", q)
-        b = len(text) if b < 0 else (text.find("\n", b + 1) if text.find("\n", b + 1) >= 0 else len(text))
+        b = len(text) if b < 0 else b
         if blocks and a <= blocks[-1][1]:
             blocks[-1] = (blocks[-1][0], max(b, blocks[-1][1]))
         else:
