@@ -53,6 +53,9 @@ _DOT_CANDIDATES = re.compile(
     f"\\.(?:(?=[{re.escape(WHITESPACE + CLOSERS + _RUN_CHARS)}]|\\Z)"
     f"|(?<=[\u0900-\u097f]\\.)(?=[\u0904-\u0939\u0958-\u0961A-Z]))"
 )
+_BLANK_LINE = re.compile(
+    f"(?:\r\n|[{re.escape(LINE_BREAKS)}])[{re.escape(HORIZONTAL)}]*(?:\r\n|[{re.escape(LINE_BREAKS)}])"
+)
 _HAS_DIGIT = re.compile(f"[{DIGITS}]").search
 _PLAIN_WORD = re.compile(
     f"[^{re.escape(WHITESPACE + DANDAS + OPENERS + CURLY_CLOSERS + STRAIGHT_QUOTES + DIGITS + QUESTION)}@/|…]+"
@@ -109,6 +112,7 @@ class Rules:
     candidate_chars: str
     abbreviations: frozenset[str]
     newline_is_boundary: bool
+    blank_line_is_boundary: bool
 
     @classmethod
     def build(
@@ -126,7 +130,14 @@ class Rules:
         """
         fast = _fast_pattern(pipe_is_danda, newline_is_boundary, blank_line_is_boundary)
         chars = DOTS + (PIPE if pipe_is_danda else "")
-        return cls(fast, _candidate_pattern(pipe_is_danda), chars, abbreviations, newline_is_boundary)
+        return cls(
+            fast,
+            _candidate_pattern(pipe_is_danda),
+            chars,
+            abbreviations,
+            newline_is_boundary,
+            blank_line_is_boundary,
+        )
 
     def cuts(self, text: str, *, shortcuts: bool = True) -> list[int]:
         """Accepted non-danda boundaries as a flat list ``[end0, next0, end1, next1, ...]``.
@@ -168,16 +179,18 @@ class Rules:
                     lo = skip = p + 2
                     continue
                 if verdict == _REJECT:
-                    skip = p + 1  # "2.5", "10.30", "डॉ. शर्मा", "ए.के.", "www.example.in"
+                    skip = p + 1  # "डॉ. शर्मा", "ए.के. शर्मा"
                     continue
             m = match(text, p)
-            i, j = m.span(1)  # type: ignore[union-attr]
-            e = m.end(2)  # type: ignore[union-attr]
-            k = m.end()  # type: ignore[union-attr]
+            if m is None:  # cannot happen: every position holds a candidate character
+                continue
+            i, j = m.span(1)
+            e = m.end(2)
+            k = m.end()
             if (i and text[i - 1] in STOPS) or (j < n and text[j] in DANDAS) or _has_question(text, i, j):
                 skip = j  # a run with a danda, "?" or "!": the fast pattern decides
                 continue
-            if self.accept(text, lo, i, j, e, k):
+            if self.accept(text, lo, i, j, e, k) or self._forced(m.group(3)):
                 out.append(e)
                 out.append(k)
                 lo = skip = k
@@ -186,6 +199,15 @@ class Rules:
         return out
 
     # -- guards ------------------------------------------------------------------------------------
+    def _forced(self, ws: str) -> bool:
+        """Whether the whitespace after a candidate holds a line break (or a blank line) that ends the
+        sentence anyway; recording it keeps every guard from looking back across it."""
+        if len(ws) < 2 and ws not in LINE_BREAKS:
+            return False
+        if self.newline_is_boundary:
+            return any(c in LINE_BREAKS for c in ws)
+        return self.blank_line_is_boundary and _BLANK_LINE.search(ws) is not None
+
     def _dot_shortcut(self, text: str, lo: int, p: int, n: int) -> int:
         """Decide the common shapes of a single full stop without the candidate regex.
 
@@ -193,34 +215,40 @@ class Rules:
         text never ends a sentence, see :meth:`_glued_dot`).
 
         Returns:
-            ``_ACCEPT`` for ``"हुआ. अब"``; ``_REJECT`` for an abbreviation, an initial, a chain, or a full
-            stop before a line break (the line break ends the sentence anyway); ``_ASK`` for everything
-            else (the full guard decides).
+            ``_ACCEPT`` for ``"हुआ. अब"`` and before a line break (which ends the sentence anyway);
+            ``_REJECT`` for an abbreviation, an initial or a chain; ``_ASK`` for everything else (the full
+            guard decides).
         """
-        if p + 1 >= n or p <= lo:
+        if p + 1 >= n or p <= lo or text[p - 1] in WHITESPACE:
             return _ASK
         nx = text[p + 1]
         if nx in _RUN_CHARS:
             return _ASK  # an ellipsis or a mixed run
         spaced = nx in WHITESPACE
-        if spaced and self.newline_is_boundary and nx in LINE_BREAKS:
-            return _REJECT
+        if spaced:
+            if self.newline_is_boundary and nx in LINE_BREAKS:
+                return _ACCEPT  # the line break ends the sentence whatever the guards say
+            if p + 2 >= n or text[p + 2] in WHITESPACE or nx in LINE_BREAKS:
+                return _ASK  # more whitespace (maybe a line break) or the end: the full guard
         start = p - _TOKEN_WINDOW if p - _TOKEN_WINDOW > lo else lo
         q = text.rfind(" ", start, p)
         word = text[q + 1 if q >= 0 else start : p]
-        if not word or _PLAIN_WORD(word) is None:
-            return _ASK  # a digit, quote, bracket, danda or other whitespace: the full guard
+        if _PLAIN_WORD(word) is None:
+            words = word.rsplit(None, 1)  # the word may follow a line break or a tab, not a space
+            if not words or _PLAIN_WORD(words[-1]) is None:
+                return _ASK  # a digit, quote, bracket or danda in the word: the full guard
+            word = words[-1]
         key = word.lower()
         if key in self.abbreviations:
             return _REJECT
         if "." in key:
             if _chain(key.split("."), self.abbreviations):
                 return _REJECT
-        elif len(word) == 1 or key in AMBIGUOUS_INITIALS or key in LIST_NUMERALS:
+        elif (len(word) == 1 and word.isascii()) or key in AMBIGUOUS_INITIALS or key in LIST_NUMERALS:
             return _ASK
         elif key in INITIALS or (len(word) <= 3 and _SINGLE_LETTER.fullmatch(word) is not None):
             return _REJECT
-        if nx == " " and p + 2 < n and _plain_next(text[p + 2]):
+        if spaced and _plain_next(text[p + 2]):
             return _ACCEPT
         return _ASK
 
