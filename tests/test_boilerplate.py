@@ -74,6 +74,12 @@ def test_title_echo_variants(variant: str) -> None:
     assert lines(strip(dirty, title=TITLE)) == [P1, P2]
 
 
+def test_title_echo_digit_forms() -> None:
+    title = "राज्य में १० नए अस्पताल खुलेंगे, सरकार ने दी मंजूरी"
+    dirty = f"{P1}राज्य में 10 नए अस्पताल खुलेंगे\n{P2}"
+    assert lines(strip(dirty, title=title)) == [P1, P2]
+
+
 def test_standfirst_echo_removed() -> None:
     standfirst = "सरकार ने कहा, उपभोक्ताओं पर कोई नया बोझ नहीं डाला जाएगा"
     dirty = f"{P1}सरकार ने कहा, उपभोक्ताओं पर कोई नया बोझ नहीं डाला जाएगा\n{P2}"

@@ -1,9 +1,12 @@
 """Matching keys for boilerplate detection, with a map back to raw offsets.
 
-A key is the text folded for comparison: Latin lower-cased, nukta and chandrabindu folded, zero-width
-characters dropped, and every run of whitespace or punctuation turned into one space, so words are separated by
-exactly one space. Folding is done with C-level passes (``str.translate`` and one ``regex`` substitution); the
-only per-item Python work is one entry per *deleted run*, so the cost is linear in the text.
+A key is the text folded for comparison: the folds of ``normalize(..., profile="search")`` that matter for
+matching (nukta, chandrabindu -> anusvara, Devanagari digits -> ASCII; here also ड़/ढ़, which that profile keeps),
+plus Latin lower-cased, zero-width characters dropped, and every run of whitespace or punctuation turned into one
+space, so words are separated by exactly one space. Each fold is a one-character map or a deletion, which is
+what keeps a cheap exact map back to raw offsets. Folding is done with C-level passes (``str.translate`` and
+one ``regex`` substitution); the only per-item Python work is one entry per *deleted run*, so the cost is
+linear in the text.
 
 Matching happens on keys; removal always happens in the raw text, through :meth:`Folded.raw_start` and
 :meth:`Folded.raw_end`.
@@ -45,6 +48,7 @@ _TABLE.update(
         0x0000: " ",
     }
 )
+_TABLE.update({0x0966 + d: str(d) for d in range(10)})  # Devanagari digits -> ASCII, as the search profile
 # one character at a time, so the substitution keeps the length
 _NONWORD = regex.compile(r"[^\p{L}\p{M}\p{N}\x00]")
 # runs to shrink: two or more separators/deletions, or a lone deletion
