@@ -74,6 +74,24 @@ def test_title_echo_variants(variant: str) -> None:
     assert lines(strip(dirty, title=TITLE)) == [P1, P2]
 
 
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "विद्युत दरों में बढ़ोतरी नहीं होगी: ऊर्जा मंत्री ने विधानसभा में दी जानकारी",  # first word changed
+        "बिजली दरों में कोई बढ़ोतरी नहीं होगी: ऊर्जा मंत्री ने विधानसभा में दी जानकारी",  # word inserted
+    ],
+)
+def test_title_variant_aligned(variant: str) -> None:
+    cleaned = nc.strip_boilerplate_and_explain(f"{P1}\n{variant}\n{P2}", title=TITLE)
+    assert lines(cleaned.text) == [P1, P2]
+    assert [e.rule for e in cleaned.edits] == ["boilerplate.title_variant"]
+
+
+def test_title_variant_negative_similar_length_line() -> None:
+    body = f"{P1}\nबिजली कंपनियों के घाटे पर ऊर्जा मंत्री ने विधानसभा में रखी रिपोर्ट\n{P2}"
+    assert strip(body, title=TITLE) == body
+
+
 def test_title_echo_digit_forms() -> None:
     title = "राज्य में १० नए अस्पताल खुलेंगे, सरकार ने दी मंजूरी"
     dirty = f"{P1}राज्य में 10 नए अस्पताल खुलेंगे\n{P2}"

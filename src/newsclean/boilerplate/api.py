@@ -22,6 +22,7 @@ from .repeats import find_repeats
 from .rules import PatternRule, default_rules, find_patterns
 from .spans import Candidate, Removals, merge, tidy
 from .title_echo import find_echoes
+from .variants import find_variants
 
 if TYPE_CHECKING:
     from .corpus import BoilerplateModel
@@ -44,6 +45,8 @@ def _detect(
     cands = find_patterns(text, rules, disable, text_start=text_start)
     if title and "boilerplate.title_echo" not in disable:
         cands += find_echoes(text, title)
+        if "boilerplate.title_variant" not in disable:
+            cands += find_variants(text, title)
     if standfirst and "boilerplate.standfirst_echo" not in disable:
         cands += find_echoes(text, standfirst, rule="boilerplate.standfirst_echo", kind="standfirst_echo")
     if "boilerplate.repeat" not in disable:
@@ -110,7 +113,9 @@ def _converge(
         removals.add(spans)
         if passes == MAX_PASSES - 1 or (spans[0].start > 0 and all(_whole_lines(current, c) for c in spans)):
             return  # removing whole lines changes no other line: nothing new can be exposed
-        cuts = [q for q, c in zip(_cut_positions(spans), spans) if c.start == 0 or not _whole_lines(current, c)]
+        cuts = [
+            q for q, c in zip(_cut_positions(spans), spans) if c.start == 0 or not _whole_lines(current, c)
+        ]
         current = removals.text
         # a cut can only expose text on its own line (or at the start of the text): look there again
         spans = []
@@ -201,7 +206,7 @@ def strip_boilerplate_and_explain(
         group: The model group (publisher) to apply; ``None`` applies every group's templates.
         rules: The pattern table (default :func:`default_rules`).
         disable: Rule ids to switch off (pattern ids, ``"boilerplate.title_echo"``,
-            ``"boilerplate.standfirst_echo"``, ``"boilerplate.repeat"``).
+            ``"boilerplate.title_variant"``, ``"boilerplate.standfirst_echo"``, ``"boilerplate.repeat"``).
 
     Returns:
         :class:`~newsclean.types.Cleaned`; every edit is a removal with a rule id and kind, in ``text``

@@ -17,7 +17,7 @@ import regex
 from .sites import CLOSERS, TERMINATORS
 from .spans import HSPACE, Candidate
 
-__all__ = ["find_repeats"]
+__all__ = ["find_repeats", "tail_start"]
 
 MIN_TOKENS = 2
 MIN_CHARS = 10
@@ -32,8 +32,15 @@ def _in_number(line: str, i: int) -> bool:
     return line[i] == "." and 0 < i < len(line) - 1 and line[i - 1].isdigit() and line[i + 1].isdigit()
 
 
-def _tail_start(line: str) -> int:
-    """Start of the last sentence-like piece of ``line`` (after the last terminator before its end)."""
+def tail_start(line: str) -> int:
+    """Start of the last sentence-like piece of ``line`` (after the last terminator before its end).
+
+    Returns ``-1`` when no terminator occurs within :data:`MAX_TAIL` characters of the end of a long line.
+
+    >>> line = "बात कही गई।राज्य को नया दर्जा"
+    >>> line[tail_start(line):]
+    'राज्य को नया दर्जा'
+    """
     end = len(line.rstrip(_TRIM))
     lo = max(0, end - MAX_TAIL)
     i = lo
@@ -76,7 +83,7 @@ def find_repeats(text: str) -> list[Candidate]:
         line = text[pos:le]
         stripped = line.strip()
         if stripped and stripped[-1] not in _SENTENCE_END:
-            t = _tail_start(line)
+            t = tail_start(line)
             if t >= 0 and (stripped[-1] not in TERMINATORS or (t > 0 and line[t - 1] not in HSPACE)):
                 # a tail that ends like a sentence counts only when glued to the sentence before it
                 piece = line[t:].rstrip()
