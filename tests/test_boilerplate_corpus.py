@@ -265,6 +265,22 @@ def test_related_widget_repeating_its_headline() -> None:
     assert out == "पहली बात।\nकिले की मरम्मत शुरू\nदूसरी बात।"
 
 
+def test_headline_as_crosshead_of_its_story_stays() -> None:
+    docs = [_doc(s, "p1", h) for s, h in zip(STORIES, HEADLINES, strict=False)]
+    model = BoilerplateMiner().fit(docs)
+    # the same words as another article's headline, followed by the story they announce: a crosshead
+    text = f"पहली बात।\n{HEADLINES[4]}\nआज नगर निगम ने बजट पेश किया और कई नई योजनाएं बताईं।"
+    assert model.find(text, "p1") == []
+
+
+def test_known_lead_in_after_text_without_boundary() -> None:
+    docs = [_doc(f"{s}\nयह भी पढ़ें: {h}", "p1", h) for s, h in zip(STORIES, HEADLINES, strict=False)]
+    model = BoilerplateMiner().fit(docs)
+    text = f"बाजार में आज गिरावट यह भी पढ़ें: {HEADLINES[0]}\nअगली बात।"
+    out, _ = _removed(model, text, "p1")
+    assert out == "बाजार में आज गिरावट\nअगली बात।"
+
+
 # -- what must stay -------------------------------------------------------------------------------------------
 def test_place_name_crosshead_is_not_a_template() -> None:
     # "नई दिल्ली" stands alone on a line in four articles, but the corpus uses it inside sentences

@@ -300,6 +300,20 @@ def _known_lead_in(u: Units, s: int, p: int, t: GroupTemplates) -> bool:
     )
 
 
+#: tokens after a headline checked for words it shares (a crosshead introduces its paragraph)
+NEAR = 60
+
+
+def _introduces(u: Units, p: int, q: int) -> bool:
+    """True if the text right after the headline ``[p, q)`` repeats three-word runs of it: the line is
+    a crosshead (or a story's own headline) followed by its story, not a link to another article."""
+    if q - p < 3 or q >= len(u.ids):
+        return False
+    head = WindowHasher(u.raw_ids[p:q]).hashes(3)
+    after = WindowHasher(u.raw_ids[q : q + NEAR]).hashes(3)
+    return int(np.isin(head, after).sum()) >= 2
+
+
 def _headline_cuts(u: Units, t: GroupTemplates, removed_line: list[bool], group: str | None) -> list[_Cut]:
     """Headlines of the group's articles pasted into the text (related-article links).
 
@@ -327,14 +341,15 @@ def _headline_cuts(u: Units, t: GroupTemplates, removed_line: list[bool], group:
             la, lb = u.lines[k]
             s = p
             for c in range(p - 1, max(la, p - MAX_LEAD) - 1, -1):
+                if _known_lead_in(u, c, p, t):
+                    s = c  # a known lead-in may follow text with no boundary ("... गिरावट ये भी पढ़ें:")
+                    break
                 if c == la or gaps[c - 1] == GAP_SENT:
-                    if _known_lead_in(u, c, p, t):
-                        s = c
                     break
             lead_in = s < p
             right = q == lb or gaps[q - 1] == GAP_SENT or flags[q - 1] & (FLAG_GLUE | FLAG_SEP)
             at_start = p == la or gaps[p - 1] == GAP_SENT
-            if not (lead_in or (at_start and right)):
+            if not (lead_in or (at_start and right)) or _introduces(u, p, q):
                 continue
             end = _sent_end(u, q) if right else u.ends[q - 1]
             start, end = (
