@@ -114,7 +114,9 @@ def _converge(
         if passes == MAX_PASSES - 1 or (spans[0].start > 0 and all(_whole_lines(current, c) for c in spans)):
             return  # removing whole lines changes no other line: nothing new can be exposed
         cuts = [
-            q for q, c in zip(_cut_positions(spans), spans) if c.start == 0 or not _whole_lines(current, c)
+            q
+            for q, c in zip(_cut_positions(spans), spans, strict=True)
+            if c.start == 0 or not _whole_lines(current, c)
         ]
         current = removals.text
         # a cut can only expose text on its own line (or at the start of the text): look there again
