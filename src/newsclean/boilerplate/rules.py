@@ -134,12 +134,12 @@ _AGENCIES = (
 _PLATFORMS = (
     r"google\s*news|गूगल\s*न्यूज़|facebook|फेसबुक|twitter|ट्विटर|whatsapp|व्हाट्सएप|व्हाट्सऐप|वॉट्सऐप|"
     r"वाट्सएप|telegram|टेलीग्राम|टेलिग्राम|youtube|यूट्यूब|यू-ट्यूब|instagram|इंस्टाग्राम|koo|sharechat|"
-    r"dailyhunt|linkedin|लिंक्डइन|x\.com"
+    r"dailyhunt|linkedin|लिंक्डइन|x\.com|newsletter|न्यूज़लेटर|न्यूजलेटर"
 )
 _PLATFORM_GATE = (
     "google", "गूगल", "facebook", "फेसबुक", "twitter", "ट्विटर", "whatsapp", "व्हाट्स", "वॉट्स", "वाट्स",
     "telegram", "टेली", "टेलि", "youtube", "यूट्यूब", "यू-ट्यूब", "instagram", "इंस्टा", "koo", "sharechat",
-    "dailyhunt", "linkedin", "लिंक्ड", "x.com",
+    "dailyhunt", "linkedin", "लिंक्ड", "x.com", "newsletter", "न्यूज़लेटर", "न्यूजलेटर",
 )  # fmt: skip
 _IMP = r"\s+(?:करें|करे|कीजिए|कीजिये|करिए|करिये)"
 _CTA = (
@@ -171,7 +171,8 @@ def default_rules() -> tuple[PatternRule, ...]:
     rows = [
         PatternRule(
             "boilerplate.also_read",
-            rf"(?:{also}|also\s+read|read\s+also|read\s+more|और\s+पढ़ें|आगे\s+पढ़ें|संबंधित\s+(?:खबरें|खबर|लेख))"
+            rf"(?:{also}|also\s+read|read\s+also|read\s+more|और\s+पढ़ें|आगे\s+पढ़ें|संबंधित\s+(?:खबरें|खबर|लेख)|"
+            rf"(?<=^[ \t]*)पढ़ें(?=[ \t\u00a0]*[:ः\-–—]))"
             rf"{_SEP}",
             "related-article link: marker and linked headline",
             kind="also_read",
@@ -290,6 +291,22 @@ def default_rules() -> tuple[PatternRule, ...]:
             max_len=300,
         ),
         PatternRule(
+            "boilerplate.click_prompt",
+            r"(?:यहां|यहाँ|इस\s+लिंक\s+पर|लिंक\s+पर)\s+क्लिक\s+(?:करें|कीजिए|करके)|click\s+here",
+            "click-here prompt",
+            kind="cta",
+            scope="sentence",
+            gate=("क्लिक", "click"),
+            max_len=200,
+        ),
+        PatternRule(
+            "boilerplate.agency_dash",
+            rf"(?<=[।.!?”\"'][ \t\u00a0]{{0,3}})[-–—][ \t\u00a0]*(?:{_AGENCIES})[ \t.।]*$",
+            "agency credit after a dash at a paragraph end",
+            kind="agency_credit",
+            site="eol",
+        ),
+        PatternRule(
             "boilerplate.stay_tuned",
             r"(?:बने|जुड़े)\s+रहें\s+(?:हमारे|हमसे|हमारी)|हमारे\s+साथ\s+(?:बने|जुड़े)\s+रहें|stay\s+tuned|"
             r"हर\s+(?:खबर|ख़बर)\s+से\s+अपडेट|latest\s+news\s+in\s+hindi|(?:ताज़ा|ताजा)\s+(?:खबरों|ख़बरों|अपडेट)\s+के\s+लिए",
@@ -300,7 +317,7 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.advert",
-            r"^[ \t|]*(?:विज्\u200d?ञापन|advertisement|advertisment|sponsored|प्रायोजित|ads\s+by\s+\w+)[ \t|।:.\-…]*$",
+            r"^[ \t|]*(?:विज्\u200d?ञापन|advertisement|advertisment|sponsored|प्रायोजित|स्पॉन्सर्ड|ads\s+by\s+\w+)[ \t|।:.\-…]*$",
             "advertisement label",
             kind="advert",
             scope="line",
