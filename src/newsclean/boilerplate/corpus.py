@@ -55,6 +55,7 @@ def _merge_groups(groups: Mapping[str, GroupTemplates]) -> GroupTemplates:
         _union(x.parts for x in g),
         _union(x.ngrams for x in g),
         titles,
+        frozenset().union(*(x.title_firsts for x in g)),
     )
 
 

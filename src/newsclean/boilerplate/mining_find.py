@@ -16,7 +16,7 @@ repeated content that sits inside a sentence (a quotation, a refrain after "рдир
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -136,7 +136,8 @@ def _cut_points(u: Units, a: int, b: int) -> tuple[list[int], set[int], set[int]
     only end a lead-in.
     """
     gaps, flags = u.gaps, u.flags
-    points = [c for c in range(a + 1, b) if gaps[c - 1] or flags[c - 1]]
+    marks = u.marks
+    points = marks[bisect_right(marks, a) : bisect_left(marks, b)]
     strong = {c for c in points if gaps[c - 1] == GAP_SENT}
     glue = {c for c in points if flags[c - 1] & FLAG_GLUE and c not in strong}
     return points, strong, glue
@@ -328,12 +329,18 @@ def _headline_cuts(u: Units, t: GroupTemplates, removed_line: list[bool], group:
     gaps, flags = u.gaps, u.flags
     cuts: list[_Cut] = []
     hasher = WindowHasher(u.raw_ids)
+    firsts = t.first_index
+    if not len(firsts):
+        return cuts
+    where = np.minimum(np.searchsorted(firsts, u.raw_ids), len(firsts) - 1)
+    candidates = np.flatnonzero(firsts[where] == u.raw_ids)
     for size, keys in t.title_index.items():
-        if size > total:
+        pos = candidates[candidates + size <= total]
+        if not len(pos):
             continue
-        h = hasher.hashes(size)
+        h = hasher.at(pos, size)
         where = np.minimum(np.searchsorted(keys, h), len(keys) - 1)
-        for p in np.flatnonzero(keys[where] == h).tolist():
+        for p in pos[keys[where] == h].tolist():
             q = p + size
             k = int(line_of[p])
             if removed_line[k] or line_of[q - 1] != k:

@@ -121,7 +121,9 @@ class GroupTemplates:
     parts: Mapping[int, Template]
     ngrams: Mapping[int, Template]
     titles: Mapping[int, int] = field(default_factory=dict)
+    title_firsts: frozenset[int] = frozenset()
     title_index: dict[int, npt.NDArray[np.uint64]] = field(init=False, repr=False, compare=False)
+    first_index: npt.NDArray[np.uint64] = field(init=False, repr=False, compare=False)
     line_firsts: frozenset[int] = field(init=False, repr=False, compare=False)
     line_sizes: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
@@ -136,6 +138,7 @@ class GroupTemplates:
             by_size.setdefault(size, []).append(key)
         index = {size: np.array(sorted(keys), dtype=np.uint64) for size, keys in by_size.items()}
         object.__setattr__(self, "title_index", index)
+        object.__setattr__(self, "first_index", np.array(sorted(self.title_firsts), dtype=np.uint64))
 
     @property
     def is_empty(self) -> bool:
@@ -150,6 +153,7 @@ class GroupTemplates:
             "parts": [[f"{k:016x}", t.df, t.text] for k, t in sorted(self.parts.items())],
             "ngrams": [[f"{k:016x}", t.df, t.text] for k, t in sorted(self.ngrams.items())],
             "titles": [[f"{k:016x}", v] for k, v in sorted(self.titles.items())],
+            "title_firsts": [f"{k:016x}" for k in sorted(self.title_firsts)],
         }
 
     @classmethod
@@ -161,6 +165,7 @@ class GroupTemplates:
             {int(k, 16): _template(df, t) for k, df, t in d["parts"]},
             {int(k, 16): _template(df, t) for k, df, t in d["ngrams"]},
             {int(k, 16): int(v) for k, v in d["titles"]},
+            frozenset(int(k, 16) for k in d["title_firsts"]),
         )
 
 
@@ -197,4 +202,6 @@ def select(counts: GroupCounts, state: MinerState, p: MinerParams) -> GroupTempl
     }
     span_need = max(need, p.min_span_docs)
     ngrams = {k: _template(v[0], v[2]) for k, v in counts.ngr.items() if _keep(v, span_need, p.min_span_docs)}
-    return GroupTemplates(counts.docs, lines, parts, ngrams, dict(counts.titles))
+    return GroupTemplates(
+        counts.docs, lines, parts, ngrams, dict(counts.titles), frozenset(counts.title_firsts)
+    )

@@ -103,7 +103,8 @@ class GroupCounts:
     of a short line or part to the n-gram hash of its words (see :func:`short_hash`); ``titles`` maps the
     :func:`short_hash` of each document title of at least ``MIN_TITLE`` tokens to its length (a line that
     is the headline of one of the group's articles is a related-article link); ``ngr1`` holds the n-grams
-    seen in one document so far (key -> story), to keep the common case small.
+    seen in one document so far (key -> story), to keep the common case small; ``title_firsts`` the exact
+    ids of the titles' first tokens.
     """
 
     docs: int = 0
@@ -115,6 +116,7 @@ class GroupCounts:
     short: dict[int, int] = field(default_factory=dict)
     titles: dict[int, int] = field(default_factory=dict)
     ngr1: dict[int, int] = field(default_factory=dict)
+    title_firsts: set[int] = field(default_factory=set)
 
     def copy(self) -> GroupCounts:
         """A deep copy (entries are lists, so they are copied one level down)."""
@@ -128,6 +130,7 @@ class GroupCounts:
             dict(self.short),
             dict(self.titles),
             dict(self.ngr1),
+            set(self.title_firsts),
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -142,6 +145,7 @@ class GroupCounts:
             "short": [[f"{k:016x}", f"{v:016x}"] for k, v in sorted(self.short.items())],
             "titles": [[f"{k:016x}", v] for k, v in sorted(self.titles.items())],
             "ngrams_once": [[f"{k:016x}", v] for k, v in sorted(self.ngr1.items())],
+            "title_firsts": [f"{k:016x}" for k in sorted(self.title_firsts)],
         }
 
     @classmethod
@@ -157,6 +161,7 @@ class GroupCounts:
             {int(k, 16): int(v, 16) for k, v in d["short"]},
             {int(k, 16): int(v) for k, v in d["titles"]},
             {int(k, 16): int(v) for k, v in d["ngrams_once"]},
+            {int(k, 16) for k in d["title_firsts"]},
         )
 
 
@@ -344,6 +349,7 @@ def count_document(
             bands.append((_TITLE_BAND, seq_hash(t.ids)))
         if len(t.ids) >= MIN_TITLE:
             counts.titles[short_hash(t.raw_ids)] = len(t.ids)
+            counts.title_firsts.add(int(t.raw_ids[0]))
     story = _story(counts, bands)
 
     _count_embedded(state, u)

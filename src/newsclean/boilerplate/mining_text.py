@@ -11,6 +11,7 @@ Keys are hashed with ``blake2b`` (stable across processes and machines), never w
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -168,7 +169,8 @@ def separator_points(u: Units, a: int, b: int, limit: int = 3) -> list[int]:
     >>> separator_points(u, 0, len(u.starts))
     [3]
     """
-    points = [c for c in range(a + 1, b) if u.flags[c - 1] & FLAG_SEP]
+    seps = u.seps
+    points = seps[bisect_right(seps, a) : bisect_left(seps, b)]
     if len(points) > 2 * limit:
         points = points[:limit] + points[-limit:]
     return points
@@ -219,6 +221,12 @@ class WindowHasher:
             return np.zeros(0, dtype=np.uint64)
         with np.errstate(over="ignore"):
             poly = self._pow[size - 1 :] * (self._cum[size:] - self._cum[:count])
+        return _mix(poly.astype(np.uint64, copy=False))
+
+    def at(self, positions: npt.NDArray[np.intp], size: int) -> npt.NDArray[np.uint64]:
+        """Mixed hashes of the windows of ``size`` ids starting at ``positions`` (all must fit)."""
+        with np.errstate(over="ignore"):
+            poly = self._pow[positions + size - 1] * (self._cum[positions + size] - self._cum[positions])
         return _mix(poly.astype(np.uint64, copy=False))
 
 
@@ -367,7 +375,8 @@ class Units:
     masking numbers and dates); ``masked`` marks
     number/date tokens; ``gaps[i]`` is the code of the gap after token ``i`` (``GAP_NONE``, ``GAP_SENT``,
     ``GAP_LINE``) and ``flags[i]`` its bits (``FLAG_SEP``, ``FLAG_GLUE``, ``FLAG_SCRIPT``); ``lines`` and
-    ``sentences`` are half-open token ranges.
+    ``sentences`` are half-open token ranges; ``seps`` and ``marks`` list the token indices right after a
+    separator, and after any gap that is not a plain space inside a sentence.
     """
 
     text: str
@@ -380,6 +389,8 @@ class Units:
     flags: list[int]
     lines: list[tuple[int, int]]
     sentences: list[tuple[int, int]]
+    seps: list[int]
+    marks: list[int]
 
     def gap_text(self, i: int) -> str:
         """The raw text after token ``i`` (up to the next token or the end of the text)."""
@@ -416,7 +427,7 @@ def analyse(text: str) -> Units:
     n = len(tokens)
     if not n:
         empty = np.zeros(0, dtype=np.uint64)
-        return Units(text, [], [], empty, empty, [], [], [], [], [])
+        return Units(text, [], [], empty, empty, [], [], [], [], [], [], [])
     starts = offsets[0::2][:n]
     ends = offsets[1::2]
     infos = [_CACHE.get(t) or _token_info(t) for t in tokens]
@@ -446,4 +457,6 @@ def analyse(text: str) -> Units:
             if code == GAP_LINE:
                 lines.append((line_lo, i + 1))
                 line_lo = i + 1
-    return Units(text, starts, ends, ids, raw_ids, masked, gaps, flags, lines, sentences)
+    seps = [i + 1 for i, f in enumerate(flags) if f & FLAG_SEP]
+    marks = [i + 1 for i, (g, f) in enumerate(zip(gaps, flags, strict=True)) if g or f]
+    return Units(text, starts, ends, ids, raw_ids, masked, gaps, flags, lines, sentences, seps, marks)
