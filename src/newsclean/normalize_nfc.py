@@ -17,7 +17,7 @@ import re
 
 import unicodedata2
 
-from .normalize_rule import Rule
+from .normalize_rule import Rule, rare_chars
 from .types import Edit
 
 __all__ = ["NFC", "nfc_gate", "nfc_triggers"]
@@ -80,7 +80,7 @@ def _tables() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
 
 _NUKTA, _VIRAMA, _NUKTA_CCC = 0x093C, 0x094D, 7
 # With no rare trigger present, only these Devanagari pairs can make NFC act (reorder or compose).
-_DEVANAGARI_PAIRS = ("\u094d\u093c", "\u0928\u093c", "\u0930\u093c", "\u0933\u093c")
+_DEVANAGARI_PAIRS = re.compile("\u093c(?<=[\u094d\u0928\u0930\u0933]\u093c)")
 _PRECOMPOSED = {chr(cp): unicodedata2.normalize("NFD", chr(cp)) for cp in range(0x0958, 0x0960)}
 
 
@@ -108,19 +108,19 @@ class _NFCRule(Rule):
     only thing to do is decomposing precomposed nukta letters)."""
 
     def applies(self, text: str, found: frozenset[str]) -> bool:
-        return not found.isdisjoint(_tables()[2]) or any(p in text for p in _DEVANAGARI_PAIRS)
+        return not found.isdisjoint(_tables()[2]) or _DEVANAGARI_PAIRS.search(text) is not None
 
-    def fast(self, text: str, found: frozenset[str]) -> str:
+    def step(self, text: str, found: frozenset[str]) -> tuple[str, frozenset[str]]:
         hit = found & _tables()[2]
         if not hit:
-            if not any(p in text for p in _DEVANAGARI_PAIRS):
-                return text
-        elif hit.issubset(_PRECOMPOSED) and not any(p in text for p in _DEVANAGARI_PAIRS):
+            if _DEVANAGARI_PAIRS.search(text) is None:
+                return text, found
+        elif hit.issubset(_PRECOMPOSED) and _DEVANAGARI_PAIRS.search(text) is None:
             for ch in hit:
                 text = text.replace(ch, _PRECOMPOSED[ch])
-            return text
+            return text, found - hit  # decomposed into everyday characters
         new: str = unicodedata2.normalize("NFC", text)
-        return text if new == text else new
+        return (text, found) if new == text else (new, rare_chars(new))
 
     def explain(self, text: str, found: frozenset[str]) -> list[Edit]:
         if not self.applies(text, found):
@@ -175,6 +175,7 @@ NFC = _NFCRule(
     "Unicode NFC (canonical composition); U+0958..U+095F are composition exclusions and decompose",
     re.compile("(?!)"),
     _unused,
+    introduces_rare=True,  # composes ऩ ऱ ऴ, decomposes into combining marks
     doc=(
         "Changes: text to Unicode Normalization Form C with unicodedata2: canonical reordering of combining "
         "marks (nukta before virama), composition (न+़ -> ऩ, र+़ -> ऱ, ळ+़ -> ऴ) and the composition "

@@ -29,7 +29,7 @@ Repass = tuple[frozenset[str], Callable[[str, frozenset[str]], bool]]
 
 # Everything else is "rare": the set of rare characters in a text is collected with one scan.
 _COMMON = (
-    "\n -~"  # LF, space and printable ASCII
+    "\n -{}~"  # LF, space and printable ASCII except "|"
     "\u0900-\u0928\u092a-\u0930\u0932\u0933\u0935-\u0950\u0955-\u0957\u0960-\u097f"  # Devanagari, see below
     "\u20b9"  # rupee sign
 )
@@ -93,14 +93,22 @@ class Rule:
 
     def fast(self, text: str, found: frozenset[str]) -> str:
         """Apply the rule; return ``text`` itself when nothing changed."""
+        return self.step(text, found)[0]
+
+    def step(self, text: str, found: frozenset[str]) -> tuple[str, frozenset[str]]:
+        """Apply the rule; return the new text and the set of rare characters it may hold."""
         if not self.applies(text, found):
-            return text
+            return text, found
         if self.fast_fn is not None:
-            return self.fast_fn(text, found)
-        new = self._sub(text)
-        while self.repeat and new != text:
-            text, new = new, self._sub(new)
-        return new
+            new = self.fast_fn(text, found)
+        else:
+            new = self._sub(text)
+            last = text
+            while self.repeat and new != last:
+                last, new = new, self._sub(new)
+        if self.introduces_rare and new != text:
+            return new, rare_chars(new)
+        return new, found
 
     def _edits_once(self, text: str) -> list[Edit]:
         repl = self.repl
@@ -202,15 +210,9 @@ def run_fast(text: str, rules: Sequence[Rule], repass: Repass) -> str:
         start = text
         found = rare_chars(text)
         for r in rules:
-            new = r.fast(text, found)
-            if new is not text:
-                if r.introduces_rare and new != text:
-                    found = rare_chars(new)
-                text = new
-        if text == start:
-            return text
-        found = rare_chars(text)
-        if not _needs_repass(text, found, repass):
+            text, found = r.step(text, found)
+        # ``found`` is now a superset of the rare characters in ``text`` (rules that add any recompute it)
+        if text == start or not _needs_repass(text, found, repass):
             return text
     return text
 
@@ -232,7 +234,6 @@ def run_explain(text: str, rules: Sequence[Rule], repass: Repass) -> tuple[str, 
                 text = new
         if text == start:
             break
-        found = rare_chars(text)
-        if not _needs_repass(text, found, repass):
+        if not _needs_repass(text, rare_chars(text), repass):
             break
     return text, total

@@ -5,6 +5,7 @@ Each rule's docstring says what it changes and what it leaves alone; ``docs/rule
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from unicodedata2 import combining
@@ -30,12 +31,14 @@ __all__ = [
     "DIGITS",
     "DOUBLE_DANDA",
     "DUP_MARKS",
+    "DUP_NUKTA",
     "ELONGATION",
     "FINAL_TA_VISARGA",
     "I_SIGN",
     "JOINERS",
     "JOINERS_SEARCH",
     "MARK_ORDER",
+    "MARK_ORDER_STRESS",
     "NASAL_ANUSVARA",
     "NUKTA_LOAN",
     "PIPE_TO_DANDA",
@@ -69,11 +72,31 @@ def _in_url(s: str, i: int) -> bool:
 # -- joiners --------------------------------------------------------------------------------------------
 
 
+_NASALS = "\u0900\u0901\u0902\u0903"
+_STRESS = "\u0951-\u0954"
+_RUN_MARKS = f"{VOWEL_SIGN_CLASS}\u093c\u094d{_NASALS}{_STRESS}"
+_SIGNS_VIRAMA = f"{VOWEL_SIGN_CLASS}\u094d"
+# Gates for "two adjacent marks out of the encoded order", each led by a literal so the scan is fast:
+# a vowel sign or nasal sign before a nukta, and a nasal sign before a vowel sign or virama. The stress marks
+# are rare characters: the rule runs whenever one is present (MARK_ORDER_STRESS).
+_NUKTA_AFTER_MARK = re.compile(f"\u093c(?<=[{VOWEL_SIGN_CLASS}{_NASALS}]\u093c)")
+_NASAL_BEFORE_SIGN = tuple(re.compile(f"{nasal}[{_SIGNS_VIRAMA}]") for nasal in _NASALS)
+_MARK_KEY = {"\u093c": 0, "\u0951": 5, "\u0953": 5, "\u0954": 5, "\u0952": 4} | dict.fromkeys(_NASALS, 3)
+_RUN_SET = frozenset(re.findall(f"[{_RUN_MARKS}]", "".join(map(chr, range(0x900, 0x980)))))
+
+
 def _prev_after_nfc(s: str, i: int) -> str:
-    """The character that will precede position ``i`` once NFC has reordered the marks before it."""
+    """The character that will precede position ``i`` once ``normalize.mark_order`` and NFC have reordered
+    the marks before it."""
     k = i - 1
     if k < 0:
         return ""
+    if s[k] in _RUN_SET:
+        j = k
+        while j >= 0 and k - j < 32 and s[j] in _RUN_SET:
+            j -= 1
+        if j < 0 or not combining(s[j]):  # a run of Devanagari marks only: sorted as mark_order sorts it
+            return max(reversed(s[j + 1 : i]), key=lambda c: _MARK_KEY.get(c, 2))
     best, best_ccc = s[k], combining(s[k])
     while best_ccc and k >= 0 and i - k <= 32 and combining(s[k]):
         if combining(s[k]) > best_ccc:
@@ -145,31 +168,8 @@ JOINERS_SEARCH: Rule = _joiners_search
 # -- mark order and vowel letters -------------------------------------------------------------------------
 
 
-_NASALS = "\u0900\u0901\u0902\u0903"
-_STRESS = "\u0951-\u0954"
-_RUN_MARKS = f"{VOWEL_SIGN_CLASS}\u093c\u094d{_NASALS}{_STRESS}"
-_SIGNS_VIRAMA = f"{VOWEL_SIGN_CLASS}\u094d"
-# a pair of adjacent marks out of the encoded order, other than "mark + nukta" (found by a loop over nuktas)
-_BAD_PAIR = re.compile(
-    f"[{_NASALS}{_STRESS}][{_SIGNS_VIRAMA}]|[{_STRESS}][{_NASALS}]|[\u0951\u0953\u0954]\u0952"
-)
-# virama + nukta is left to NFC, which reorders it
-_BEFORE_NUKTA_BAD = frozenset(
-    re.findall(f"[{VOWEL_SIGN_CLASS}{_NASALS}{_STRESS}]", "".join(map(chr, range(0x900, 0x980))))
-)
-_MARK_KEY = {"\u093c": 0, "\u0951": 5, "\u0953": 5, "\u0954": 5, "\u0952": 4} | dict.fromkeys(_NASALS, 3)
-
-
 def _mark_order_gate(text: str) -> bool:
-    if _BAD_PAIR.search(text) is not None:
-        return True
-    find = text.find
-    i = find("\u093c", 1)
-    while i > 0:
-        if text[i - 1] in _BEFORE_NUKTA_BAD:
-            return True
-        i = find("\u093c", i + 1)
-    return False
+    return _NUKTA_AFTER_MARK.search(text) is not None or any(p.search(text) for p in _NASAL_BEFORE_SIGN)
 
 
 @rule(
@@ -189,6 +189,9 @@ def _mark_order(m: re.Match[str]) -> str:
 
 
 MARK_ORDER: Rule = _mark_order
+MARK_ORDER_STRESS: Rule = dataclasses.replace(
+    _mark_order, gate=None, triggers=frozenset("\u0951\u0952\u0953\u0954")
+)
 
 _AA_SECOND = "\u093a\u0945\u0946\u0947\u0948"
 _VOWEL_PATTERN = "|".join(
@@ -203,13 +206,20 @@ _VOWEL_PATTERN = "|".join(
 )
 
 
-_VOWEL_GATE = re.compile(
-    "[\u0905\u0906\u0909\u090f][\u093a\u093b\u093e\u0941\u0945-\u094c\u094f\u0956\u0957]"
+_VOWEL_GATES = tuple(
+    re.compile(p)
+    for p in (
+        "\u0905[\u093a\u093b\u093e\u0945\u0946\u0949\u094a\u094b\u094c\u094f\u0956\u0957]",
+        f"\u0906[{_AA_SECOND}]",
+        "\u0909\u0941",
+        "\u090f[\u0945-\u0947]",
+        "\u0930\u094d\u0907",
+    )
 )
 
 
 def _vowel_letters_gate(text: str) -> bool:
-    return _VOWEL_GATE.search(text) is not None or "\u0930\u094d\u0907" in text
+    return any(p.search(text) is not None for p in _VOWEL_GATES)
 
 
 @rule(
@@ -238,28 +248,29 @@ VOWEL_LETTERS: Rule = _vowel_letters
 _DUP_GATE = re.compile(f"([{NON_SPACING_MARK_CLASS}])\\1")
 
 
-def _dup_marks_gate(text: str) -> bool:
-    return _DUP_GATE.search(text) is not None or any(c + "\u093c" in text for c in "\u0929\u0931\u0934")
-
-
 @rule(
     "normalize.dup_marks",
     kind="script",
     reason="identical non-spacing mark repeated inside a Devanagari cluster renders as one",
-    pattern=f"([{NON_SPACING_MARK_CLASS}])\\1+|([\u0929\u0931\u0934])\u093c+",
-    gate=_dup_marks_gate,
+    pattern=f"([{NON_SPACING_MARK_CLASS}])\\1+",
+    gate=lambda text: _DUP_GATE.search(text) is not None,
 )
 def _dup_marks(m: re.Match[str]) -> str:
     """Changes: a repeated identical non-spacing mark (anusvara, candrabindu, nukta, virama, the u/uu/e/ai
     signs, …) after a Devanagari character to one (में+ं -> में); an extra nukta on ऩ ऱ ऴ is dropped.
     Leaves alone: repeated spacing vowel signs (ा ि ी ो: elongation, see ``normalize.elongation``),
     different marks, and marks on non-Devanagari bases (Unicode's own tests double marks on Latin letters)."""
-    if m.group(2):
-        return m.group(2)
     return m.group(1) if _is_word(_prev(m)) else m.group()
 
 
 DUP_MARKS: Rule = _dup_marks
+DUP_NUKTA: Rule = dataclasses.replace(
+    _dup_marks,
+    pattern=re.compile("([\u0929\u0931\u0934])\u093c+"),
+    repl="\\1",
+    gate=None,
+    triggers=frozenset("\u0929\u0931\u0934"),
+)
 
 # -- danda and visarga -------------------------------------------------------------------------------------
 
@@ -291,7 +302,7 @@ DOUBLE_DANDA: Rule = _double_danda
     kind="punctuation",
     reason="ASCII | typed for the danda directly after a Devanagari word",
     pattern=f"\\|(?<={_BEFORE_PIPE}\\|)(?=[\\s\"'\u2018-\u201f)\\]}}\u0900-\u097f]|\\Z)",
-    gate="|",
+    triggers="|",
     literal="\u0964",
     literal_when=_no_url,
 )
@@ -332,7 +343,7 @@ COLON_TO_VISARGA: Rule = _colon_to_visarga
     kind="punctuation",
     reason="a spaced | between Devanagari words used as a danda (search)",
     pattern=f" \\|(?<=[{WORD_CLASS}] \\|)(?= [{WORD_CLASS}])",
-    gate="|",
+    triggers="|",
     literal="\u0964",
     profiles=("search",),
 )
@@ -383,6 +394,12 @@ def _fold_digits(m: re.Match[str]) -> str:
 DIGITS: Rule = _fold_digits
 
 
+def _drop_loan_nukta(text: str, found: frozenset[str]) -> str:
+    for c in "\u0915\u0916\u0917\u091c\u092b":
+        text = text.replace(c + "\u093c", c)
+    return text
+
+
 @rule(
     "normalize.fold_nukta_loan",
     kind="script",
@@ -390,6 +407,7 @@ DIGITS: Rule = _fold_digits
     pattern="([\u0915\u0916\u0917\u091c\u092b])\u093c",
     gate="\u093c",
     template="\\1",
+    fast_fn=_drop_loan_nukta,
     profiles=("search",),
 )
 def _fold_nukta_loan(m: re.Match[str]) -> str:
@@ -509,14 +527,14 @@ def _elongation(m: re.Match[str]) -> str:
 ELONGATION: Rule = _elongation
 
 
-_I_SIGN_GATE = re.compile("\u093f(?<![\u0900-\u097f]\u093f)")
+_I_SIGN_GATE = re.compile(f"\u093f(?<![{WORD_CLASS}]\u093f)")
 
 
 @rule(
     "normalize.i_sign_order",
     kind="script",
     reason="i-sign typed before its consonant (legacy typing order) moved after it (search)",
-    pattern=f"\u093f(?<![\u0900-\u097f]\u093f)((?:[{CONSONANT_CLASS}]\u093c?\u094d)*[{CONSONANT_CLASS}]\u093c?)",
+    pattern=f"\u093f(?<![{WORD_CLASS}]\u093f)((?:[{CONSONANT_CLASS}]\u093c?\u094d)*[{CONSONANT_CLASS}]\u093c?)",
     gate=lambda text: _I_SIGN_GATE.search(text) is not None,
     profiles=("search",),
 )
