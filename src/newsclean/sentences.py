@@ -188,6 +188,8 @@ def split_sentences(
     >>> split_sentences("पहली पंक्ति\\nदूसरी पंक्ति", newline_is_boundary=False)
     ['पहली पंक्ति\\nदूसरी पंक्ति']
     """
+    if config is None and newline_is_boundary is None and extra_abbreviations is None and type(text) is str:
+        return split(text, _DEFAULT_RULES)  # the common call, without the option checks
     check_str(text, "split_sentences", "text")
     rules = _resolve("split_sentences", config, newline_is_boundary, extra_abbreviations)
     return split(text, rules)

@@ -16,7 +16,7 @@ unbalanced quote can never suppress the boundaries after it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .abbreviations import AMBIGUOUS_INITIALS, INITIALS
 
@@ -45,7 +45,8 @@ DIGITS = "0123456789०१२३४५६७८९"
 LIST_NUMERALS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"})
 _TOKEN_WINDOW = 40
 
-_ASK, _ACCEPT, _REJECT = 0, 1, 2
+_ASK, _ACCEPT, _REJECT, _PLAIN = 0, 1, 2, 3
+_WORD_CACHE = 4096  # words before a full stop whose kind is remembered, per configuration
 _RUN_CHARS = DANDAS + QUESTION + DOTS + PIPE
 #: Full stops that may end a sentence: before whitespace, a closer, another terminator or the end, or glued
 #: between Devanagari and a letter (``हुई.उन्होंने``). Led by a literal, so ``re`` scans for it quickly.
@@ -74,8 +75,9 @@ def _fast_pattern(pipe: bool, newline: bool, blank_line: bool) -> re.Pattern[str
     """
     ws, nl, hws = re.escape(WHITESPACE), re.escape(LINE_BREAKS), re.escape(HORIZONTAL)
     terms = re.escape(DANDAS + QUESTION + DOTS + (PIPE if pipe else ""))
-    qrun = f"[{QUESTION}][{re.escape(QUESTION + DOTS + (PIPE if pipe else ''))}]*{_CLOSE}"
-    goes_on = f"{qrun}(?=[{ws}]*[,;a-z])|(?<=[!-~]){qrun}(?=[!-~])"
+    rest = f"[{re.escape(QUESTION + DOTS + (PIPE if pipe else ''))}]*{_CLOSE}"
+    # the character class first, so a danda fails at once; then "a comma or a-z follows" or "Latin glued"
+    goes_on = f"[{QUESTION}](?:{rest}(?=[{ws}]*[,;a-z])|(?<=[!-~].){rest}(?=[!-~]))"
     end = f"[{DANDAS}{QUESTION}][{terms}]*{_CLOSE}"
     stop = DANDAS + QUESTION
     if newline:
@@ -113,6 +115,8 @@ class Rules:
     abbreviations: frozenset[str]
     newline_is_boundary: bool
     blank_line_is_boundary: bool
+    #: kind of the word before a full stop, by its text (deterministic, so sharing it is safe)
+    word_kinds: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(
@@ -232,25 +236,37 @@ class Rules:
                 return _ASK  # more whitespace (maybe a line break) or the end: the full guard
         start = p - _TOKEN_WINDOW if p - _TOKEN_WINDOW > lo else lo
         q = text.rfind(" ", start, p)
-        word = text[q + 1 if q >= 0 else start : p]
+        raw = text[q + 1 if q >= 0 else start : p]
+        kind = self.word_kinds.get(raw)
+        if kind is None:
+            kind = self._word_kind(raw)
+            if len(self.word_kinds) < _WORD_CACHE:
+                self.word_kinds[raw] = kind
+        if kind != _PLAIN:
+            return kind
+        if spaced and _plain_next(text[p + 2]):
+            return _ACCEPT
+        return _ASK
+
+    def _word_kind(self, raw: str) -> int:
+        """``_REJECT`` for an abbreviation, initial or chain; ``_PLAIN`` for a word that may end a sentence;
+        ``_ASK`` when the full guard must look (a digit, quote, bracket or danda, or an ambiguous word)."""
+        word = raw
         if _PLAIN_WORD(word) is None:
             words = word.rsplit(None, 1)  # the word may follow a line break or a tab, not a space
             if not words or _PLAIN_WORD(words[-1]) is None:
-                return _ASK  # a digit, quote, bracket or danda in the word: the full guard
+                return _ASK
             word = words[-1]
         key = word.lower()
         if key in self.abbreviations:
             return _REJECT
         if "." in key:
-            if _chain(key.split("."), self.abbreviations):
-                return _REJECT
-        elif (len(word) == 1 and word.isascii()) or key in AMBIGUOUS_INITIALS or key in LIST_NUMERALS:
+            return _REJECT if _chain(key.split("."), self.abbreviations) else _PLAIN
+        if (len(word) == 1 and word.isascii()) or key in AMBIGUOUS_INITIALS or key in LIST_NUMERALS:
             return _ASK
-        elif key in INITIALS or (len(word) <= 3 and _SINGLE_LETTER.fullmatch(word) is not None):
+        if key in INITIALS or (len(word) <= 3 and _SINGLE_LETTER.fullmatch(word) is not None):
             return _REJECT
-        if spaced and _plain_next(text[p + 2]):
-            return _ACCEPT
-        return _ASK
+        return _PLAIN
 
     def accept(self, text: str, lo: int, i: int, j: int, e: int, k: int) -> bool:
         """Decide a candidate: run ``text[i:j]``, closers up to ``e``, whitespace up to ``k``.
