@@ -430,33 +430,37 @@ def analyse(text: str) -> Units:
         return Units(text, [], [], empty, empty, [], [], [], [], [], [], [])
     starts = offsets[0::2][:n]
     ends = offsets[1::2]
-    infos = [_CACHE.get(t) or _token_info(t) for t in tokens]
-    ids = np.fromiter((x[0] for x in infos), dtype=np.uint64, count=n)
-    raw_ids = np.fromiter((x[3] for x in infos), dtype=np.uint64, count=n)
-    masked = [x[1] for x in infos]
-    deva = [x[2] for x in infos]
-    gap_infos = [_GAP_CACHE.get(g) or _gap_info(g) for g in parts[2:-1:2]]
-    gaps = [x[0] for x in gap_infos]
-    flags = [x[1] for x in gap_infos]
-    for i in range(n - 1):
-        if deva[i] != deva[i + 1]:
+    get = _CACHE.get
+    tids, masked_t, deva_t, rids = zip(*[get(t) or _token_info(t) for t in tokens], strict=True)
+    ids = np.array(tids, dtype=np.uint64)
+    raw_ids = np.array(rids, dtype=np.uint64)
+    masked = list(masked_t)
+    gap_strs = parts[2:-1:2]
+    gget = _GAP_CACHE.get
+    gaps: list[int] = []
+    flags: list[int] = []
+    if n > 1:
+        g_t, f_t = zip(*[gget(g) or _gap_info(g) for g in gap_strs], strict=True)
+        gaps, flags = list(g_t), list(f_t)
+        deva = np.array(deva_t, dtype=bool)
+        for i in np.flatnonzero(deva[:-1] != deva[1:]).tolist():
             flags[i] |= FLAG_SCRIPT | (FLAG_GLUE if ends[i] == starts[i + 1] else 0)
-        if gaps[i] == GAP_SENT and parts[2 * i + 2] == "." and tokens[i + 1][0].isdigit():
-            gaps[i] = GAP_NONE  # 2.5: a decimal point, not a full stop
-        elif flags[i] & FLAG_COLON and masked[i] and masked[i + 1] and parts[2 * i + 2] == ":":
-            flags[i] = 0  # 7:52: a time, not a lead-in
+        for i in [i for i, g in enumerate(gap_strs) if g == "." or g == ":"]:
+            if g_t[i] == GAP_SENT and gap_strs[i] == "." and tokens[i + 1][0].isdigit():
+                gaps[i] = GAP_NONE  # 2.5: a decimal point, not a full stop
+            elif gap_strs[i] == ":" and masked[i] and masked[i + 1]:
+                flags[i] = 0  # 7:52: a time, not a lead-in
     gaps.append(GAP_LINE)
     flags.append(0)
     lines: list[tuple[int, int]] = []
     sentences: list[tuple[int, int]] = []
     line_lo = sent_lo = 0
-    for i, code in enumerate(gaps):
-        if code:
-            sentences.append((sent_lo, i + 1))
-            sent_lo = i + 1
-            if code == GAP_LINE:
-                lines.append((line_lo, i + 1))
-                line_lo = i + 1
+    for i in [i for i, code in enumerate(gaps) if code]:
+        sentences.append((sent_lo, i + 1))
+        sent_lo = i + 1
+        if gaps[i] == GAP_LINE:
+            lines.append((line_lo, i + 1))
+            line_lo = i + 1
     seps = [i + 1 for i, f in enumerate(flags) if f & FLAG_SEP]
     marks = [i + 1 for i, (g, f) in enumerate(zip(gaps, flags, strict=True)) if g or f]
     return Units(text, starts, ends, ids, raw_ids, masked, gaps, flags, lines, sentences, seps, marks)
