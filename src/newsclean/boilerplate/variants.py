@@ -9,6 +9,8 @@ stays linear in the text.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
@@ -21,6 +23,13 @@ __all__ = ["find_variants"]
 
 MIN_WORDS = 5  # shorter headlines are matched exactly only
 MIN_RATIO = 85.0
+RAW_CUTOFF = 70.0
+
+
+@lru_cache(maxsize=256)
+def _ref_key(ref: str) -> tuple[str, list[str]]:
+    rkey = key(ref)
+    return rkey, rkey.split(" ")
 
 
 def find_variants(
@@ -46,8 +55,7 @@ def find_variants(
     >>> [body[c.start:c.end] for c in find_variants(body, title)]
     ['राज्य सरकार ने किसानों के वास्ते नई बीमा योजना शुरू की']
     """
-    rkey = key(ref)
-    rwords = rkey.split(" ")
+    rkey, rwords = _ref_key(ref)
     if len(rwords) < MIN_WORDS:
         return []
     lo, hi = int(len(ref) * 0.75), int(len(ref) * 1.3) + 2
@@ -59,18 +67,23 @@ def find_variants(
         nl = text.find("\n", pos)
         le = n if nl < 0 else nl
         if le - pos >= lo:
-            line = text[pos:le]
-            t = tail_start(line)
-            for start in {0, t} if t > 0 else {0}:
-                seg = line[start:].strip()
-                if not lo <= len(seg) <= hi:
-                    continue
+            # the whole line, and the tail after its last terminator (only the end of a long line is sliced)
+            w0 = pos if le - pos <= hi + 8 else le - hi - 8
+            piece = text[w0:le]
+            t = tail_start(piece)
+            starts = ([0] if w0 == pos else []) + ([t] if t > 0 else [])
+            for start in starts:
+                seg = piece[start:].strip()
+                if not lo <= len(seg) <= hi or not fuzz.ratio(
+                    seg, ref, processor=None, score_cutoff=RAW_CUTOFF
+                ):
+                    continue  # cheap raw comparison first: only likely variants are folded and aligned
                 skey = key(seg)
                 if Levenshtein.distance(skey.split(" "), rwords) > budget:
                     continue
                 if fuzz.ratio(skey, rkey, processor=None) < MIN_RATIO:
                     continue
-                s = pos + start + (len(line) - start - len(line[start:].lstrip()))
+                s = w0 + start + (len(piece) - start - len(piece[start:].lstrip()))
                 if left_site(text, s)[0] in (LINE_START, AFTER_TERM):
                     reason = "pasted headline with a word changed (word alignment)"
                     out.append(Candidate(s, s + len(seg), rule, kind, reason))
