@@ -107,7 +107,7 @@ def rule_ids(profile: str = "safe") -> tuple[str, ...]:
     (True, False)
     """
     check_choice(profile, "rule_ids", "profile", PROFILES)
-    return tuple(r.id for r in RULES if profile in r.profiles)
+    return tuple(dict.fromkeys(r.id for r in RULES if profile in r.profiles))
 
 
 @dataclass(frozen=True, slots=True)
