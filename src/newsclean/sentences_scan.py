@@ -1,11 +1,11 @@
-"""The sentence scanner: one compiled stdlib ``re`` pattern over candidate terminators, guards per candidate.
+"""The sentence scanner: a fast pass in C for dandas, ``?``, ``!`` and line breaks, guards for the rest.
 
-Internal module; the public API is in :mod:`newsclean.sentences`. The pattern uses explicit code-point
-classes only (no ``\\w``, no Unicode properties), which is why stdlib ``re`` is fine here and faster than
-``regex``. Each match is a *candidate*: a run of terminators with the closing quotes and brackets glued to
-it and the whitespace after it, or a line break. Dandas need no guard; the other terminators go through
-cheap local checks (never more than a few dozen characters either side), so the scan is linear and an
-unbalanced quote can never suppress the boundaries after it.
+Internal module; the public API is in :mod:`newsclean.sentences`, the patterns in
+:mod:`newsclean.sentences_patterns`. :meth:`Rules.cuts` finds the other candidate terminators (``.``, ``…``,
+``|``) and decides each with cheap local checks (never more than a few dozen characters either side, no
+pairing of quotes), the common shapes without even a regex call; :func:`split` and :func:`scan` then run
+the fast pattern between the accepted cuts. The scan is linear, and an unbalanced quote can never suppress
+the boundaries after it.
 
 >>> rules = Rules.build(abbreviations=frozenset({"डॉ"}))
 >>> text = "डॉ. शर्मा आए। कीमत 2.5 लाख है."
@@ -19,90 +19,36 @@ import re
 from dataclasses import dataclass, field
 
 from .abbreviations import AMBIGUOUS_INITIALS, INITIALS
-
-__all__ = ["WHITESPACE", "Rules", "scan", "split"]
-
-#: Every character for which ``str.isspace()`` is true (checked against the Unicode tables in the tests).
-WHITESPACE = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
-    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+from .sentences_patterns import (
+    BLANK_LINE,
+    CLOSERS,
+    DANDAS,
+    DIGITS,
+    DOT_CANDIDATES,
+    DOTS,
+    HAS_DIGIT,
+    HORIZONTAL,
+    LINE_BREAKS,
+    LIST_NUMERALS,
+    OPENERS,
+    PIPE,
+    PLAIN_WORD,
+    QUESTION,
+    RUN_CHARS,
+    SINGLE_LETTER,
+    STOPS,
+    WHITESPACE,
+    candidate_pattern,
+    fast_pattern,
+    is_devanagari,
+    is_letter_start,
 )
-#: Line breaks as ``str.splitlines()`` sees them.
-LINE_BREAKS = "\n\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029"
-HORIZONTAL = "".join(c for c in WHITESPACE if c not in LINE_BREAKS)
 
-DANDAS = "।॥"
-QUESTION = "?!"
-STOPS = DANDAS + QUESTION  # decided by the fast pattern alone
-DOTS = ".…"
-PIPE = "|"
-CURLY_CLOSERS = "”’»›)]}"
-STRAIGHT_QUOTES = "\"'"
-CLOSERS = CURLY_CLOSERS + STRAIGHT_QUOTES
-OPENERS = "\"'“‘«‹([{"
-LETTER_START = "[\u0904-\u0939\u0958-\u0961A-Z]"
-DIGITS = "0123456789०१२३४५६७८९"
-LIST_NUMERALS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"})
+__all__ = ["LINE_BREAKS", "WHITESPACE", "Rules", "scan", "split"]
+
 _TOKEN_WINDOW = 40
-
 _ASK, _ACCEPT, _REJECT, _PLAIN = 0, 1, 2, 3
 _WORD_CACHE = 4096  # words before a full stop whose kind is remembered, per configuration
-_RUN_CHARS = DANDAS + QUESTION + DOTS + PIPE
-#: Full stops that may end a sentence: before whitespace, a closer, another terminator or the end, or glued
-#: between Devanagari and a letter (``हुई.उन्होंने``). Led by a literal, so ``re`` scans for it quickly.
-_DOT_CANDIDATES = re.compile(
-    f"\\.(?:(?=[{re.escape(WHITESPACE + CLOSERS + _RUN_CHARS)}]|\\Z)"
-    f"|(?<=[\u0900-\u097f]\\.)(?=[\u0904-\u0939\u0958-\u0961A-Z]))"
-)
-_BLANK_LINE = re.compile(
-    f"(?:\r\n|[{re.escape(LINE_BREAKS)}])[{re.escape(HORIZONTAL)}]*(?:\r\n|[{re.escape(LINE_BREAKS)}])"
-)
-_HAS_DIGIT = re.compile(f"[{DIGITS}]").search
-_PLAIN_WORD = re.compile(
-    f"[^{re.escape(WHITESPACE + DANDAS + OPENERS + CURLY_CLOSERS + STRAIGHT_QUOTES + DIGITS + QUESTION)}@/|…]+"
-).fullmatch
-_SINGLE_LETTER = re.compile("[\u0904-\u0939\u0958-\u0961\u0972-\u097f][\u0900-\u0903\u093c]{0,2}")
-
-
-_CLOSE = f"(?:[{re.escape(CURLY_CLOSERS)}]|[{STRAIGHT_QUOTES}](?!{LETTER_START}))*"
-
-
-def _fast_pattern(pipe: bool, newline: bool, blank_line: bool) -> re.Pattern[str]:
-    """One match per sentence when dandas, ``?``, ``!`` and line breaks end sentences (the C-speed path).
-
-    A ``?``/``!`` run is no boundary when a comma, semicolon or lower-case Latin word follows, or inside
-    Latin text glued on both sides (``a?b=1``); everything else is decided in :meth:`Rules.cuts`.
-    """
-    ws, nl, hws = re.escape(WHITESPACE), re.escape(LINE_BREAKS), re.escape(HORIZONTAL)
-    terms = re.escape(DANDAS + QUESTION + DOTS + (PIPE if pipe else ""))
-    rest = f"[{re.escape(QUESTION + DOTS + (PIPE if pipe else ''))}]*{_CLOSE}"
-    # the character class first, so a danda fails at once; then "a comma or a-z follows" or "Latin glued"
-    goes_on = f"[{QUESTION}](?:{rest}(?=[{ws}]*[,;a-z])|(?<=[!-~].){rest}(?=[!-~]))"
-    end = f"[{DANDAS}{QUESTION}][{terms}]*{_CLOSE}"
-    stop = DANDAS + QUESTION
-    if newline:
-        body = f"[^{stop}{nl}]*(?:(?:{goes_on})[^{stop}{nl}]*)*"
-    elif blank_line:
-        brk = f"(?:\r\n|[{nl}])(?![{hws}]*[{nl}])"
-        body = f"[^{stop}{nl}]*(?:(?:{goes_on}|{brk})[^{stop}{nl}]*)*"
-    else:
-        body = f"[^{stop}]*(?:(?:{goes_on})[^{stop}]*)*"
-    return re.compile(f"[^{ws}{DANDAS}]{body}(?:{end}|(?<![{ws}]))|{end}")
-
-
-def _candidate_pattern(pipe: bool) -> re.Pattern[str]:
-    """Runs of terminators with their closers and whitespace (runs with a danda, ``?`` or ``!`` are skipped)."""
-    terms = re.escape(QUESTION + DOTS + (PIPE if pipe else ""))
-    return re.compile(f"([{terms}][{terms}]*)({_CLOSE})([{re.escape(WHITESPACE)}]*)")
-
-
-def _is_devanagari(ch: str) -> bool:
-    return "\u0900" <= ch <= "\u097f"
-
-
-def _is_letter_start(ch: str) -> bool:
-    """A Devanagari letter (not a sign) or a Latin capital: where a glued next sentence can start."""
-    return ("\u0904" <= ch <= "\u0939") or ("\u0958" <= ch <= "\u0961") or ("A" <= ch <= "Z")
 
 
 @dataclass(frozen=True)
@@ -132,11 +78,11 @@ class Rules:
         >>> Rules.build(abbreviations=frozenset()).newline_is_boundary
         True
         """
-        fast = _fast_pattern(pipe_is_danda, newline_is_boundary, blank_line_is_boundary)
+        fast = fast_pattern(pipe_is_danda, newline_is_boundary, blank_line_is_boundary)
         chars = DOTS + (PIPE if pipe_is_danda else "")
         return cls(
             fast,
-            _candidate_pattern(pipe_is_danda),
+            candidate_pattern(pipe_is_danda),
             chars,
             abbreviations,
             newline_is_boundary,
@@ -152,7 +98,7 @@ class Rules:
         """
         find = text.find
         if shortcuts:  # full stops that may end a sentence, found by a literal-led pattern (fast in C)
-            positions = [m.start() for m in _DOT_CANDIDATES.finditer(text)]
+            positions = [m.start() for m in DOT_CANDIDATES.finditer(text)]
             rare = self.candidate_chars[1:]
         else:
             positions = []
@@ -210,12 +156,12 @@ class Rules:
             return False
         if self.newline_is_boundary:
             return any(c in LINE_BREAKS for c in ws)
-        return self.blank_line_is_boundary and _BLANK_LINE.search(ws) is not None
+        return self.blank_line_is_boundary and BLANK_LINE.search(ws) is not None
 
     def _dot_shortcut(self, text: str, lo: int, p: int, n: int) -> int:
         """Decide the common shapes of a single full stop without the candidate regex.
 
-        Only full stops that ``_DOT_CANDIDATES`` found come here (a full stop glued to a digit or to Latin
+        Only full stops that ``DOT_CANDIDATES`` found come here (a full stop glued to a digit or to Latin
         text never ends a sentence, see :meth:`_glued_dot`).
 
         Returns:
@@ -226,7 +172,7 @@ class Rules:
         if p + 1 >= n or p <= lo or text[p - 1] in WHITESPACE:
             return _ASK
         nx = text[p + 1]
-        if nx in _RUN_CHARS:
+        if nx in RUN_CHARS:
             return _ASK  # an ellipsis or a mixed run
         spaced = nx in WHITESPACE
         if spaced:
@@ -252,9 +198,9 @@ class Rules:
         """``_REJECT`` for an abbreviation, initial or chain; ``_PLAIN`` for a word that may end a sentence;
         ``_ASK`` when the full guard must look (a digit, quote, bracket or danda, or an ambiguous word)."""
         word = raw
-        if _PLAIN_WORD(word) is None:
+        if PLAIN_WORD(word) is None:
             words = word.rsplit(None, 1)  # the word may follow a line break or a tab, not a space
-            if not words or _PLAIN_WORD(words[-1]) is None:
+            if not words or PLAIN_WORD(words[-1]) is None:
                 return _ASK
             word = words[-1]
         key = word.lower()
@@ -264,7 +210,7 @@ class Rules:
             return _REJECT if _chain(key.split("."), self.abbreviations) else _PLAIN
         if (len(word) == 1 and word.isascii()) or key in AMBIGUOUS_INITIALS or key in LIST_NUMERALS:
             return _ASK
-        if key in INITIALS or (len(word) <= 3 and _SINGLE_LETTER.fullmatch(word) is not None):
+        if key in INITIALS or (len(word) <= 3 and SINGLE_LETTER.fullmatch(word) is not None):
             return _REJECT
         return _PLAIN
 
@@ -300,7 +246,7 @@ class Rules:
 
     def _glued_dot(self, text: str, lo: int, i: int, k: int) -> bool:
         """A full stop glued to what follows: only ``है.उन्होंने`` / ``किया.NTT`` shapes are boundaries."""
-        if i == lo or not _is_devanagari(text[i - 1]) or not _is_letter_start(text[k]):
+        if i == lo or not is_devanagari(text[i - 1]) or not is_letter_start(text[k]):
             return False  # decimals, dates, times, URLs, e-mails, Latin chains
         tok = _word_before(text, lo, i).lstrip(OPENERS)
         if not tok or "/" in tok or "@" in tok or self._abbreviation(tok, text, lo, i, k):
@@ -369,7 +315,7 @@ def _pipe(text: str, lo: int, i: int) -> bool:
     ch = text[p]
     if ch in DANDAS:
         return False
-    return _is_devanagari(ch) or ch in DIGITS or ch in CLOSERS
+    return is_devanagari(ch) or ch in DIGITS or ch in CLOSERS
 
 
 def _initial(tok: str) -> bool:
@@ -378,7 +324,7 @@ def _initial(tok: str) -> bool:
         return True
     if tok in AMBIGUOUS_INITIALS:
         return False
-    return tok in INITIALS or _SINGLE_LETTER.fullmatch(tok) is not None
+    return tok in INITIALS or SINGLE_LETTER.fullmatch(tok) is not None
 
 
 def _dotted_initial(word: str) -> bool:
@@ -398,7 +344,7 @@ def _initial_after(text: str, k: int) -> bool:
 def _chain(pieces: list[str], abbreviations: frozenset[str]) -> bool:
     """``कि.मी``, ``ए.के``, ``u.s``, ``ph.d``: short letter pieces; not ``2.5``, ``www.bbc.com``."""
     for p in pieces:
-        if not p or _HAS_DIGIT(p) is not None:
+        if not p or HAS_DIGIT(p) is not None:
             return False
         if p.isascii():
             if len(p) > 4 or (len(p) >= 2 and p.islower() and p not in abbreviations):
