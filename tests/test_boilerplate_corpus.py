@@ -506,3 +506,16 @@ def test_documents_without_the_group_field_form_group_empty() -> None:
     assert model.groups == ("",)
     assert model.group_docs("") == 4
     assert model.find(f"खबर।\n{FOLLOW}", "") != []
+
+
+def test_lone_surrogates_survive_save_and_load(tmp_path) -> None:
+    odd = "पढ़ते रहिए \ud800 हमारा ऐप"
+    docs = [_doc(f"{s}\n{odd}", "p1", TITLES[i]) for i, s in enumerate(STORIES[:4])]
+    model = BoilerplateMiner().fit(docs)
+    path = tmp_path / "m.json"
+    model.save(path)
+    loaded = BoilerplateModel.load(path)
+    assert loaded == model
+    assert loaded.fingerprint == model.fingerprint
+    out, _ = _removed(loaded, f"खबर।\n{odd}", "p1")
+    assert out == "खबर।"

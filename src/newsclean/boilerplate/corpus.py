@@ -82,6 +82,7 @@ class BoilerplateModel:
     key_scheme: str = KEY_SCHEME
     format_version: int = FORMAT_VERSION
     _all: GroupTemplates = field(init=False, repr=False, compare=False)
+    _fingerprint: str = field(init=False, repr=False, compare=False, default="")
 
     def __post_init__(self) -> None:
         if self.key_scheme != KEY_SCHEME:
@@ -131,8 +132,21 @@ class BoilerplateModel:
         >>> len(BoilerplateModel.from_state(MinerParams(), MinerState()).fingerprint)
         16
         """
-        data = json.dumps(self.to_dict(counts=False), ensure_ascii=False, sort_keys=True)
-        return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+        cached = self._fingerprint
+        if not cached:
+            data = json.dumps(self.to_dict(counts=False), ensure_ascii=False, sort_keys=True)
+            cached = hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+            object.__setattr__(self, "_fingerprint", cached)
+        return cached
+
+    @property
+    def version(self) -> str:
+        """Format version and fingerprint, e.g. for a step's configuration string.
+
+        >>> BoilerplateModel.from_state(MinerParams(), MinerState()).version.startswith("1:")
+        True
+        """
+        return f"{self.format_version}:{self.fingerprint}"
 
     def __call__(self, doc: Document, /) -> Document:
         """Remove the templates of ``doc``'s group (from ``doc.meta``; all groups when it has none).
