@@ -8,6 +8,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from multiprocessing.pool import Pool
 
 import numpy as np
 import numpy.typing as npt
@@ -132,15 +133,13 @@ def _start_method() -> str:
     return "spawn"
 
 
-def _features(texts: list[str], cfg: DedupConfig) -> BatchFeatures:
+def _features(texts: list[str], cfg: DedupConfig, pool: Pool | None) -> BatchFeatures:
     size = cfg.batch_size
-    if cfg.jobs > 1:  # at least one batch per process
+    if pool is not None:  # at least one batch per process
         size = max(1, min(size, -(-len(texts) // cfg.jobs)))
     chunks = [texts[i : i + size] for i in range(0, len(texts), size)] or [[]]
-    if cfg.jobs > 1 and len(chunks) > 1:
-        ctx = multiprocessing.get_context(_start_method())
-        with ctx.Pool(min(cfg.jobs, len(chunks))) as pool:
-            parts = pool.map(_featurize_job, [(c, cfg.seed) for c in chunks], chunksize=1)
+    if pool is not None and len(chunks) > 1:
+        parts = pool.map(_featurize_job, [(c, cfg.seed) for c in chunks], chunksize=1)
     else:
         cache: dict[str, tuple[int, int]] = {}
         parts = [featurize(c, cfg.seed, cache) for c in chunks]
@@ -185,7 +184,7 @@ def dedupe(
             ``threshold / 2`` when containment is on; candidates are verified exactly anyway).
         boilerplate_min_docs: Document frequency from which a short line counts as template.
         boilerplate_max_tokens: Longest line (tokens) that may count as template.
-        jobs: Processes for building features (same result for any value).
+        jobs: Processes for the per-document and per-block work (same result for any value).
         batch_size: Documents per feature batch (bounds peak memory of the per-document phase).
 
     Returns:
@@ -226,16 +225,37 @@ def run(texts: list[str], cfg: DedupConfig) -> DedupResult:
     if n == 0:
         return DedupResult([], [], {})
     params = cfg.params()
-    feats = _features(texts, cfg)
+    if cfg.jobs > 1 and n > 1:
+        with multiprocessing.get_context(_start_method()).Pool(cfg.jobs) as pool:
+            return _run(texts, cfg, params, pool)
+    return _run(texts, cfg, params, None)
+
+
+def _run(texts: list[str], cfg: DedupConfig, params: MinHashParams, pool: Pool | None) -> DedupResult:
+    feats = _features(texts, cfg, pool)
     docs, hashes = stages.doc_line_rows(feats, cfg.boilerplate_max_tokens)
     boiler = stages.boilerplate_lines(hashes, cfg.boilerplate_min_docs)
     group, first = stages.exact_groups(feats.key_hash)
-    labels, sets, offsets = _cluster_pass(feats, boiler, group, first, cfg, params)
+    labels, sets, offsets = _cluster_pass(feats, boiler, group, first, cfg, params, pool)
     # refinement: count each line once per first-pass cluster
     refined = stages.boilerplate_lines(hashes, cfg.boilerplate_min_docs, labels[docs])
     if not np.array_equal(refined, boiler):
-        labels, sets, offsets = _cluster_pass(feats, refined, group, first, cfg, params)
+        labels, sets, offsets = _cluster_pass(feats, refined, group, first, cfg, params, pool)
     return build_result(texts, labels, feats.key_hash, feats.length, sets, offsets)
+
+
+_BlockJob = tuple[
+    BatchFeatures, "npt.NDArray[np.uint64]", "npt.NDArray[np.uint32]", MinHashParams, int, int, int
+]
+_BlockOut = tuple["npt.NDArray[np.uint32]", "npt.NDArray[np.int64]", "npt.NDArray[np.uint64]"]
+
+
+def _block_job(job: _BlockJob) -> _BlockOut:
+    """Shingle sets, their sizes and band keys of one block of documents (runs in a worker with jobs > 1)."""
+    part, boiler, template, params, max_tokens, bands, rows = job
+    s, o = stages.shingle_sets(part, boiler, params, max_tokens=max_tokens, template=template)
+    keys = stages.band_keys(stages.signatures(s, o, params), bands, rows, params.seed)
+    return s, np.diff(o), keys
 
 
 def _cluster_pass(
@@ -245,6 +265,7 @@ def _cluster_pass(
     first: npt.NDArray[np.bool_],
     cfg: DedupConfig,
     params: MinHashParams,
+    pool: Pool | None,
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint32], npt.NDArray[np.int64]]:
     """Phases 3-6 of :mod:`newsclean.dedup.stages` with a given set of template lines."""
     n = feats.n_docs
@@ -252,15 +273,19 @@ def _cluster_pass(
     template = stages.template_shingles(feats, boiler, params, max_tokens=mt)
     bands, rows = cfg.bands_rows()
     # blocks of documents bound the per-token temporaries; only sets and band keys are kept
+    block = _BLOCK if pool is None else max(1, min(_BLOCK, -(-n // (2 * cfg.jobs))))
+    jobs = (
+        (feats.slice(lo, min(n, lo + block)), boiler, template, params, mt, bands, rows)
+        for lo in range(0, n, block)
+    )
+    outs = pool.imap(_block_job, jobs) if pool is not None else map(_block_job, jobs)
     set_parts: list[npt.NDArray[np.uint32]] = []
     size_parts: list[npt.NDArray[np.int64]] = []
     key_parts: list[npt.NDArray[np.uint64]] = []
-    for lo in range(0, n, _BLOCK):
-        part = feats.slice(lo, min(n, lo + _BLOCK))
-        s, o = stages.shingle_sets(part, boiler, params, max_tokens=mt, template=template)
-        key_parts.append(stages.band_keys(stages.signatures(s, o, params), bands, rows, params.seed))
+    for s, sizes, k in outs:
         set_parts.append(s)
-        size_parts.append(np.diff(o))
+        size_parts.append(sizes)
+        key_parts.append(k)
     sets = np.concatenate(set_parts)
     offsets = np.concatenate([[0], np.cumsum(np.concatenate(size_parts))]).astype(np.int64)
     del set_parts
