@@ -19,7 +19,8 @@ from .._check import check_optional_str, check_str
 from ..errors import ConfigError, InputTypeError
 from ..types import Cleaned, Document
 from .repeats import find_repeats
-from .rules import PatternRule, default_rules, find_patterns
+from .rule_engine import find_patterns
+from .rules import PatternRule, default_rules
 from .spans import Candidate, Removals, merge, tidy
 from .title_echo import find_echoes
 from .variants import find_variants

@@ -9,9 +9,10 @@ A rule is a trigger pattern plus a *scope* that says how much text around a hit 
 
 and a *site* for ``"match"`` rules: ``"any"``, ``"end"`` (nothing but spaces after it on its line, and a line
 start or a sentence end before it), ``"eol"`` (nothing but spaces after it on its line), ``"edge"`` (a line
-start or sentence end before it, or a line end after it) or ``"start"`` (the start of the text). Rules are cheap to skip: each has
-``gate`` strings, and its pattern runs only when one of them occurs in the lower-cased text. Patterns are
-compiled once and written without nested quantifiers over overlapping classes, so they run in linear time.
+start or sentence end before it, or a line end after it) or ``"start"`` (the start of the text). Rules are
+cheap to skip: each has ``gate`` strings, and its pattern runs only when one of them occurs in the lower-cased
+text. Patterns are compiled once and written without nested quantifiers over overlapping classes, so they run
+in linear time. The table is run by :func:`newsclean.boilerplate.rule_engine.find_patterns`.
 
 Users extend the table (``rules=default_rules() + (PatternRule(...),)``) or disable rows by id.
 """
@@ -24,11 +25,8 @@ from functools import lru_cache
 import regex
 
 from ..errors import ConfigError
-from .keys import key
-from .sites import AFTER_TERM, CLOSERS, LINE_END, LINE_START, TERMINATORS, left_site, right_site
-from .spans import Candidate, line_bounds
 
-__all__ = ["SCOPES", "SITES", "PatternRule", "default_rules", "find_patterns"]
+__all__ = ["GATE_LEAD", "SCOPES", "SITES", "PatternRule", "compiled_pattern", "default_rules", "nukta_bases"]
 
 SCOPES = ("match", "line", "sentence", "to_eol")
 GATE_LEAD = 120  # a gated pattern's match starts at most this many characters before its first gate word
@@ -76,6 +74,7 @@ class PatternRule:
         ConfigError: For an unknown scope or site, a bad ``max_len`` or a pattern that does not compile.
 
     >>> r = PatternRule("my.sponsored", r"^\\s*प्रायोजित\\s*$", "sponsor label", scope="line", gate=("प्रायोजित",))
+    >>> from newsclean.boilerplate.rule_engine import find_patterns
     >>> [text[c.start:c.end] for text in ["खबर।\\nप्रायोजित\\nआगे।"] for c in find_patterns(text, (r,))]
     ['प्रायोजित']
     """
@@ -387,195 +386,19 @@ def default_rules() -> tuple[PatternRule, ...]:
     return tuple(rows)
 
 
-# --------------------------------------------------------------------------------------------------- engine
-def _sentence(text: str, s: int, e: int, max_len: int) -> tuple[int, int, bool] | None:
-    """The sentence around ``[s, e)`` (within its line) and whether it sits at an edge of the line."""
-    ls, le = line_bounds(text, s)
-    lo = max(ls, s - max_len)
-    a = s
-    while a > lo and text[a - 1] not in TERMINATORS:
-        a -= 1
-    if a == lo and lo > ls:
-        return None
-    hi = min(le, e + max_len)
-    b = e
-    while b < hi and text[b] not in TERMINATORS:
-        b += 1
-    if b < le and b == hi:
-        return None
-    while b < le and (text[b] in TERMINATORS or text[b] in CLOSERS):
-        b += 1
-    edge = not text[ls:a].strip() or not text[b:le].strip()
-    return a, b, edge
+def compiled_pattern(pattern: str) -> regex.Pattern[str]:
+    """A rule pattern compiled as the engine runs it (cached; a leading ``^`` becomes a line break).
 
-
-def _line_ok(text: str, s: int, max_len: int) -> tuple[int, int] | None:
-    ls, le = line_bounds(text, s)
-    if len(text[ls:le].strip()) > max_len:
-        return None
-    return ls, le
-
-
-@dataclass(frozen=True, slots=True)
-class _Plan:
-    """A rule table prepared for running: compiled patterns, gates and flags looked up once."""
-
-    rules: tuple[PatternRule, ...]
-    rows: tuple[tuple[PatternRule, regex.Pattern[str], bool, frozenset[str], regex.Pattern[str] | None], ...]
-    gates: tuple[str, ...]
-
-
-_PLANS: dict[int, _Plan] = {}
-
-
-def _gate_forms(gate: str) -> tuple[str, ...]:
-    """A gate as written plus its nukta forms: precomposed, decomposed and bare (gates are substrings).
-
-    >>> "पढ" in _gate_forms("पढ़") and "प\u095d" in _gate_forms("पढ़")
+    >>> compiled_pattern("^क").pattern == "\\nक"
     True
     """
-    bare = gate
-    composed = gate
-    for comp, base in _NUKTA.items():
-        bare = bare.replace(comp, base).replace(base + "\u093c", base)
-        composed = composed.replace(base + "\u093c", comp)
-    return tuple({gate, bare, composed})
+    return _compiled(pattern)
 
 
-def _plan(rules: tuple[PatternRule, ...]) -> _Plan:
-    plan = _PLANS.get(id(rules))
-    if plan is not None and plan.rules is rules:
-        return plan
-    rows = tuple(
-        (
-            r,
-            r.compiled,
-            r.line_anchored,
-            frozenset() if r.line_anchored else frozenset(v for g in r.gate for v in _gate_forms(g)),
-            _compiled(r.require) if r.require else None,
-        )
-        for r in rules
-    )
-    gates = tuple(sorted({v for row in rows for g in row[3] for v in _gate_forms(g)}))
-    plan = _Plan(rules, rows, gates)
-    if len(_PLANS) > 64:
-        _PLANS.clear()
-    _PLANS[id(rules)] = plan
-    return plan
+def nukta_bases() -> dict[str, str]:
+    """Precomposed nukta letters and their base letters.
 
-
-def find_patterns(
-    text: str,
-    rules: tuple[PatternRule, ...],
-    disable: frozenset[str] = frozenset(),
-    *,
-    text_start: bool = True,
-) -> list[Candidate]:
-    """Run the rule table over ``text``.
-
-    Args:
-        text: The text.
-        rules: Rules to run.
-        disable: Rule ids to skip.
-        text_start: Whether ``text`` begins at the start of the document (``site="start"`` rules run only then).
-
-    Returns:
-        Candidate spans (not yet tidied or merged).
-
-    >>> t = "खबर खत्म हुई। (इनपुट- पीटीआई)\\nविज्ञापन\\nआगे की खबर।"
-    >>> [t[c.start:c.end] for c in find_patterns(t, default_rules())]
-    ['(इनपुट- पीटीआई)', 'विज्ञापन']
+    >>> nukta_bases()["\u095d"]
+    'ढ'
     """
-    plan = _plan(rules)
-    low = text.lower()
-    aligned = len(low) == len(text)
-    first = {g: p for g in plan.gates if (p := low.find(g)) >= 0}
-    padded = ""
-    out: list[Candidate] = []
-    for rule, pattern, anchored, gate, require in plan.rows:
-        if rule.id in disable or (rule.site == "start" and not text_start):
-            continue
-        if anchored:
-            padded = padded or "\n" + text
-            spans = [(m.start(), m.end() - 1) for m in pattern.finditer(padded)]
-        elif gate:
-            hits = [first[g] for g in gate if g in first]
-            if not hits:
-                continue
-            # a match starts at most GATE_LEAD characters before its gate word: scan from there
-            start = max(0, min(hits) - GATE_LEAD) if aligned else 0
-            spans = [m.span() for m in pattern.finditer(text, start)]
-        else:
-            spans = [m.span() for m in pattern.finditer(text)]
-        for s, e in spans:
-            if e <= s:
-                continue
-            span = _scope(text, rule, s, e)
-            if span is not None and (require is None or require.search(text, *span)):
-                out.append(Candidate(span[0], span[1], rule.id, rule.kind, rule.reason))
-    return out
-
-
-def _scope(text: str, rule: PatternRule, s: int, e: int) -> tuple[int, int] | None:
-    scope = rule.scope
-    if scope == "line":
-        return _line_ok(text, s, rule.max_len)
-    if scope == "sentence":
-        got = _sentence(text, s, e, rule.max_len)
-        if got is None or not got[2]:
-            return None
-        return got[0], got[1]
-    if scope == "to_eol":
-        left, _ = left_site(text, s)
-        if left not in (LINE_START, AFTER_TERM):
-            return None
-        ls, le = line_bounds(text, s)
-        rest = text[e:le]
-        if rest.strip(" \t\u00a0:ः-–—|"):
-            if left == AFTER_TERM and rest.rstrip()[-1:] in ("।", "."):
-                return s, e  # a headline then the next sentence: only the marker is certain
-            return s, e + _headline_end(rest)
-        return _widget(text, ls, s, le)
-    # match
-    site = rule.site
-    if site == "start":
-        return (s, e) if not text[:s].strip() else None
-    if site == "any":
-        return s, e
-    left, _ = left_site(text, s)
-    right, _ = right_site(text, e)
-    if site == "end":
-        return (s, e) if right == LINE_END and left in (LINE_START, AFTER_TERM) else None
-    if site == "eol":
-        return (s, e) if right == LINE_END else None
-    return (s, e) if right == LINE_END or left in (LINE_START, AFTER_TERM) else None
-
-
-def _widget(text: str, ls: int, s: int, le: int) -> tuple[int, int]:
-    """A marker alone on its line links the headline on the next line (often also pasted just above)."""
-    if le >= len(text):
-        return s, le
-    ns, ne = line_bounds(text, le + 1)
-    nxt = text[ns:ne]
-    if not nxt.strip() or len(nxt) > 250 or _DANDA_INSIDE.search(nxt) or nxt.rstrip().endswith("।"):
-        return s, le
-    start = s
-    if ls > 0:
-        ps, pe = line_bounds(text, ls - 1)
-        if key(text[ps:pe]) == key(nxt):
-            start = ps
-    return start, ne
-
-
-_DANDA_INSIDE = regex.compile(r"[।!?][\"'”’)\]]*[ \t\u00a0]+(?=\S)")
-
-
-def _headline_end(rest: str) -> int:
-    """How much of the text after a related-link marker is the linked headline.
-
-    A headline has no sentence terminator inside it; when one is followed by more text on the same line, the
-    headline cannot be told from the following sentence, and only the marker goes.
-    """
-    if _DANDA_INSIDE.search(rest):
-        return 0
-    return len(rest)
+    return dict(_NUKTA)
