@@ -281,6 +281,22 @@ def test_known_lead_in_after_text_without_boundary() -> None:
     assert out == "बाजार में आज गिरावट\nअगली बात।"
 
 
+def test_headline_lines_are_not_line_templates() -> None:
+    # one headline, with other numbers, stands alone in three articles: it is checked as a headline
+    # (exact words, not followed by its story), not counted as a line template
+    head = "सेंसेक्स 300 अंक गिरा और निफ्टी भी लुढ़का"
+    docs = [
+        _doc(f"{s}\n{head.replace('300', str(300 + i))}", "p1", TITLES[i]) for i, s in enumerate(STORIES[:4])
+    ]
+    docs.append(_doc(STORIES[5], "p1", head))
+    model = BoilerplateMiner().fit(docs)
+    assert all(level != "line" for level, _, _ in model.templates("p1"))
+    kept = "बाजार खुला।\nसेंसेक्स 999 अंक गिरा और निफ्टी भी लुढ़का\nदिन भर उतार चढ़ाव रहा।"
+    assert model.find(kept, "p1") == []
+    out, _ = _removed(model, f"बाजार खुला।\n{head}\nदिन भर उतार चढ़ाव रहा।", "p1")
+    assert out == "बाजार खुला।\nदिन भर उतार चढ़ाव रहा।"
+
+
 # -- what must stay -------------------------------------------------------------------------------------------
 def test_place_name_crosshead_is_not_a_template() -> None:
     # "नई दिल्ली" stands alone on a line in four articles, but the corpus uses it inside sentences

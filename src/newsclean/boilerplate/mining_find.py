@@ -117,6 +117,10 @@ def _line_cut(u: Units, k: int) -> tuple[int, int]:
     return _sent_end(u, u.lines[k - 1][1]), len(u.text)
 
 
+#: tokens a widget label may have ("Also Read", "यह भी पढ़ें")
+MAX_LABEL = 4
+
+
 def _widget(u: Units, k: int) -> bool:
     """True if line ``k`` (a template such as "Also Read") sits between two equal headline-like lines:
     a related-article widget that repeats the linked headline above and below its label."""
@@ -265,7 +269,7 @@ def find_edits(u: Units, t: GroupTemplates, *, n: int, group: str | None) -> lis
             s, e = _line_cut(u, k)
             cuts.append(_Cut(s, e, "boilerplate.mined_line", _reason("line", tl, group)))
             removed_line[k] = True
-            if _widget(u, k):
+            if tl.size <= MAX_LABEL and _widget(u, k):
                 for j in (k - 1, k + 1):
                     s, e = _line_cut(u, j)
                     reason = f"the same headline on both sides of {tl.text!r}"

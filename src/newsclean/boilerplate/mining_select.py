@@ -193,7 +193,7 @@ def select(counts: GroupCounts, state: MinerState, p: MinerParams) -> GroupTempl
     lines = {
         k: _template(v[0], v[2])
         for k, v in counts.lines.items()
-        if _keep(v, need, p.min_docs) and _short_ok(k, v, counts, emb)
+        if _keep(v, need, p.min_docs) and _short_ok(k, v, counts, emb) and k not in counts.title_lines
     }
     parts = {
         k: _template(v[0], v[2])

@@ -104,7 +104,8 @@ class GroupCounts:
     :func:`short_hash` of each document title of at least ``MIN_TITLE`` tokens to its length (a line that
     is the headline of one of the group's articles is a related-article link); ``ngr1`` holds the n-grams
     seen in one document so far (key -> story), to keep the common case small; ``title_firsts`` the exact
-    ids of the titles' first tokens.
+    ids of the titles' first tokens; ``title_lines`` the (masked) line keys of the titles: a line that is a
+    headline is left to the exact headline check, never taken as a line template.
     """
 
     docs: int = 0
@@ -117,6 +118,7 @@ class GroupCounts:
     titles: dict[int, int] = field(default_factory=dict)
     ngr1: dict[int, int] = field(default_factory=dict)
     title_firsts: set[int] = field(default_factory=set)
+    title_lines: set[int] = field(default_factory=set)
 
     def copy(self) -> GroupCounts:
         """A deep copy (entries are lists, so they are copied one level down)."""
@@ -131,6 +133,7 @@ class GroupCounts:
             dict(self.titles),
             dict(self.ngr1),
             set(self.title_firsts),
+            set(self.title_lines),
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -146,6 +149,7 @@ class GroupCounts:
             "titles": [[f"{k:016x}", v] for k, v in sorted(self.titles.items())],
             "ngrams_once": [[f"{k:016x}", v] for k, v in sorted(self.ngr1.items())],
             "title_firsts": [f"{k:016x}" for k in sorted(self.title_firsts)],
+            "title_lines": [f"{k:016x}" for k in sorted(self.title_lines)],
         }
 
     @classmethod
@@ -162,6 +166,7 @@ class GroupCounts:
             {int(k, 16): int(v) for k, v in d["titles"]},
             {int(k, 16): int(v) for k, v in d["ngrams_once"]},
             {int(k, 16) for k in d["title_firsts"]},
+            {int(k, 16) for k in d["title_lines"]},
         )
 
 
@@ -350,6 +355,7 @@ def count_document(
         if len(t.ids) >= MIN_TITLE:
             counts.titles[short_hash(t.raw_ids)] = len(t.ids)
             counts.title_firsts.add(int(t.raw_ids[0]))
+            counts.title_lines.add(seq_hash(t.ids))
     story = _story(counts, bands)
 
     _count_embedded(state, u)
