@@ -41,16 +41,22 @@ def _detect(
     disable: frozenset[str],
     *,
     text_start: bool = True,
+    whole: bool = True,
 ) -> list[Candidate]:
-    """Within-document candidates for ``text``, tidied and merged."""
+    """Within-document candidates for ``text``, tidied and merged.
+
+    ``whole=False`` marks a second look at a few lines around cuts: the detectors that need the whole article
+    (repeats are counted over it; variants are whole lines, which a cut inside a line does not create) are
+    skipped there.
+    """
     cands = find_patterns(text, rules, disable, text_start=text_start)
     if title and "boilerplate.title_echo" not in disable:
         cands += find_echoes(text, title)
-        if "boilerplate.title_variant" not in disable:
+        if whole and "boilerplate.title_variant" not in disable:
             cands += find_variants(text, title)
     if standfirst and "boilerplate.standfirst_echo" not in disable:
         cands += find_echoes(text, standfirst, rule="boilerplate.standfirst_echo", kind="standfirst_echo")
-    if "boilerplate.repeat" not in disable:
+    if whole and "boilerplate.repeat" not in disable:
         cands += find_repeats(text)
     spans = [Candidate(*tidy(text, c.start, c.end), c.rule, c.kind, c.reason) for c in cands]
     return merge(spans)
@@ -123,7 +129,7 @@ def _converge(
         # a cut can only expose text on its own line (or at the start of the text): look there again
         spans = []
         for a, b in _line_blocks(current, cuts):
-            local = _detect(current[a:b], title, standfirst, rules, disable, text_start=a == 0)
+            local = _detect(current[a:b], title, standfirst, rules, disable, text_start=a == 0, whole=False)
             spans.extend(Candidate(c.start + a, min(c.end + a, b), c.rule, c.kind, c.reason) for c in local)
 
 
