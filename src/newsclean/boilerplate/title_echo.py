@@ -48,6 +48,7 @@ class _Hit:
     full: bool
     site: str
     clause: bool = False
+    where: str = ""
 
 
 def _match_tokens(window: list[str], toks: list[str], *, complete: bool) -> tuple[int, bool]:
@@ -129,8 +130,11 @@ def find_echoes(
         # between two sentences: only the exact phrase pasted elsewhere too, the first clause or the headline
         pasted = {h.tokens for h in hits}
         hits.extend(h for h in pending if h.full or h.tokens in pasted or (h.clause and h.tokens >= 4))
-    reason = "pasted copy of the headline/standfirst, or of its first words, at an insertion site"
-    return [Candidate(h.start, h.end, rule, kind, reason) for h in sorted(hits, key=lambda h: h.start)]
+    ref_name = "standfirst" if kind == "standfirst_echo" else "headline"
+    return [
+        Candidate(h.start, h.end, rule, kind, "pasted: " + h.where.replace("REF", ref_name))
+        for h in sorted(hits, key=lambda h: h.start)
+    ]
 
 
 _NUKTA_BASES = {base: chr(0x0958 + i) for i, base in enumerate("कखगजडढफय")} | {
@@ -224,7 +228,18 @@ def _classify(text: str, s: int, e0: int, m: _Match) -> _Hit | None:
     right, after = right_site(text, e)
     n = m.tokens
     enough = (n >= MIN_TOKENS and m.chars >= MIN_CHARS) or m.full or m.clause
-    hit = _Hit(s, e, n, m.full, "strong", m.clause)
+    what = (
+        "the whole REF"
+        if m.full
+        else ("the first clause of the REF" if m.clause else f"the first {n} words of the REF")
+    )
+    where = {
+        LINE_START: "on a line of its own" if right == LINE_END else "at a paragraph start",
+        AFTER_TERM: ("glued after" if glued else "after") + " a sentence end",
+        AFTER_SEP: "after a dateline",
+        AFTER_WORD: "glued to a word" if glued else "after a sentence with no terminator",
+    }[left]
+    hit = _Hit(s, e, n, m.full, "strong", m.clause, f"{what} {where}")
     if right == LINE_END:
         if left in (LINE_START, AFTER_TERM) and enough:
             return hit
@@ -237,9 +252,11 @@ def _classify(text: str, s: int, e0: int, m: _Match) -> _Hit | None:
         return None
     if right == COMMA and left in (LINE_START, AFTER_TERM, AFTER_SEP) and (m.full or n >= 4):
         # a partial headline before a comma may be a sentence's own first clause: needs the same paste elsewhere
-        return _Hit(s, after, n, m.full, "strong" if m.full else "pending", False)
+        return _Hit(
+            s, after, n, m.full, "strong" if m.full else "pending", False, f"{what} {where}, with its comma"
+        )
     if right == BEFORE_TEXT and left == AFTER_TERM and n >= 3 and (m.full or not term):
-        return _Hit(s, e, n, m.full, "pending", m.clause)
+        return _Hit(s, e, n, m.full, "pending", m.clause, f"{what} between two sentences")
     return None
 
 
