@@ -456,7 +456,7 @@ def _merge(text: str, cuts: list[_Cut]) -> list[Edit]:
     out: list[Edit] = []
     cur: _Cut | None = None
     for c in cuts:
-        if cur is not None and c.start <= cur.end:
+        if cur is not None and c.start < cur.end:  # touching cuts stay separate edits
             if c.end > cur.end:
                 cur = _Cut(cur.start, c.end, cur.rule, cur.reason + "; " + c.reason)
             continue
