@@ -1,0 +1,111 @@
+"""Ray Data adapter on a local 2-CPU cluster: cleaning as map_batches, dedup equal to ``dedupe``.
+
+Skips only when ``ray`` is not importable and ``CI`` is unset; under CI a missing ``ray`` is a failure.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+
+import pytest
+
+try:
+    import ray
+    import ray.data
+except ImportError:  # pragma: no cover - depends on the environment
+    if os.environ.get("CI"):
+        pytest.fail("the 'ray' extra is not installed, and CI must run these tests", pytrace=False)
+    pytest.skip("the 'ray' extra is not installed", allow_module_level=True)
+
+from tests._pieces import needs
+
+import newsclean as nc
+from newsclean.integrations.ray import clean_dataset, dedupe_dataset
+
+SENTENCES = [
+    "राज्य सरकार ने आज नई शिक्षा नीति की घोषणा की।",
+    "मंत्री ने कहा कि सभी सरकारी स्कूलों में डिजिटल कक्षाएं शुरू होंगी।",
+    "शहर में लगातार तीसरे दिन बारिश होती रही।",
+    "निचले इलाकों में पानी भर गया और यातायात प्रभावित हुआ।",
+    "नगर निगम की टीमें पानी निकालने में जुटी रहीं।",
+    "किसानों ने मंडी में फसल के उचित दाम की मांग की।",
+    "पुलिस ने मामले की जांच शुरू कर दी है।",
+    "अस्पताल में नई जांच मशीन लगाई गई है।",
+    "विधानसभा में बजट पर लंबी बहस चली।",
+    "विपक्ष ने सरकार पर वादे पूरे न करने का आरोप लगाया।",
+    "रेलवे ने त्योहारों के लिए विशेष ट्रेनें चलाने का फैसला किया।",
+    "खिलाड़ियों ने राष्ट्रीय प्रतियोगिता में तीन पदक जीते।",
+    "कलेक्टर ने अधिकारियों को समय पर काम पूरा करने के निर्देश दिए।",
+    "बिजली विभाग ने कटौती का नया समय जारी किया।",
+    "गांव में स्वास्थ्य शिविर लगाया गया जिसमें सैकड़ों लोग पहुंचे।",
+    "व्यापारियों ने कर नियमों में बदलाव का स्वागत किया।",
+]
+TEMPLATE = ["यह भी पढ़ें: आज के प्रमुख समाचार", "हमारे व्हाट्सऐप चैनल से जुड़ें।"]
+
+
+def corpus(seed: int = 7, n: int = 60) -> list[str]:
+    """Hand-written Hindi sentences assembled into articles, with copies, edits, truncations and templates."""
+    rng = random.Random(seed)
+    docs: list[str] = []
+    for _ in range(n):
+        body = [rng.choice(SENTENCES) for _ in range(rng.randint(3, 8))]
+        if rng.random() < 0.5:
+            body.insert(rng.randrange(len(body) + 1), TEMPLATE[rng.randrange(2)])
+        docs.append("\n".join(body))
+    for _ in range(n // 3):  # exact copies, one-word edits, truncated copies
+        src = rng.choice(docs)
+        kind = rng.randrange(3)
+        if kind == 0:
+            docs.append(src)
+        elif kind == 1:
+            docs.append(src.replace("आज", "सोमवार को", 1).replace("नई", "नयी", 1))
+        else:
+            docs.append(src[: max(1, int(len(src) * 0.8))])
+    docs += ["", "।", TEMPLATE[0], TEMPLATE[0]]
+    rng.shuffle(docs)
+    return docs
+
+
+@pytest.fixture(scope="module")
+def local_ray():
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)
+    ctx = ray.data.DataContext.get_current()
+    ctx.enable_progress_bars = False
+    yield ray
+    ray.shutdown()
+
+
+def _dataset(texts: list[str]):
+    return ray.data.from_items([{"text": t, "n": i} for i, t in enumerate(texts)])
+
+
+@pytest.mark.parametrize(("threshold", "batch_size"), [(0.5, 7), (0.8, 4096)])
+def test_dedupe_dataset_equals_dedupe(local_ray, threshold, batch_size):
+    texts = corpus()
+    expected = nc.dedupe(texts, threshold=threshold)
+    assert expected.duplicate_of, "the corpus must contain duplicates for this test to mean anything"
+    got = dedupe_dataset(_dataset(texts), threshold=threshold, batch_size=batch_size, num_partitions=2)
+    assert got.cluster_ids == expected.cluster_ids
+    assert got.kept == expected.kept
+    assert got.duplicate_of == expected.duplicate_of
+
+
+def test_dedupe_dataset_empty_and_single(local_ray):
+    assert dedupe_dataset(_dataset([]), num_partitions=2) == nc.dedupe([])
+    one = ["केवल एक खबर है।"]
+    assert dedupe_dataset(_dataset(one), num_partitions=2) == nc.dedupe(one)
+
+
+@needs("normalize", "split")
+def test_clean_dataset_map_batches_equals_pipeline_batch(local_ray):
+    pipe = nc.make_pipeline(nc.Normalize(), nc.SplitSentences())
+    texts = ["किसानों ने धरना दिया|\u00a0प्रशासन ने भरोसा दिया।", "राम घर गया। सीता आई।", ""]
+    rows = clean_dataset(_dataset(texts), pipe, batch_size=2, output_field="cleaned").take_all()
+    expected = pipe.batch({"text": texts, "n": list(range(3))}, output_field="cleaned")
+    assert [r["n"] for r in rows] == [0, 1, 2]
+    assert [r["text"] for r in rows] == texts  # input column kept
+    assert [r["cleaned"] for r in rows] == expected["cleaned"]
+    assert [list(r["sentences"]) for r in rows] == expected["sentences"]
+    assert rows[0]["cleaned"] == "किसानों ने धरना दिया। प्रशासन ने भरोसा दिया।"
