@@ -34,6 +34,36 @@ def _touch(s1: int, e1: int, s2: int, e2: int) -> bool:
     return False
 
 
+def _compose_disjoint(text0: str, edits_a: Sequence[Edit], edits_b: Sequence[Edit]) -> list[Edit] | None:
+    """The common case: no edit of ``edits_b`` touches the output of an edit of ``edits_a``. Then the result is
+    the two lists merged, ``edits_b`` shifted back to text0 coordinates. Returns None when they touch."""
+    result: list[Edit] = []
+    i, na = 0, len(edits_a)
+    delta = 0  # text1 - text0 for positions after edits_a[:i]
+    out_start = edits_a[0].start if na else 0
+    out_end = out_start + len(edits_a[0].new) if na else 0
+    for eb in edits_b:
+        s, e = eb.start, eb.end
+        while i < na and out_end <= s and not (out_start == out_end == s):
+            if s == e == out_end:  # an insertion touching an edit's end: not disjoint
+                return None
+            ea = edits_a[i]
+            result.append(ea)
+            delta += len(ea.new) - (ea.end - ea.start)
+            i += 1
+            if i < na:
+                out_start = edits_a[i].start + delta
+                out_end = out_start + len(edits_a[i].new)
+        if i < na and _touch(s, e, out_start, out_end):
+            return None
+        a0, a1 = s - delta, e - delta
+        result.append(
+            eb if a0 == eb.start else Edit(eb.rule, eb.kind, a0, a1, text0[a0:a1], eb.new, eb.reason)
+        )
+    result.extend(edits_a[i:])
+    return result
+
+
 def compose(text0: str, edits_a: Sequence[Edit], text2: str, edits_b: Sequence[Edit]) -> list[Edit]:
     """Compose ``edits_a`` (text0 -> text1) with ``edits_b`` (text1 -> text2) into text0 -> text2 edits.
 
@@ -58,6 +88,9 @@ def compose(text0: str, edits_a: Sequence[Edit], text2: str, edits_b: Sequence[E
         return list(edits_b)
     if not edits_b:
         return list(edits_a)
+    fast = _compose_disjoint(text0, edits_a, edits_b)
+    if fast is not None:
+        return fast
     # output ranges of edits_a in text1 coordinates
     out_a: list[tuple[int, int]] = []
     delta = 0

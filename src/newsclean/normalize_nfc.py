@@ -82,6 +82,7 @@ _NUKTA, _VIRAMA, _NUKTA_CCC = 0x093C, 0x094D, 7
 # With no rare trigger present, only these Devanagari pairs can make NFC act (reorder or compose).
 _DEVANAGARI_PAIRS = re.compile("\u093c(?<=[\u094d\u0928\u0930\u0933]\u093c)")
 _PRECOMPOSED = {chr(cp): unicodedata2.normalize("NFD", chr(cp)) for cp in range(0x0958, 0x0960)}
+_PRECOMPOSED_RE = re.compile("[\u0958-\u095f]")
 
 
 def nfc_triggers() -> frozenset[str]:
@@ -125,7 +126,13 @@ class _NFCRule(Rule):
     def explain(self, text: str, found: frozenset[str]) -> list[Edit]:
         if not self.applies(text, found):
             return []
-        gate, unstable, _ = _tables()
+        gate, unstable, triggers = _tables()
+        if (found & triggers).issubset(_PRECOMPOSED) and _DEVANAGARI_PAIRS.search(text) is None:
+            # only precomposed nukta letters: each decomposes on its own
+            return [
+                Edit(self.id, self.kind, m.start(), m.end(), m.group(), _PRECOMPOSED[m.group()], self.reason)
+                for m in _PRECOMPOSED_RE.finditer(text)
+            ]
         out: list[Edit] = []
         n = len(text)
         done = 0  # text[:done] is already covered

@@ -168,8 +168,17 @@ JOINERS_SEARCH: Rule = _joiners_search
 # -- mark order and vowel letters -------------------------------------------------------------------------
 
 
+# NFC moves a nukta typed after a virama before it; if a vowel or nasal sign precedes the virama, the nukta
+# then follows that sign, so such runs are sorted here already (virama + nukta is rare in real text)
+_SIGN_VIRAMA_NUKTA = re.compile(f"[{VOWEL_SIGN_CLASS}{_NASALS}][\u094d\u093c]*\u094d\u093c")
+
+
 def _mark_order_gate(text: str) -> bool:
-    return _NUKTA_AFTER_MARK.search(text) is not None or any(p.search(text) for p in _NASAL_BEFORE_SIGN)
+    return (
+        _NUKTA_AFTER_MARK.search(text) is not None
+        or any(p.search(text) for p in _NASAL_BEFORE_SIGN)
+        or ("\u094d\u093c" in text and _SIGN_VIRAMA_NUKTA.search(text) is not None)
+    )
 
 
 @rule(
@@ -201,7 +210,7 @@ _VOWEL_PATTERN = "|".join(
         f"\u0906[{_AA_SECOND}]",
         "\u0909\u0941",
         "\u090f[\u0945-\u0947]",
-        "\u0930\u094d\u0907",
+        "\u0930\u094d+\u0907",
     ]
 )
 
@@ -213,7 +222,7 @@ _VOWEL_GATES = tuple(
         f"\u0906[{_AA_SECOND}]",
         "\u0909\u0941",
         "\u090f[\u0945-\u0947]",
-        "\u0930\u094d\u0907",
+        "\u0930\u094d+\u0907",
     )
 )
 
@@ -235,6 +244,8 @@ def _vowel_letters(m: re.Match[str]) -> str:
     अ+ॊ / आ+ॆ -> ऒ, अ+ॅ -> ॲ and the rarer ॳ ॴ ॵ ॶ ॷ (and अ+ा+े, which is आ+े).
     Leaves alone: every other letter + sign pair, and vowel signs after consonants."""
     s = m.group()
+    if s[0] == "\u0930":  # र + virama(s) + इ
+        return "\u0908"
     if len(s) == 3 and s[1] == "\u093e":
         return VOWEL_LETTER_SEQUENCES["\u0906" + s[2]]
     return VOWEL_LETTER_SEQUENCES[s]
