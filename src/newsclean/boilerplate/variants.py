@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
@@ -61,34 +62,68 @@ def find_variants(
     lo, hi = int(len(ref) * 0.75), int(len(ref) * 1.3) + 2
     budget = max(1, len(rwords) // 8)
     out: list[Candidate] = []
-    n = len(text)
-    pos = 0
-    while pos <= n:
-        nl = text.find("\n", pos)
-        le = n if nl < 0 else nl
-        if le - pos >= lo:
-            # the whole line, and the tail after its last terminator (only the end of a long line is sliced)
-            w0 = pos if le - pos <= hi + 8 else le - hi - 8
-            piece = text[w0:le]
-            t = tail_start(piece)
-            starts = ([0] if w0 == pos else []) + ([t] if t > 0 else [])
-            for start in starts:
-                seg = piece[start:].strip()
-                if not lo <= len(seg) <= hi or not fuzz.ratio(
-                    seg, ref, processor=None, score_cutoff=RAW_CUTOFF
-                ):
-                    continue  # cheap raw comparison first: only likely variants are folded and aligned
-                skey = key(seg)
-                if Levenshtein.distance(skey.split(" "), rwords) > budget:
-                    continue
-                if fuzz.ratio(skey, rkey, processor=None) < MIN_RATIO:
-                    continue
-                s = w0 + start + (len(piece) - start - len(piece[start:].lstrip()))
-                if left_site(text, s)[0] in (LINE_START, AFTER_TERM):
-                    reason = "pasted headline with a word changed (word alignment)"
-                    out.append(Candidate(s, s + len(seg), rule, kind, reason))
-                    break
-        if nl < 0:
-            break
-        pos = nl + 1
+    for pos, le in _candidate_lines(text, _anchors(ref), lo):
+        # the whole line, and the tail after its last terminator (only the end of a long line is sliced)
+        w0 = pos if le - pos <= hi + 8 else le - hi - 8
+        piece = text[w0:le]
+        end = piece[-len(ref) :]
+        likely_tail = fuzz.ratio(end, ref, processor=None, score_cutoff=RAW_CUTOFF - 10)
+        t = tail_start(piece) if likely_tail else -1
+        starts = ([0] if w0 == pos else []) + ([t] if t > 0 else [])
+        for start in starts:
+            seg = piece[start:].strip()
+            if not lo <= len(seg) <= hi:
+                continue
+            raw = fuzz.ratio(seg, ref, processor=None, score_cutoff=RAW_CUTOFF)
+            if not raw or raw == 100:
+                continue  # cheap raw comparison first (exact copies are the echo finder's): few are folded
+            skey = key(seg)
+            if Levenshtein.distance(skey.split(" "), rwords) > budget:
+                continue
+            if fuzz.ratio(skey, rkey, processor=None) < MIN_RATIO:
+                continue
+            s = w0 + start + (len(piece) - start - len(piece[start:].lstrip()))
+            if left_site(text, s)[0] in (LINE_START, AFTER_TERM):
+                reason = "pasted headline with a word changed (word alignment)"
+                out.append(Candidate(s, s + len(seg), rule, kind, reason))
+                break
     return out
+
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_UNSAFE = frozenset("कखगजडढफयनरळ\u0902\u0901\u094d\u093c")
+
+
+@lru_cache(maxsize=256)
+def _anchors(ref: str) -> tuple[str, ...]:
+    """Two long words of the headline that can be searched literally (no nukta letter, anusvara or virama).
+
+    A variant keeps all but one or two words, so one of them occurs in any line worth aligning. An empty
+    result means every line is a candidate.
+    """
+    words = sorted({w for w in _WORD.findall(ref) if len(w) >= 4 and not _UNSAFE.intersection(w)}, key=len)[
+        ::-1
+    ]
+    return tuple(words[:3]) if len(words) >= 3 else ()
+
+
+def _candidate_lines(text: str, anchors: tuple[str, ...], lo: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of the lines at least ``lo`` long that hold an anchor word (all such lines if none)."""
+    lines: dict[int, int] = {}
+    if anchors:
+        for word in anchors:
+            p = text.find(word)
+            while p >= 0:
+                a = text.rfind("\n", 0, p) + 1
+                b = text.find("\n", p)
+                b = len(text) if b < 0 else b
+                lines[a] = b
+                p = text.find(word, b)
+    else:
+        pos = 0
+        while pos <= len(text):
+            b = text.find("\n", pos)
+            b = len(text) if b < 0 else b
+            lines[pos] = b
+            pos = b + 1
+    return sorted((a, b) for a, b in lines.items() if b - a >= lo)
