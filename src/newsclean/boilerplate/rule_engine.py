@@ -57,7 +57,8 @@ class _Plan:
 
     rules: tuple[PatternRule, ...]
     rows: tuple[tuple[PatternRule, regex.Pattern[str], bool, frozenset[str], regex.Pattern[str] | None], ...]
-    gates: tuple[str, ...]
+    native: tuple[str, ...]  # gates with non-ASCII characters, looked up in the text itself
+    latin: tuple[str, ...]  # ASCII gates, looked up in the lower-cased ASCII characters of the text
 
 
 _PLANS: dict[int, _Plan] = {}
@@ -91,8 +92,13 @@ def _plan(rules: tuple[PatternRule, ...]) -> _Plan:
         )
         for r in rules
     )
-    gates = tuple(sorted({v for row in rows for g in row[3] for v in _gate_forms(g)}))
-    plan = _Plan(rules, rows, gates)
+    gates = {v for row in rows for g in row[3] for v in _gate_forms(g)}
+    plan = _Plan(
+        rules,
+        rows,
+        tuple(sorted(g for g in gates if not g.isascii())),
+        tuple(sorted(filter(str.isascii, gates))),
+    )
     if len(_PLANS) > 64:
         _PLANS.clear()
     _PLANS[id(rules)] = plan
@@ -123,9 +129,11 @@ def find_patterns(
     ['(इनपुट- पीटीआई)', 'विज्ञापन']
     """
     plan = _plan(rules)
-    low = text.lower()
-    aligned = len(low) == len(text)
-    first = {g: p for g in plan.gates if (p := low.find(g)) >= 0}
+    first = {g: p for g in plan.native if (p := text.find(g)) >= 0}
+    if plan.latin:
+        # Latin is a small part of Hindi text: look for ASCII gates in its ASCII letters only (position unknown)
+        ascii_low = text.encode("ascii", "ignore").decode("ascii").lower()
+        first.update({g: 0 for g in plan.latin if g in ascii_low})
     padded = ""
     out: list[Candidate] = []
     for rule, pattern, anchored, gate, require in plan.rows:
@@ -139,7 +147,7 @@ def find_patterns(
             if not hits:
                 continue
             # a match starts at most GATE_LEAD characters before its gate word: scan from there
-            start = max(0, min(hits) - GATE_LEAD) if aligned else 0
+            start = max(0, min(hits) - GATE_LEAD)
             spans = [m.span() for m in pattern.finditer(text, start)]
         else:
             spans = [m.span() for m in pattern.finditer(text)]
