@@ -72,6 +72,8 @@ class BoilerplateModel:
     >>> model = BoilerplateMiner().fit(docs)
     >>> model.groups
     ('p1',)
+    >>> model  # doctest: +ELLIPSIS
+    BoilerplateModel(groups=1, docs=3, templates=1, headlines=0, counts=yes, version='1:...')
     >>> [e.old for e in model.find("नई खबर आई।\\nखबरें पढ़ते रहिए हमारे ऐप पर", "p1")]
     ['\\nखबरें पढ़ते रहिए हमारे ऐप पर']
     """
@@ -95,6 +97,15 @@ class BoilerplateModel:
 
     def __hash__(self) -> int:
         return hash(self.fingerprint)
+
+    def __repr__(self) -> str:
+        t = self._all
+        counts = len(t.lines) + len(t.parts) + len(t.ngrams)
+        return (
+            f"BoilerplateModel(groups={len(self.by_group)}, docs={t.docs}, templates={counts}, "
+            f"headlines={len(t.titles)}, counts={'yes' if self.state is not None else 'no'}, "
+            f"version={self.version!r})"
+        )
 
     @classmethod
     def from_state(cls, params: MinerParams, state: MinerState) -> BoilerplateModel:
