@@ -92,6 +92,12 @@ def test_title_variant_negative_similar_length_line() -> None:
     assert strip(body, title=TITLE) == body
 
 
+def test_title_echo_never_spans_a_line_break() -> None:
+    nxt = "ऊर्जा मंत्री ने विधानसभा में बताया कि बकाया वसूली तेज होगी।"
+    dirty = f"{P1}\nबिजली दरों में बढ़ोतरी नहीं होगी\n{nxt}"
+    assert lines(strip(dirty, title=TITLE)) == [P1, nxt]
+
+
 def test_title_echo_digit_forms() -> None:
     title = "राज्य में १० नए अस्पताल खुलेंगे, सरकार ने दी मंजूरी"
     dirty = f"{P1}राज्य में 10 नए अस्पताल खुलेंगे\n{P2}"

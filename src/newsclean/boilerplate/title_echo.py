@@ -110,12 +110,14 @@ def find_echoes(
             continue
         if second and len(second[0]) >= 2 and not any(text.find(h, p + 1, p + reach) >= 0 for h in second):
             continue  # cheap reject: the second word does not follow
-        stop = p + span
+        # a pasted headline never spans a line break: the window ends at the line's end
+        nl = text.find("\n", p, p + span)
+        line_end = nl >= 0
+        stop = nl if line_end else p + span
         fw = fold(text[p:stop])
-        window = fw.key[: len(rkey) + WINDOW_SLACK].split(" ")
-        n, _ = _match_tokens(
-            window, toks, complete=stop >= len(text) and len(fw.key) <= len(rkey) + WINDOW_SLACK
-        )
+        window = fw.key[: len(rkey) + WINDOW_SLACK].rstrip(" ").split(" ")
+        complete = (line_end or stop >= len(text)) and len(fw.key) <= len(rkey) + WINDOW_SLACK
+        n, _ = _match_tokens(window, toks, complete=complete)
         if n >= MIN_TOKENS or n == len(toks) or (short_ok and n == 1):
             mlen = len(" ".join(window[:n]))
             e0 = p + fw.raw_end(mlen)
