@@ -71,6 +71,7 @@ def _seed(label: str) -> int:
 _A = np.array([_seed(f"nc-mh-a{k}") | 1 for k in range(_BANDS * _ROWS)], dtype=np.uint64)
 _C = np.array([_seed(f"nc-mh-c{k}") for k in range(_BANDS * _ROWS)], dtype=np.uint64)
 _TITLE_BAND = _BANDS
+_WHOLE_BAND = 255
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,7 @@ class GroupCounts:
 
     docs: int = 0
     n_stories: int = 0
-    story_index: dict[tuple[int, int], int] = field(default_factory=dict)
+    story_index: dict[int, int] = field(default_factory=dict)
     lines: dict[int, list[Any]] = field(default_factory=dict)
     parts: dict[int, list[Any]] = field(default_factory=dict)
     ngr: dict[int, list[Any]] = field(default_factory=dict)
@@ -141,7 +142,7 @@ class GroupCounts:
         return {
             "docs": self.docs,
             "stories": self.n_stories,
-            "story_index": [[b, f"{v:016x}", s] for (b, v), s in sorted(self.story_index.items())],
+            "story_index": [[f"{k:016x}", s] for k, s in sorted(self.story_index.items())],
             "lines": _table_to_json(self.lines),
             "parts": _table_to_json(self.parts),
             "ngrams": _table_to_json(self.ngr),
@@ -158,7 +159,7 @@ class GroupCounts:
         return cls(
             int(d["docs"]),
             int(d["stories"]),
-            {(int(b), int(v, 16)): int(s) for b, v, s in d["story_index"]},
+            {int(k, 16): int(s) for k, s in d["story_index"]},
             _table_from_json(d["lines"]),
             _table_from_json(d["parts"]),
             _table_from_json(d["ngrams"]),
@@ -229,23 +230,22 @@ def doc_ngrams(u: Units, n: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np
     return h, ok
 
 
-def _signature(ngrams: npt.NDArray[np.uint64], u: Units) -> list[tuple[int, int]]:
+def _signature(ngrams: npt.NDArray[np.uint64], u: Units) -> list[int]:
+    """LSH band keys of a document: ``_BANDS`` bands of ``_ROWS`` MinHash values over its n-grams."""
     if len(ngrams):
         mins = [
             int(((ngrams * a + c) ^ (ngrams >> np.uint64(29))).min()) for a, c in zip(_A, _C, strict=True)
         ]
-        bands = [(b, _seed_pair(mins[b * _ROWS : (b + 1) * _ROWS])) for b in range(_BANDS)]
-    else:
-        bands = [(0, seq_hash(u.ids))]
-    return bands
+        return [_band_key(b, mins[b * _ROWS : (b + 1) * _ROWS]) for b in range(_BANDS)]
+    return [_band_key(_WHOLE_BAND, [seq_hash(u.ids)])]
 
 
-def _seed_pair(values: list[int]) -> int:
-    data = b"".join(v.to_bytes(8, "little") for v in values)
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+def _band_key(band: int, values: list[int]) -> int:
+    data = bytes([band]) + b"".join(v.to_bytes(8, "little") for v in values)
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8, person=b"nc-band").digest(), "little")
 
 
-def _story(counts: GroupCounts, bands: list[tuple[int, int]]) -> int:
+def _story(counts: GroupCounts, bands: list[int]) -> int:
     story = -1
     for band in bands:
         story = counts.story_index.get(band, -1)
@@ -351,7 +351,7 @@ def count_document(
     if title:
         t = analyse(title)
         if len(t.ids):
-            bands.append((_TITLE_BAND, seq_hash(t.ids)))
+            bands.append(_band_key(_TITLE_BAND, [seq_hash(t.ids)]))
         if len(t.ids) >= MIN_TITLE:
             counts.titles[short_hash(t.raw_ids)] = len(t.ids)
             counts.title_firsts.add(int(t.raw_ids[0]))
