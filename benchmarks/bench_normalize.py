@@ -3,17 +3,19 @@
 Run ``python -m benchmarks normalize [--quick]``. The articles are generated from a hand-written vocabulary
 (no third-party text); "dirty" sprinkles what real extracted news carries: ``|`` typed for the danda, NBSP,
 ZWSP inside words, precomposed nukta letters (U+0958..U+095F) and soft hyphens. Every tool runs on the same
-articles in the same process, one call per article; each figure is the median of the repeats after a warm-up.
+articles in the same process, one call per article, taking turns; each figure is the median CPU time of the
+repeats after a warm-up round.
 """
 
 from __future__ import annotations
 
 import random
 import statistics
+import time
 import unicodedata
 from collections.abc import Callable
 
-from benchmarks._common import digest, header, median_time, save, table
+from benchmarks._common import digest, header, save, table
 
 WORDS = [
     "भारत",
@@ -177,14 +179,17 @@ def _tools() -> list[tuple[str, str, Callable[[str], str] | None]]:
 def _interleaved(
     tools: list[tuple[str, Callable[[str], str]]], docs: list[str], repeats: int
 ) -> dict[str, float]:
-    """Median seconds per tool over ``docs``; the tools take turns in every round (after one warm-up round),
-    so a noisy machine slows them all alike."""
+    """Median CPU seconds per tool over ``docs``; the tools take turns in every round (after one warm-up round).
+    CPU time of this process (single-threaded work) rather than wall time: on a shared machine other processes
+    then cannot inflate one tool's figure."""
     times: dict[str, list[float]] = {name: [] for name, _ in tools}
     for round_ in range(repeats + 1):
         for name, fn in tools:
-            t = median_time(lambda fn=fn: [fn(d) for d in docs], repeats=1, warmup=0)
+            t0 = time.process_time()
+            for d in docs:
+                fn(d)
             if round_:
-                times[name].append(t)
+                times[name].append(time.process_time() - t0)
     return {name: statistics.median(ts) for name, ts in times.items()}
 
 
@@ -215,7 +220,7 @@ def run(quick: bool = False) -> None:
                 "dirty vs bare NFC": dirty_mbs / nfc_dirty,
             }
         )
-    title = f"normalize: {n} generated articles, {mb_clean:.2f} MB clean / {mb_dirty:.2f} MB dirty, median of {repeats}"
+    title = f"normalize: {n} generated articles, {mb_clean:.2f} MB clean / {mb_dirty:.2f} MB dirty, median CPU time of {repeats}"
     print(header(title, ["unicodedata2", "indic-nlp-library", "ftfy"], digest("".join(dirty))))
     print(table(rows, ["tool", "clean MB/s", "dirty MB/s", "dirty vs bare NFC"]))
     save(

@@ -3,12 +3,11 @@
 Two profiles: ``safe`` (the default) never changes meaning; ``search`` folds further for indexing and
 matching. The output is NFC and a fixpoint (``normalize(normalize(x)) == normalize(x)``) for any string.
 
->>> import newsclean as nc
->>> nc.normalize("नई\\u00a0दिल्ली|  \\u095bिंदगी")
+>>> normalize("नई\\u00a0दिल्ली|  \\u095bिंदगी")
 'नई दिल्ली। ज़िंदगी'
->>> nc.normalize("हिन्दी में ३ ख़बरें", profile="search")
+>>> normalize("हिन्दी में ३ ख़बरें", profile="search")
 'हिंदी में 3 खबरें'
->>> [(e.rule, e.old, e.new) for e in nc.normalize_and_explain("दु:ख|").edits]
+>>> [(e.rule, e.old, e.new) for e in normalize_and_explain("दु:ख|").edits]
 [('normalize.colon_to_visarga', ':', 'ः'), ('normalize.pipe_to_danda', '|', '।')]
 
 Rules are listed, with what each changes and leaves alone, in ``docs/rules.md``.
