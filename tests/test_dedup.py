@@ -213,8 +213,11 @@ def test_bad_options(kwargs: dict[str, float], field: str) -> None:
         dedupe([RAIN], **kwargs)  # type: ignore[arg-type]
 
 
-def test_jobs_two_gives_the_same_result() -> None:
+def test_jobs_two_gives_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.dedup import batch
+
     docs = [RAIN, EXAM, FARM, CRICKET, HOSPITAL] * 3 + [RAIN.replace("मुंबई", "पुणे"), templated(EXAM, 7)]
+    monkeypatch.setattr(batch, "_MIN_PARALLEL", 2)
     one = dedupe(docs, batch_size=4)
     two = dedupe(docs, batch_size=4, jobs=2)
     assert one == two

@@ -26,6 +26,7 @@ __all__ = ["DedupConfig", "dedupe", "texts_of"]
 
 DEFAULT_THRESHOLD = 0.5
 _BLOCK = 16384  # documents per block of shingling and MinHash in a pass (bounds temporaries)
+_MIN_PARALLEL = 4000  # below this many documents a process pool costs more than it saves
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +185,8 @@ def dedupe(
             ``threshold / 2`` when containment is on; candidates are verified exactly anyway).
         boilerplate_min_docs: Document frequency from which a short line counts as template.
         boilerplate_max_tokens: Longest line (tokens) that may count as template.
-        jobs: Processes for the per-document and per-block work (same result for any value).
+        jobs: Processes for the per-document and per-block work (same result for any value; corpora under
+            4,000 documents run in this process).
         batch_size: Documents per feature batch (bounds peak memory of the per-document phase).
 
     Returns:
@@ -225,7 +227,7 @@ def run(texts: list[str], cfg: DedupConfig) -> DedupResult:
     if n == 0:
         return DedupResult([], [], {})
     params = cfg.params()
-    if cfg.jobs > 1 and n > 1:
+    if cfg.jobs > 1 and n >= _MIN_PARALLEL:
         with multiprocessing.get_context(_start_method()).Pool(cfg.jobs) as pool:
             return _run(texts, cfg, params, pool)
     return _run(texts, cfg, params, None)
