@@ -48,6 +48,8 @@ CASES = [
     ("normalize.mojibake", "खबर: à¤­à¤¾à¤°à¤¤", "खबर: भारत", "खबर: भारत"),
     ("normalize.mojibake", "à¤ à¥€à¤•", "ठीक", "ठीक"),  # 0xA0 byte turned into a space upstream
     ("normalize.mojibake", "à¤¹à¤\ufffd", "ह\ufffd", "ह\ufffd"),
+    # "दुनिया" decoded with errors="ignore": the byte 0x81 of the u-sign is gone
+    ("normalize.mojibake", "à¤¦à¥à¤¨à¤¿à¤¯à¤¾", "द\ufffdनिया", "द\ufffdनिया"),
     ("!normalize.mojibake", "à la carte, Ã©tÃ©", "à la carte, Ã©tÃ©", "à la carte, Ã©tÃ©"),
     # controls
     ("normalize.controls", "भारत\x07 में", "भारत में", "भारत में"),

@@ -32,6 +32,7 @@ MOJIBAKE_RE = re.compile(
     "(?:"
     f"\u00e0[\u00a4\u00a5](?:[{_CONT}]|[ \t])"  # Devanagari; an 0xA0 byte may have become a space
     f"|\u00e0[\u00a4\u00a5]\ufffd"  # a byte lost to a strict cp1252 decoder (0x81 0x8D 0x8F 0x90 0x9D)
+    f"|\u00e0[\u00a4\u00a5](?![{_CONT} \t\ufffd])"  # ... or dropped by one (errors="ignore")
     f"|[\u00c2-\u00df][{_CONT}]"
     f"|[\u00e0-\u00ef][{_CONT}]{{2}}"
     f"|[\u00f0-\u00f4][{_CONT}]{{3}}"
@@ -40,14 +41,14 @@ MOJIBAKE_RE = re.compile(
 """A run of characters that are the windows-1252/latin-1 reading of whole UTF-8 sequences."""
 
 _UNIT_RE = re.compile(
-    f"\u00e0[\u00a4\u00a5](?:[{_CONT}]|[ \t])|\u00e0[\u00a4\u00a5]\ufffd|[\u00c2-\u00df][{_CONT}]"
+    f"\u00e0[\u00a4\u00a5](?:[{_CONT}]|[ \t])|\u00e0[\u00a4\u00a5]\ufffd?|[\u00c2-\u00df][{_CONT}]"
     f"|[\u00e0-\u00ef][{_CONT}]{{2}}|[\u00f0-\u00f4][{_CONT}]{{3}}"
 )
 
 
 def _decode_unit(unit: str) -> str:
-    if unit.endswith("\ufffd"):
-        return "\ufffd"
+    if unit.endswith("\ufffd") or len(unit) == 2 and unit[0] == "\u00e0":
+        return "\ufffd"  # a Devanagari code point whose last byte was lost
     raw = bytes(0xA0 if c in " \t" else _BYTE[c] for c in unit)
     try:
         return raw.decode("utf-8")

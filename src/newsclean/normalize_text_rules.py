@@ -89,7 +89,8 @@ HTML_ENTITIES: Rule = _html_entities
 def _mojibake(m: re.Match[str]) -> str:
     """Changes: runs of windows-1252/latin-1 characters that are the bytes of UTF-8 sequences (``à¤¹à¤¿``
     -> ``हि``), only in text that shows the Devanagari telltale ``à¤`` or ``à¥``; partial mojibake is repaired
-    run by run. A Devanagari sequence whose last byte was lost to a strict decoder becomes one U+FFFD.
+    run by run. A Devanagari sequence whose last byte was lost (replaced by U+FFFD or dropped by the decoder) becomes one
+    U+FFFD.
     Leaves alone: text without the telltale (French ``à`` stays), runs that are not valid UTF-8."""
     return repair_run(m)
 
