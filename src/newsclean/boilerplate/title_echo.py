@@ -144,6 +144,7 @@ _NUKTA_BASES = {base: chr(0x0958 + i) for i, base in enumerate("कखगजड�
     "र": "\u0931",
     "ळ": "\u0934",
 }  # base letter -> precomposed nukta letter
+_RARE_NUKTA = frozenset("नरळ")
 
 
 def _heads(word: str) -> tuple[str, ...]:
@@ -151,11 +152,15 @@ def _heads(word: str) -> tuple[str, ...]:
 
     Up to four characters are expanded into their raw variants (a nukta letter precomposed, decomposed or bare;
     anusvara or chandrabindu; Latin upper or lower case); expansion stops after a virama (a zero-width joiner
-    may follow it) or when the variants would pass twelve.
+    may follow it) or when the variants would pass twelve. न, र and ळ are not expanded: their nukta forms are
+    rare in Hindi, and expanding them would multiply the searches for most words.
+
+    >>> [len(h) for h in _heads("कोरोना")], _heads("कोरोना")[0]
+    ([4, 5, 4], 'कोरो')
     """
     heads = [""]
     for c in word[:4]:
-        if c in _NUKTA_BASES:
+        if c in _NUKTA_BASES and c not in _RARE_NUKTA:
             options = [c, c + "\u093c", _NUKTA_BASES[c]]
         elif c == "\u0902":
             options = ["\u0902", "\u0901"]
