@@ -1,17 +1,22 @@
 """Apply mined templates to one text: removal edits in raw-text coordinates.
 
-Three levels, tried in order:
+The levels, each recorded with its own rule id (kind ``mined``):
 
-1. **Lines** whose key is a template are removed whole, with the line break(s) after them.
-2. **Sentences** inside a kept line whose key is a template are removed with their own closing
-   punctuation and one side's joining whitespace; the rest of the line stays.
-3. **Spans**: tokens covered by template n-grams form runs; a run is removed only where inserted text
-   sits: it must start at a line or sentence start (or be glued to a word of another script) and end at a
-   line or sentence end, before a separator (``:``, ``|``, dash) or at such a glue point. A run that is a
-   whole sentence is removed only if that sentence is itself a template allowed at sentence level.
+1. ``mined_line``: a line whose key is a line template goes whole, with the line break(s) after it; a
+   ``mined_widget`` label ("Also Read") takes the equal headline lines above and below it too.
+2. ``mined_glued``: a line template inside a longer line, between cut points (sentence boundaries, a
+   script change with no space, separators), or appended at the end of a line after a space.
+3. ``mined_slot``: a known lead-in ("यह भी पढ़ें:") or tail ("- फोटो : एजेंसी") with a short free part
+   that is not a sentence: the line goes (from a sentence start, when glued after text).
+4. ``mined_link``: the headline of an article of the group, alone at a sentence start and end, or after
+   a known lead-in; not when the text after it repeats its words (a crosshead and its story).
+5. ``mined_span``: a run of template n-grams glued to content on one side without a sentence boundary
+   (an SEO lead-in before ``:``, a credit glued to a word of another script); a run of whole sentences is
+   never removed at this level.
 
 What stays: every token not covered by a template, punctuation that belongs to a kept sentence, and
-repeated content that sits inside a sentence (a quotation, a refrain after "ने कहा,").
+repeated content inside a sentence (a quotation, a refrain after "ने कहा,"). Removed spans take one
+side's joining whitespace, never a neighbouring sentence's characters.
 """
 
 from __future__ import annotations
@@ -444,8 +449,8 @@ def _span_bounds(u: Units, a: int, b: int, la: int, lb: int, n: int) -> tuple[in
     left, right = edge(a2), edge(b2)
     if left == "sentence" and right == "sentence":
         return None
-    if left == "sep" and b2 != lb:
-        return None
+    if left == "sep":
+        return None  # what follows a colon or dash is too often a sentence of content
     start = _sent_start(u, a2) if left == "sentence" else u.starts[a2]
     end = u.ends[b2 - 1] if right == "glue" else _sent_end(u, b2)
     return start, end, b2 == lb
