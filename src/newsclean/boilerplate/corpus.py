@@ -1,8 +1,10 @@
 """Corpus-level boilerplate: templates a publisher repeats across its articles.
 
-:class:`BoilerplateMiner` counts lines, sentences and token n-grams by *document frequency* per group
-(publisher, by default), on masked keys (numbers, dates and times masked, so "Updated: 12 May" and
-"Updated: 13 May" are one template). What enough different stories of one group share is a template.
+:class:`BoilerplateMiner` counts whole lines, line lead-ins and tails (around ``:``, ``|``, dashes) and
+token n-grams by *document frequency* per group (publisher, by default), on masked keys (numbers, dates
+and times masked, so "Updated: 12 May" and "Updated: 13 May" are one template), and remembers the
+group's headlines (related-article links). What enough different stories of one group share is a
+template.
 :meth:`BoilerplateMiner.fit` returns a frozen, versioned :class:`BoilerplateModel` that saves to JSON, finds
 removal edits in new text, and is itself a pipeline step.
 
