@@ -47,7 +47,7 @@ _UNIT_RE = re.compile(
 
 
 def _decode_unit(unit: str) -> str:
-    if unit.endswith("\ufffd") or len(unit) == 2 and unit[0] == "\u00e0":
+    if unit.endswith("\ufffd") or (len(unit) == 2 and unit[0] == "\u00e0"):
         return "\ufffd"  # a Devanagari code point whose last byte was lost
     raw = bytes(0xA0 if c in " \t" else _BYTE[c] for c in unit)
     try:

@@ -54,8 +54,11 @@ def _compose_disjoint(text0: str, edits_a: Sequence[Edit], edits_b: Sequence[Edi
             if i < na:
                 out_start = edits_a[i].start + delta
                 out_end = out_start + len(edits_a[i].new)
-        if i < na and _touch(s, e, out_start, out_end):
-            return None
+        if i < na and (
+            (s < out_end and out_start < e)
+            or ((s == e or out_start == out_end) and s <= out_end and out_start <= e)
+        ):
+            return None  # overlaps, or an empty one touches the other (see _touch)
         a0, a1 = s - delta, e - delta
         result.append(
             eb if a0 == eb.start else Edit(eb.rule, eb.kind, a0, a1, text0[a0:a1], eb.new, eb.reason)
