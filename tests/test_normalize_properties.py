@@ -120,3 +120,28 @@ def test_step_equals_function(text: str, profile: str) -> None:
     doc = nc.Normalize(profile=profile)(nc.Document(text))
     assert doc.text == nc.normalize(text, profile=profile)  # type: ignore[arg-type]
     assert doc.replay() == doc.text
+
+
+@st.composite
+def _edit_list(draw: st.DrawFn, text: str, rule: str) -> list[nc.Edit]:
+    """Sorted, non-overlapping random edits of ``text`` (insertions, deletions, replacements)."""
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    edits: list[nc.Edit] = []
+    for a, b in zip(cuts[::2], cuts[1::2]):
+        new = draw(st.sampled_from(["", "x", "।", "कि", "  "]))
+        if text[a:b] != new:
+            edits.append(nc.Edit(rule, "k", a, b, text[a:b], new))
+    return edits
+
+
+@given(st.data(), st.text(alphabet="कखग |।ािx", max_size=30))
+def test_compose_replays_two_rules_in_first_coordinates(data: st.DataObject, text0: str) -> None:
+    from newsclean.normalize_edits import compose
+
+    edits_a = data.draw(_edit_list(text0, "a"))
+    text1 = apply_edits(text0, edits_a)
+    edits_b = data.draw(_edit_list(text1, "b"))
+    text2 = apply_edits(text1, edits_b)
+    composed = compose(text0, edits_a, text2, edits_b)
+    check_edits(text0, composed)
+    assert apply_edits(text0, composed) == text2
