@@ -197,8 +197,7 @@ def _whole_or_glued(
 def _to_line_end(u: Units, s: int, a: int, b: int) -> tuple[int, int]:
     """Cut from token ``s`` to the end of line ``[a, b)``: the whole line with its break if ``s == a``."""
     if s == a:
-        k = u.lines.index((a, b))
-        return _line_cut(u, k)
+        return _line_cut(u, bisect_left(u.lines, (a, b)))  # lines are sorted
     return _tidy(u.text, _sent_start(u, s), _sent_end(u, b), True)
 
 
