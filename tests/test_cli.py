@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-from tests._pieces import needs
 
 from newsclean.cli import main
 
@@ -116,7 +115,6 @@ def test_missing_input_file_exits_3(tmp_path, capsys):
     assert "nope.jsonl" in capsys.readouterr().err
 
 
-@needs("mine")
 def test_unreadable_model_exits_3_before_reading_input(tmp_path, capsys):
     src = write_jsonl(tmp_path / "in.jsonl", [A1])
     assert main(["clean", str(src), "--model", str(tmp_path / "missing.json")]) == 3
@@ -124,7 +122,6 @@ def test_unreadable_model_exits_3_before_reading_input(tmp_path, capsys):
 
 
 # --- bad records: stop (default) -----------------------------------------------------------------------
-@needs("normalize")
 def test_stop_names_file_and_line_and_leaves_no_output(tmp_path, capsys):
     src = write_jsonl(tmp_path / "in.jsonl", [A1, A2, {"id": "x"}], raw_lines={1: b"{not json"})
     out = tmp_path / "out.jsonl"
@@ -135,7 +132,6 @@ def test_stop_names_file_and_line_and_leaves_no_output(tmp_path, capsys):
     assert list(tmp_path.iterdir()) == [src]  # no temporary file left behind
 
 
-@needs("normalize")
 def test_stop_keeps_an_existing_output_file_unchanged(tmp_path, capsys):
     src = write_jsonl(tmp_path / "in.jsonl", [A1, {"text": 7}])
     out = tmp_path / "out.jsonl"
@@ -145,7 +141,6 @@ def test_stop_keeps_an_existing_output_file_unchanged(tmp_path, capsys):
     assert out.read_text(encoding="utf-8") == "previous run\n"
 
 
-@needs("normalize")
 def test_invalid_utf8_is_located(tmp_path, capsys):
     src = write_jsonl(tmp_path / "in.jsonl", [A1], raw_lines={0: b'{"text": "\xe0\xa4"}'})
     assert main(["normalize", str(src), "-o", str(tmp_path / "o.jsonl")]) == 1
@@ -153,7 +148,6 @@ def test_invalid_utf8_is_located(tmp_path, capsys):
 
 
 # --- bad records: reject ----------------------------------------------------------------------------------
-@needs("normalize")
 def test_reject_writes_rejects_and_counts_add_up(tmp_path, capsys):
     src = write_jsonl(
         tmp_path / "in.jsonl",
@@ -178,7 +172,6 @@ def test_reject_writes_rejects_and_counts_add_up(tmp_path, capsys):
     assert rejects[0]["raw"] == '{"id": "no-text"}'
 
 
-@needs("normalize")
 def test_rejects_flag_alone_implies_reject(tmp_path, capsys):
     src = write_jsonl(tmp_path / "in.jsonl", [A1, {"x": 1}])
     rej = tmp_path / "rej.jsonl"
@@ -188,7 +181,6 @@ def test_rejects_flag_alone_implies_reject(tmp_path, capsys):
 
 
 # --- shapes: stdin/stdout, gzip, fields, unescaped output ------------------------------------------------
-@needs("normalize")
 def test_stdin_to_stdout_keeps_every_field_and_writes_devanagari_unescaped(monkeypatch, capsysbinary):
     feed_stdin(monkeypatch, (json.dumps(A2, ensure_ascii=False) + "\n").encode())
     assert main(["normalize", "-"]) == 0
@@ -201,14 +193,12 @@ def test_stdin_to_stdout_keeps_every_field_and_writes_devanagari_unescaped(monke
     assert b"records read" in captured.err
 
 
-@needs("normalize")
 def test_absent_input_reads_stdin(monkeypatch, capsysbinary):
     feed_stdin(monkeypatch, json.dumps({"text": "राम|"}, ensure_ascii=False).encode())
     assert main(["normalize"]) == 0
     assert json.loads(capsysbinary.readouterr().out)["cleaned"] == "राम।"
 
 
-@needs("normalize")
 def test_gzip_in_and_out(tmp_path, capsys):
     src = tmp_path / "in.jsonl.gz"
     src.write_bytes(gzip.compress((json.dumps(A2, ensure_ascii=False) + "\n").encode()))
@@ -218,7 +208,6 @@ def test_gzip_in_and_out(tmp_path, capsys):
     assert rec["cleaned"].endswith("प्रशासन ने बातचीत का भरोसा दिया।")
 
 
-@needs("normalize")
 def test_field_names_are_configurable(tmp_path, capsys):
     row = {"body": "राम|", "headline": "शीर्षक", "uid": 9, "extra": [1]}
     src = write_jsonl(tmp_path / "in.jsonl", [row])
@@ -229,7 +218,6 @@ def test_field_names_are_configurable(tmp_path, capsys):
     assert read_jsonl(out) == [{**row, "body_clean": "राम।"}]
 
 
-@needs("normalize")
 def test_explain_is_off_by_default_and_maps_to_the_original(tmp_path, capsys):
     src = write_jsonl(tmp_path / "in.jsonl", [A2])
     out = tmp_path / "o.jsonl"
@@ -245,7 +233,6 @@ def test_explain_is_off_by_default_and_maps_to_the_original(tmp_path, capsys):
     assert {(e["old"], e["new"]) for e in edits} >= {("|", "।"), ("\u00a0", " ")}
 
 
-@needs("split")
 def test_split_adds_sentences_and_spans_without_changing_text(tmp_path, capsys):
     row = {"text": "राम घर गया। सीता आई।"}
     src = write_jsonl(tmp_path / "in.jsonl", [row])
@@ -258,7 +245,6 @@ def test_split_adds_sentences_and_spans_without_changing_text(tmp_path, capsys):
     assert rec["text"] == row["text"]
 
 
-@needs("normalize", "boilerplate", "split")
 def test_clean_all_steps_removes_boilerplate_and_splits(tmp_path, capsys):
     src = write_jsonl(tmp_path / "in.jsonl", [A1, A2])
     out = tmp_path / "o.jsonl"
@@ -272,7 +258,6 @@ def test_clean_all_steps_removes_boilerplate_and_splits(tmp_path, capsys):
     assert "characters removed" in err
 
 
-@needs("normalize", "split")
 def test_steps_option_selects_steps_in_pipeline_order(tmp_path, capsys):
     src = write_jsonl(tmp_path / "in.jsonl", [A2])
     out = tmp_path / "o.jsonl"
@@ -282,7 +267,6 @@ def test_steps_option_selects_steps_in_pipeline_order(tmp_path, capsys):
     assert {e["step"] for e in rec["edits"]} == {"normalize"}
 
 
-@needs("normalize")
 def test_search_profile_folds_digits(tmp_path, capsys):
     src = write_jsonl(tmp_path / "in.jsonl", [{"text": "कीमत १०० रुपये।"}])
     out = tmp_path / "o.jsonl"
@@ -292,7 +276,6 @@ def test_search_profile_folds_digits(tmp_path, capsys):
     assert read_jsonl(out)[0]["cleaned"] == "कीमत १०० रुपये।"
 
 
-@needs("normalize", "split")
 def test_jobs_2_preserves_order_and_output_bytes(tmp_path, capsys):
     rows = [{"id": i, "text": f"खबर संख्या {i} आई|\u00a0दूसरा वाक्य।"} for i in range(300)]
     src = write_jsonl(tmp_path / "in.jsonl", rows, raw_lines={150: b"{broken"})
@@ -310,7 +293,6 @@ def test_jobs_2_preserves_order_and_output_bytes(tmp_path, capsys):
 ARTICLE = "नगर निगम का फैसला\nशहर में नई सड़कें बनेंगी\n\nनगर निगम ने फैसला किया|\nकाम जल्द शुरू होगा।\n"
 
 
-@needs("normalize", "split")
 def test_text_format_in_jsonl_out(tmp_path, capsys):
     src = tmp_path / "article.txt"
     src.write_text(ARTICLE, encoding="utf-8")
@@ -324,7 +306,6 @@ def test_text_format_in_jsonl_out(tmp_path, capsys):
     assert rec["sentences"] == ["नगर निगम ने फैसला किया।", "काम जल्द शुरू होगा।"]
 
 
-@needs("normalize", "split")
 def test_text_format_in_text_out(tmp_path, capsys):
     src = tmp_path / "article.txt"
     src.write_text(ARTICLE, encoding="utf-8")
@@ -337,7 +318,6 @@ def test_text_format_in_text_out(tmp_path, capsys):
 
 
 # --- progress and summary ---------------------------------------------------------------------------------
-@needs("normalize")
 def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path, capsys):
     src = write_jsonl(tmp_path / "in.jsonl", [A2] * 50)
     assert main(["normalize", str(src), "-o", str(tmp_path / "o.jsonl")]) == 0
@@ -384,7 +364,6 @@ def _template_corpus() -> list[dict[str, str]]:
     ]
 
 
-@needs("mine", "normalize", "boilerplate", "split")
 def test_mine_then_clean_with_the_model(tmp_path, capsys):
     src = write_jsonl(tmp_path / "in.jsonl", _template_corpus())
     model = tmp_path / "model.json"
@@ -399,7 +378,6 @@ def test_mine_then_clean_with_the_model(tmp_path, capsys):
     assert "विधानसभा में बजट पर लंबी बहस चली।" in cleaned[1]
 
 
-@needs("dedup")
 def test_dedup_writes_kept_records_and_clusters_and_counts_add_up(tmp_path, capsys):
     base = (
         "राज्य सरकार ने आज नई शिक्षा नीति की घोषणा की जिसके तहत सभी सरकारी स्कूलों में डिजिटल कक्षाएं शुरू होंगी "
@@ -443,7 +421,6 @@ def test_dedup_writes_kept_records_and_clusters_and_counts_add_up(tmp_path, caps
             assert 0.0 <= r["score"] <= 1.0
 
 
-@needs("dedup")
 def test_dedup_stop_on_bad_record_writes_nothing(tmp_path, capsys):
     src = write_jsonl(tmp_path / "in.jsonl", [{"text": "एक"}, {"text": 1}])
     out = tmp_path / "kept.jsonl"

@@ -13,7 +13,6 @@ except ImportError:  # pragma: no cover - depends on the environment
         pytest.fail("the 'datasets' extra is not installed, and CI must run these tests", pytrace=False)
     pytest.skip("the 'datasets' extra is not installed", allow_module_level=True)
 
-from tests._pieces import needs
 
 import newsclean as nc
 from newsclean.integrations.hf import clean_dataset
@@ -47,7 +46,6 @@ def dataset():
     return datasets.Dataset.from_dict(ROWS)
 
 
-@needs("normalize", "split")
 @pytest.mark.parametrize("num_proc", [None, 2])
 def test_pipeline_batch_in_datasets_map(dataset, num_proc):
     pipe = nc.make_pipeline(nc.Normalize(), nc.SplitSentences())
@@ -61,7 +59,6 @@ def test_pipeline_batch_in_datasets_map(dataset, num_proc):
     assert out["sentences"] == EXPECTED_SENTENCES
 
 
-@needs("normalize", "split")
 def test_clean_dataset_helper_with_removal_record(dataset):
     pipe = nc.make_pipeline(nc.Normalize(), nc.SplitSentences())
     out = clean_dataset(dataset, pipe, num_proc=2, batch_size=2, edits_field="history")

@@ -19,7 +19,6 @@ except ImportError:  # pragma: no cover - depends on the environment
         pytest.fail("the 'ray' extra is not installed, and CI must run these tests", pytrace=False)
     pytest.skip("the 'ray' extra is not installed", allow_module_level=True)
 
-from tests._pieces import needs
 
 import newsclean as nc
 from newsclean.integrations.ray import clean_dataset, dedupe_dataset
@@ -98,7 +97,6 @@ def test_dedupe_dataset_empty_and_single(local_ray):
     assert dedupe_dataset(_dataset(one), num_partitions=2) == nc.dedupe(one)
 
 
-@needs("normalize", "split")
 def test_clean_dataset_map_batches_equals_pipeline_batch(local_ray):
     pipe = nc.make_pipeline(nc.Normalize(), nc.SplitSentences())
     texts = ["किसानों ने धरना दिया|\u00a0प्रशासन ने भरोसा दिया।", "राम घर गया। सीता आई।", ""]

@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests._pieces import needs
-
 from newsclean._seed import SEED_NAME, load_seed, seed_dir, seed_text
 from newsclean.cli import main
 
@@ -36,7 +34,6 @@ def test_wheel_ships_the_seed_directory():
     assert '"seeds" = "newsclean/_seeds"' in pyproject
 
 
-@needs("normalize", "boilerplate", "split")
 def test_demo_report_shows_clean_text_removals_and_sentences(capsys):
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
@@ -59,7 +56,6 @@ def test_demo_report_shows_clean_text_removals_and_sentences(capsys):
     assert "removed: «" in out
 
 
-@needs("normalize", "boilerplate", "split")
 def test_demo_json_edits_point_into_the_original_body(capsys):
     assert main(["demo", "--json"]) == 0
     payload = json.loads(capsys.readouterr().out)
@@ -82,7 +78,6 @@ def test_demo_json_edits_point_into_the_original_body(capsys):
     assert got == [line.rstrip() for line in expected.split("\n") if line.strip()]
 
 
-@needs("normalize", "boilerplate", "split")
 def test_python_m_newsclean_demo_smoke():
     env = {**os.environ, "PYTHONIOENCODING": "ascii"}  # the command must still print Devanagari
     proc = subprocess.run(

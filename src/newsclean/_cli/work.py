@@ -156,8 +156,6 @@ def process(job: Job, path: str, lineno: int, raw: bytes) -> Outcome:
         return process_record(job, lineno, raw, record, path)
     except RecordError as exc:
         return Outcome(lineno, raw, None, exc)
-    except NotImplementedError:
-        raise  # an unfinished step is a build problem, not bad data
     except Exception as exc:  # a step failing on one record must not lose it silently
         reason = f"processing failed: {type(exc).__name__}: {exc}"
         return Outcome(lineno, raw, None, RecordError(reason, path=path, lineno=lineno))

@@ -55,8 +55,8 @@ class CleanBatch:
     >>> import pyarrow as pa
     >>> import newsclean as nc
     >>> out = CleanBatch(nc.make_pipeline(nc.Normalize()))(pa.table({"text": ["राम|"], "n": [1]}))
-    >>> out.to_pydict()
-    {'text': ['राम।'], 'n': [1]}
+    >>> out.column("text").to_pylist(), out.column("n").to_pylist()
+    (['राम।'], [1])
     """
 
     pipeline: Pipeline
