@@ -558,3 +558,13 @@ def test_dev_set_mining_alone(shared_data) -> None:
     assert result["R"] >= 0.70  # the CCNet-style line baseline reaches 0.36
     assert result["added_chars"] == 0
     assert result["controls"]["neg_none"]["docs_damaged"] == 0.0
+
+
+def test_one_long_line_dense_with_separators() -> None:
+    docs = [_doc(f"{s}\nयह भी पढ़ें: {h}", "p1", h) for s, h in zip(STORIES, HEADLINES, strict=False)]
+    model = BoilerplateMiner().fit(docs)
+    text = "यह भी पढ़ें: खबर है | आगे - बात। " * 30000
+    edits = model.find(text, "p1")
+    check_edits(text, edits)
+    # the lead-in is followed by sentences, never by a short free part at a line end: nothing goes
+    assert edits == []

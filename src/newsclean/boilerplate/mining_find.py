@@ -36,6 +36,7 @@ from .mining_text import (
     GAP_LINE,
     GAP_SENT,
     LINE_BREAKS,
+    MAX_PART,
     Units,
     WindowHasher,
     is_slot,
@@ -218,19 +219,17 @@ def _slot_lines(
     cuts: list[_Cut] = []
     for c in seps:
         # lead-in [s, c) + free part [c, b): the free part is short and holds no sentence boundary
-        free_ok = is_slot(u, c, b, line_end=True)
-        for s in heads:
-            if s >= c - 1 or not free_ok:
-                continue
-            t = parts.get(seq_hash(u.ids[s:c], PRE + separator_class(u, c)))
-            if t is not None:
-                start, end = _to_line_end(u, s, a, b)
-                cuts.append(_Cut(start, end, "boilerplate.mined_slot", _reason("lead-in", t, group)))
-                break
+        if is_slot(u, c, b, line_end=True):
+            for s in heads[bisect_left(heads, c - MAX_PART) : bisect_left(heads, c - 1)]:
+                t = parts.get(seq_hash(u.ids[s:c], PRE + separator_class(u, c)))
+                if t is not None:
+                    start, end = _to_line_end(u, s, a, b)
+                    cuts.append(_Cut(start, end, "boilerplate.mined_slot", _reason("lead-in", t, group)))
+                    break
         # free part [s, c) + tail [c, b): s is the last sentence start before c
-        if b - c >= 2:
+        if 2 <= b - c <= MAX_PART:
             t = parts.get(seq_hash(u.ids[c:b], SUF + separator_class(u, c)))
-            s = max(x for x in heads if x < c)
+            s = heads[bisect_left(heads, c) - 1]
             if t is not None and is_slot(u, s, c, line_end=False):
                 start, end = _to_line_end(u, s, a, b)
                 cuts.append(_Cut(start, end, "boilerplate.mined_slot", _reason("tail", t, group)))

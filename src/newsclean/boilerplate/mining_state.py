@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .mining_text import (
+    MAX_PART,
     Units,
     WindowHasher,
     analyse,
@@ -287,12 +288,12 @@ def _line_keys(
             continue
         lines.setdefault(seq_hash(u.ids[a:b]), (a, b))
         for c in separator_points(u, a, b):
-            if c - a >= 2 and not all(u.masked[a:c]):
+            if 2 <= c - a <= MAX_PART and not all(u.masked[a:c]):
                 slot = is_slot(u, c, b, line_end=True)
                 key = seq_hash(u.ids[a:c], PRE + separator_class(u, c))
                 if parts.get(key, (0, 0, False))[2] <= slot:
                     parts[key] = (a, c, slot)
-            if b - c >= 2 and not all(u.masked[c:b]):
+            if 2 <= b - c <= MAX_PART and not all(u.masked[c:b]):
                 slot = is_slot(u, a, c, line_end=False)
                 key = seq_hash(u.ids[c:b], SUF + separator_class(u, c))
                 if parts.get(key, (0, 0, False))[2] <= slot:

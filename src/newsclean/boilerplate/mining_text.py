@@ -131,6 +131,8 @@ def seq_hash(ids: npt.NDArray[np.uint64], kind: bytes = b"nc-seq") -> int:
 
 #: tokens the free part of a lead-in/tail line may have (a linked headline, a name and a city)
 MAX_SLOT = 20
+#: tokens a lead-in or tail may have (a disclaimer's text after "डिस्क्लेमर:")
+MAX_PART = 24
 
 
 def ends_sentence(u: Units, b: int) -> bool:
@@ -431,22 +433,23 @@ def analyse(text: str) -> Units:
     starts = offsets[0::2][:n]
     ends = offsets[1::2]
     get = _CACHE.get
-    tids, masked_t, deva_t, rids = zip(*[get(t) or _token_info(t) for t in tokens], strict=True)
-    ids = np.array(tids, dtype=np.uint64)
-    raw_ids = np.array(rids, dtype=np.uint64)
-    masked = list(masked_t)
+    infos = [get(t) or _token_info(t) for t in tokens]
+    ids = np.array([x[0] for x in infos], dtype=np.uint64)
+    raw_ids = np.array([x[3] for x in infos], dtype=np.uint64)
+    masked = [x[1] for x in infos]
     gap_strs = parts[2:-1:2]
     gget = _GAP_CACHE.get
     gaps: list[int] = []
     flags: list[int] = []
     if n > 1:
-        g_t, f_t = zip(*[gget(g) or _gap_info(g) for g in gap_strs], strict=True)
-        gaps, flags = list(g_t), list(f_t)
-        deva = np.array(deva_t, dtype=bool)
+        gap_infos = [gget(g) or _gap_info(g) for g in gap_strs]
+        gaps = [x[0] for x in gap_infos]
+        flags = [x[1] for x in gap_infos]
+        deva = np.array([x[2] for x in infos], dtype=bool)
         for i in np.flatnonzero(deva[:-1] != deva[1:]).tolist():
             flags[i] |= FLAG_SCRIPT | (FLAG_GLUE if ends[i] == starts[i + 1] else 0)
         for i in [i for i, g in enumerate(gap_strs) if g == "." or g == ":"]:
-            if g_t[i] == GAP_SENT and gap_strs[i] == "." and tokens[i + 1][0].isdigit():
+            if gaps[i] == GAP_SENT and gap_strs[i] == "." and tokens[i + 1][0].isdigit():
                 gaps[i] = GAP_NONE  # 2.5: a decimal point, not a full stop
             elif gap_strs[i] == ":" and masked[i] and masked[i + 1]:
                 flags[i] = 0  # 7:52: a time, not a lead-in
