@@ -427,3 +427,48 @@ def test_dedup_stop_on_bad_record_writes_nothing(tmp_path, capsys):
     assert main(["dedup", str(src), "-o", str(out)]) == 1
     assert f"{src}:2: field 'text' must be a string, not int" in capsys.readouterr().err
     assert not out.exists()
+
+
+# --- rule switches, miner options, article directories ----------------------------------------------------
+def test_disable_switches_rules_off_by_id(tmp_path, capsys):
+    src = write_jsonl(tmp_path / "in.jsonl", [A1, A2])
+    out = tmp_path / "o.jsonl"
+    argv = ["clean", str(src), "-o", str(out), "--disable", "normalize.pipe_to_danda"]
+    argv += ["--disable", "boilerplate.also_read,normalize.spaces"]
+    assert main(argv) == 0
+    r1, r2 = read_jsonl(out)
+    assert "यह भी पढ़ें: बारिश से कई इलाकों में पानी भरा" in r1["cleaned"]
+    assert r2["cleaned"] == A2["text"]  # neither the pipe nor the NBSP was touched
+
+
+@pytest.mark.parametrize("rule", ["spaces", "nope.rule", ","])
+def test_disable_rejects_ids_without_a_known_prefix(rule, capsys):
+    assert main(["clean", "--disable", rule]) == 2
+    assert "rule id" in capsys.readouterr().err
+
+
+def test_disable_unknown_normalize_rule_is_a_usage_error(tmp_path, capsys):
+    src = write_jsonl(tmp_path / "in.jsonl", [A2])
+    assert main(["normalize", str(src), "--disable", "normalize.no_such_rule"]) == 2
+    assert "no_such_rule" in capsys.readouterr().err
+
+
+def test_mine_min_docs_must_be_positive(capsys):
+    assert main(["mine", "in.jsonl", "-o", "m.json", "--min-docs", "0"]) == 2
+    assert "--min-docs must be a whole number >= 1" in capsys.readouterr().err
+
+
+def test_text_format_reads_a_directory_of_articles(tmp_path, capsys):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "b2.txt").write_text("दूसरी खबर\n\nपुलिस ने जांच शुरू की|\n", encoding="utf-8")
+    (articles / "a1.txt").write_text("पहली खबर\nसंक्षेप\n\nबारिश से फसल खराब हुई।\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["normalize", str(articles), "--format", "text", "-o", str(out)]) == 0
+    rows = read_jsonl(out)
+    assert [(r["id"], r["title"], r.get("standfirst")) for r in rows] == [
+        ("a1", "पहली खबर", "संक्षेप"),
+        ("b2", "दूसरी खबर", None),
+    ]
+    assert rows[1]["cleaned"] == "पुलिस ने जांच शुरू की।\n"
+    assert summary_counts(capsys.readouterr().err)["read"] == 2

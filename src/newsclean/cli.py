@@ -21,7 +21,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from ._cli.report import Summary
@@ -34,7 +34,7 @@ from ._cli.stream import (
     run_stream,
 )
 from ._cli.work import STEP_NAMES, Fields, Job, build_pipeline
-from .errors import NewscleanError
+from .errors import ConfigError, NewscleanError
 
 __all__ = ["build_parser", "main"]
 
@@ -59,14 +59,26 @@ def _steps(value: str) -> tuple[str, ...]:
     return tuple(s for s in STEP_NAMES if s in names)  # always run in pipeline order
 
 
-def _jobs(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"--jobs must be a whole number >= 1, got {value!r}")
-    return n
+def _rule_ids(value: str) -> list[str]:
+    ids = [r.strip() for r in value.split(",") if r.strip()]
+    bad = [r for r in ids if not r.startswith(("normalize.", "boilerplate."))]
+    if bad or not ids:
+        msg = f"invalid rule id {value!r}; rule ids start with 'normalize.' or 'boilerplate.' (see the rule reference)"
+        raise argparse.ArgumentTypeError(msg)
+    return ids
+
+
+def _positive(option: str) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            n = 0
+        if n < 1:
+            raise argparse.ArgumentTypeError(f"{option} must be a whole number >= 1, got {value!r}")
+        return n
+
+    return parse
 
 
 def _threshold(value: str) -> float:
@@ -100,7 +112,13 @@ def _io_args(p: argparse.ArgumentParser, *, text_format: bool = True, output_req
             help="input format: JSONL records, or one plain-text article (headline, optional standfirst, "
             "blank line, body) per file; a directory reads its *.txt files",
         )
-    g.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="worker processes (order is preserved)")
+    g.add_argument(
+        "--jobs",
+        type=_positive("--jobs"),
+        default=1,
+        metavar="N",
+        help="worker processes (order is preserved)",
+    )
     g.add_argument("--no-progress", action="store_true", help="never draw the progress bar")
     f = p.add_argument_group("field names")
     f.add_argument("--text-field", default="text", metavar="NAME", help="the article body (default: text)")
@@ -152,6 +170,17 @@ def _output_args(p: argparse.ArgumentParser, *, cleaned: bool, sentences: bool) 
     )
 
 
+def _disable_arg(p: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    p.add_argument(
+        "--disable",
+        type=_rule_ids,
+        action="append",
+        default=[],
+        metavar="RULE[,RULE]",
+        help="switch rules off by id (repeatable), e.g. normalize.colon_to_visarga,boilerplate.title_echo",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newsclean`` command.
 
@@ -184,11 +213,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     c.add_argument("--profile", choices=tuple(PROFILES), default="safe", help="normalisation profile")
     c.add_argument("--model", metavar="FILE", help="a boilerplate model saved by `newsclean mine`")
+    _disable_arg(c)
     _output_args(clean, cleaned=True, sentences=True)
 
     norm = sub.add_parser("normalize", help="Devanagari normalisation only", epilog=EPILOG)
     _io_args(norm)
     norm.add_argument("--profile", choices=tuple(PROFILES), default="safe", help="safe (default) or search")
+    _disable_arg(norm)
     _output_args(norm, cleaned=True, sentences=False)
 
     split = sub.add_parser("split", help="sentence splitting only (the text is not changed)", epilog=EPILOG)
@@ -199,6 +230,13 @@ def build_parser() -> argparse.ArgumentParser:
         "mine", help="fit a boilerplate model per publisher and save it as JSON", epilog=EPILOG
     )
     _io_args(mine, text_format=False, output_required=True)
+    mine.add_argument(
+        "--min-docs",
+        type=_positive("--min-docs"),
+        default=3,
+        metavar="N",
+        help="documents a template must appear in (default 3)",
+    )
 
     dedup = sub.add_parser("dedup", help="drop near-duplicate records; write kept records and clusters")
     _io_args(dedup, text_format=False)
@@ -263,7 +301,7 @@ def _run(args: argparse.Namespace, err: TextIO) -> int:
     if args.command == "mine":
         from ._cli.corpus import run_mine
 
-        return run_mine(io, fields, summary, err)
+        return run_mine(io, fields, summary, err, min_docs=args.min_docs)
     steps: tuple[str, ...] = args.steps if args.command == "clean" else (args.command,)
     job = Job(
         steps=steps,
@@ -271,9 +309,12 @@ def _run(args: argparse.Namespace, err: TextIO) -> int:
         model_path=getattr(args, "model", None),
         fields=fields,
         output_format=args.output_format,
+        disable=tuple(r for group in getattr(args, "disable", []) for r in group),
     )
     try:
         build_pipeline(job)  # fail fast on an unreadable or invalid model, before reading any input
+    except ConfigError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from exc
     except OSError as exc:
         raise CliError(f"cannot read the model file: {exc}", EXIT_IO) from exc
     except (ValueError, KeyError, TypeError) as exc:

@@ -98,7 +98,7 @@ def run_dedup(
     return _run_corpus(io, fields, summary, err, [clusters], body)
 
 
-def run_mine(io: IO, fields: Fields, summary: Summary, err: TextIO) -> int:
+def run_mine(io: IO, fields: Fields, summary: Summary, err: TextIO, *, min_docs: int = 3) -> int:
     """Fit a boilerplate model per publisher (``--group-field``) and save it as JSON (atomically)."""
     from ..boilerplate import BoilerplateMiner
 
@@ -110,7 +110,7 @@ def run_mine(io: IO, fields: Fields, summary: Summary, err: TextIO) -> int:
             assert it.record is not None
             r = it.record
             docs.append({"text": r[fields.text], "title": r.get(fields.title), group: r.get(group)})
-        model = BoilerplateMiner(group_field=group).fit(docs)
+        model = BoilerplateMiner(group_field=group, min_docs=min_docs).fit(docs)
         out = Path(io.output)
         fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
         os.close(fd)

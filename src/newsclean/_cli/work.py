@@ -42,6 +42,7 @@ class Job:
     model_path: str | None = None
     fields: Fields = field(default_factory=Fields)
     output_format: str = "jsonl"
+    disable: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,16 +66,21 @@ def build_pipeline(job: Job) -> Pipeline:
     if cached is not None:
         return cached
     from ..boilerplate import BoilerplateModel, StripBoilerplate
-    from ..normalize import Normalize
+    from ..normalize import Normalize, NormalizeConfig
     from ..sentences import SplitSentences
+
+    off_norm = frozenset(r for r in job.disable if r.startswith("normalize."))
+    off_boiler = frozenset(r for r in job.disable if r.startswith("boilerplate."))
 
     steps: list[Step] = []
     for name in job.steps:
         if name == "normalize":
-            steps.append(Normalize(profile=job.profile))
+            config = NormalizeConfig(profile=job.profile, disable=off_norm) if off_norm else None
+            steps.append(Normalize(profile=job.profile, config=config))
         elif name == "boilerplate":
             model = None if job.model_path is None else BoilerplateModel.load(job.model_path)
-            steps.append(StripBoilerplate(model=model, group_field=job.fields.group or "publisher"))
+            group = job.fields.group or "publisher"
+            steps.append(StripBoilerplate(model=model, group_field=group, disable=off_boiler))
         elif name == "split":
             steps.append(SplitSentences())
     pipe = Pipeline(tuple(steps))
