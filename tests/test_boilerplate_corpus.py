@@ -388,6 +388,10 @@ def test_from_dict_rejects_other_versions() -> None:
         BoilerplateModel.from_dict(d)
     with pytest.raises(ConfigError, match="not a"):
         BoilerplateModel.from_dict({"format": "other"})
+    broken = BoilerplateMiner().fit(_corpus()).to_dict()
+    del broken["groups"]["p1"]["lines"]  # type: ignore[index]
+    with pytest.raises(ConfigError, match="malformed"):
+        BoilerplateModel.from_dict(broken)
 
 
 # -- argument checks ---------------------------------------------------------------------------------------

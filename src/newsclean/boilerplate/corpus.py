@@ -282,13 +282,16 @@ class BoilerplateModel:
             msg = f"BoilerplateModel: format version {version} is not {FORMAT_VERSION}"
             raise ConfigError(msg)
         counts = d.get("counts")
-        return cls(
-            MinerParams.from_dict(d["params"]),
-            {g: GroupTemplates.from_dict(v) for g, v in d["groups"].items()},
-            None if counts is None else MinerState.from_dict(counts),
-            key_scheme=str(d.get("key_scheme")),
-            format_version=version,
-        )
+        try:
+            params = MinerParams.from_dict(d["params"])
+            groups = {str(g): GroupTemplates.from_dict(v) for g, v in d["groups"].items()}
+            state = None if counts is None else MinerState.from_dict(counts)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            if isinstance(exc, ConfigError):
+                raise
+            msg = f"BoilerplateModel.from_dict(): malformed model ({type(exc).__name__}: {exc})"
+            raise ConfigError(msg) from exc
+        return cls(params, groups, state, key_scheme=str(d.get("key_scheme")), format_version=version)
 
     def save(self, path: str | Path, *, counts: bool = True) -> None:
         """Write the model as UTF-8 JSON (Devanagari unescaped).
