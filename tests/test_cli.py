@@ -472,3 +472,25 @@ def test_text_format_reads_a_directory_of_articles(tmp_path, capsys):
     ]
     assert rows[1]["cleaned"] == "पुलिस ने जांच शुरू की।\n"
     assert summary_counts(capsys.readouterr().err)["read"] == 2
+
+
+def test_a_step_failing_on_one_record_rejects_it_with_its_location(tmp_path, monkeypatch, capsys):
+    import newsclean._cli.work as work
+
+    real = work.process_record
+
+    def flaky(job, lineno, raw, record, path):
+        if "ख़राबी" in record["text"]:
+            raise ValueError("simulated failure")
+        return real(job, lineno, raw, record, path)
+
+    monkeypatch.setattr(work, "process_record", flaky)
+    src = write_jsonl(tmp_path / "in.jsonl", [A2, {"text": "ख़राबी वाला रिकॉर्ड"}, A2])
+    out, rej = tmp_path / "o.jsonl", tmp_path / "r.jsonl"
+    assert main(["normalize", str(src), "-o", str(out), "--rejects", str(rej)]) == 0
+    assert len(read_jsonl(out)) == 2
+    (entry,) = read_jsonl(rej)
+    assert entry["line"] == 2
+    assert entry["reason"] == "processing failed: ValueError: simulated failure"
+    assert main(["normalize", str(src), "-o", str(out)]) == 1
+    assert f"{src}:2: processing failed: ValueError: simulated failure" in capsys.readouterr().err

@@ -12,7 +12,7 @@ from typing import TextIO
 from ..errors import RecordError
 from ..jsonl import STDIO, AtomicWriter, RecordItem, RejectSink, iter_lines, open_input, read_articles
 from .report import Progress, Summary
-from .work import Job, Outcome, init_worker, process, process_record, work
+from .work import Job, Outcome, guarded, init_worker, process, work
 
 CHUNKSIZE = 32
 
@@ -78,14 +78,14 @@ def check_paths(inputs: list[str], outputs: list[str | None]) -> None:
 def _outcomes(job: Job, io: IO, shown: str) -> Iterator[Outcome]:
     if io.input_format == "text":
         try:
-            for lineno, (_path, doc) in enumerate(read_articles([io.input]), start=1):
+            for lineno, (path, doc) in enumerate(read_articles([io.input]), start=1):
                 record: dict[str, object] = {}
                 f = job.fields
                 for name, value in ((f.id, doc.id), (f.title, doc.title), (f.standfirst, doc.standfirst)):
                     if value is not None:
                         record[name] = value
                 record[f.text] = doc.text
-                yield process_record(job, lineno, b"", record, shown)
+                yield guarded(job, lineno, b"", record, path)  # an error names the article file
         except RecordError as exc:
             yield Outcome(exc.lineno, b"", None, exc)
         return
@@ -113,7 +113,7 @@ def run_stream(job: Job, io: IO, summary: Summary, err: TextIO) -> int:
     try:
         for outcome in _outcomes(job, io, shown):
             summary.read += 1
-            progress.update(1, len(outcome.raw) + 1)
+            progress.update(1, outcome.nbytes)
             if outcome.error is not None:
                 if io.on_error == "stop":
                     progress.close()

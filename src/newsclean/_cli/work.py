@@ -47,14 +47,15 @@ class Job:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """The result for one input line: an output chunk, or the error that rejected it."""
+    """The result for one input line: an output chunk, or the error that rejected it (with the raw line)."""
 
     lineno: int
-    raw: bytes
+    raw: bytes  # kept only for a rejected line (the rejects file stores it); empty otherwise
     output: str | None = None
     error: RecordError | None = None
     removed: tuple[tuple[str, int], ...] = ()
     changed: int = 0
+    nbytes: int = 0
 
 
 _CACHE: dict[Job, Pipeline] = {}
@@ -150,7 +151,8 @@ def process_record(job: Job, lineno: int, raw: bytes, record: dict[str, Any], pa
                 removed[e.kind] += len(e.old)
             else:
                 changed += 1
-    return Outcome(lineno, raw, render(job, record, doc), None, tuple(removed.items()), changed)
+    output = render(job, record, doc)
+    return Outcome(lineno, b"", output, None, tuple(removed.items()), changed, len(raw) + 1)
 
 
 def process(job: Job, path: str, lineno: int, raw: bytes) -> Outcome:
@@ -159,12 +161,18 @@ def process(job: Job, path: str, lineno: int, raw: bytes) -> Outcome:
     optional = tuple(x for x in (f.title, f.standfirst, f.group) if x is not None and x != f.text)
     try:
         record = parse_line(raw, path=path, lineno=lineno, fields=(f.text,), optional=optional)
-        return process_record(job, lineno, raw, record, path)
     except RecordError as exc:
-        return Outcome(lineno, raw, None, exc)
+        return Outcome(lineno, raw, None, exc, nbytes=len(raw) + 1)
+    return guarded(job, lineno, raw, record, path)
+
+
+def guarded(job: Job, lineno: int, raw: bytes, record: dict[str, Any], path: str) -> Outcome:
+    """:func:`process_record`, with a step's failure on this record turned into a located rejection."""
+    try:
+        return process_record(job, lineno, raw, record, path)
     except Exception as exc:  # a step failing on one record must not lose it silently
         reason = f"processing failed: {type(exc).__name__}: {exc}"
-        return Outcome(lineno, raw, None, RecordError(reason, path=path, lineno=lineno))
+        return Outcome(lineno, raw, None, RecordError(reason, path=path, lineno=lineno), nbytes=len(raw) + 1)
 
 
 # --- pool plumbing: the job travels once, through the initializer ----------------------------------
