@@ -98,6 +98,14 @@ def test_title_echo_never_spans_a_line_break() -> None:
     assert lines(strip(dirty, title=TITLE)) == [P1, nxt]
 
 
+def test_title_echo_glued_copies_in_a_row() -> None:
+    keyphrase = "बिजली दरों में बढ़ोतरी नहीं होगी"
+    dirty = f"{P1}{keyphrase * 3}\n{P2}"
+    once = strip(dirty, title=TITLE)
+    assert lines(once) == [P1, P2]
+    assert nc.strip_boilerplate(keyphrase * 5, title=TITLE) == ""
+
+
 def test_title_echo_digit_forms() -> None:
     title = "राज्य में १० नए अस्पताल खुलेंगे, सरकार ने दी मंजूरी"
     dirty = f"{P1}राज्य में 10 नए अस्पताल खुलेंगे\n{P2}"
@@ -234,6 +242,8 @@ def test_pattern_removed(dirty: str, clean: str, kind: str) -> None:
         "उन्होंने बताया कि 2019-20 में आय बढ़ी - पीटीआई की रिपोर्ट में यह आंकड़ा था।",
         # a list whose items end alike
         "यूरोप 15.6 अरब डॉलर\nअमेरिका 5.8 अरब डॉलर\nजापान 5.2 अरब डॉलर",
+        # numbers alone are not a date line
+        "2024 2024 2024.",
         "",
     ],
 )

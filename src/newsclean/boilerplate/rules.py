@@ -296,7 +296,8 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.date_line",
-            rf"^[ \t]*{_DT_TOKEN}(?:[ \t\u00a0,.:ः|/\-]*+{_DT_TOKEN}){{2,12}}+[ \t.|…]*$",
+            rf"^[ \t]*(?=[^\n]{{0,80}}?(?:{_MONTHS}|{_DAYS}|\d[:ः]\d))"  # a month, a weekday or a time
+            rf"{_DT_TOKEN}(?:[ \t\u00a0,.:ः|/\-]*+{_DT_TOKEN}){{2,12}}+[ \t.|…]*$",
             "date/time stamp on a line of its own",
             kind="meta",
             scope="match",

@@ -101,6 +101,7 @@ def find_echoes(
     rkey, toks, clause, short_ok, heads, probe = ref_info
     hits: list[_Hit] = []
     pending: list[_Hit] = []
+    glued_before: list[tuple[int, int, int]] = []
     span = len(ref) + WINDOW_SLACK
     pos = 0
     second = _heads(toks[1]) if len(toks) > 1 and " " in probe else ()
@@ -118,16 +119,29 @@ def find_echoes(
         window = fw.key[: len(rkey) + WINDOW_SLACK].rstrip(" ").split(" ")
         complete = (line_end or stop >= len(text)) and len(fw.key) <= len(rkey) + WINDOW_SLACK
         n, _ = _match_tokens(window, toks, complete=complete)
+        mlen = len(" ".join(window[:n]))
+        if 0 < n < len(toks) and n < len(window) and window[n] != toks[n] and window[n].startswith(toks[n]):
+            # the next word runs into another copy glued on with no space: the copy ends inside the key word
+            n += 1
+            mlen += len(toks[n - 1]) + 1
         if n >= MIN_TOKENS or n == len(toks) or (short_ok and n == 1):
-            mlen = len(" ".join(window[:n]))
             e0 = p + fw.raw_end(mlen)
             hit = _classify(text, p, e0, _Match(n, mlen, n == len(toks), n == clause))
-            if hit is not None:
-                if hit.site == "pending":
-                    pending.append(hit)
-                else:
-                    hits.append(hit)
-                    pos = e0
+            if hit is None:
+                glued_before.append((p, e0, n))
+            elif hit.site == "pending":
+                pending.append(hit)
+            else:
+                hits.append(hit)
+                pos = e0
+    # copies glued one after another: each one before an accepted copy goes too (right to left)
+    starts = {h.start for h in hits}
+    for p, e0, n in reversed(glued_before):
+        e = trailing_punct(text, e0)
+        if (e0 in starts or e in starts) and n >= MIN_TOKENS:
+            why = "the REF glued before another copy"
+            hits.append(_Hit(p, e, n, n == len(toks), "strong", n == clause, why))
+            starts.add(p)
     if pending:
         # between two sentences: only the exact phrase pasted elsewhere too, the first clause or the headline
         pasted = {h.tokens for h in hits}
