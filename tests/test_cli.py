@@ -494,3 +494,16 @@ def test_a_step_failing_on_one_record_rejects_it_with_its_location(tmp_path, mon
     assert entry["reason"] == "processing failed: ValueError: simulated failure"
     assert main(["normalize", str(src), "-o", str(out)]) == 1
     assert f"{src}:2: processing failed: ValueError: simulated failure" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_a_10_mb_record_goes_through(tmp_path, capsys):
+    sentence = "नगर निगम ने सड़क का काम शुरू किया|\u00a0"
+    text = sentence * (10_000_000 // len(sentence.encode()))
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "big", "text": text}])
+    out = tmp_path / "o.jsonl"
+    assert main(["clean", str(src), "-o", str(out), "--steps", "normalize,split"]) == 0
+    (rec,) = read_jsonl(out)
+    n = text.count("|")
+    assert rec["cleaned"] == "नगर निगम ने सड़क का काम शुरू किया। " * n  # danda for the pipe, space for NBSP
+    assert len(rec["sentences"]) == n
