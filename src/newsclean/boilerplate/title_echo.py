@@ -28,7 +28,7 @@ from .sites import (
     right_site,
     trailing_punct,
 )
-from .spans import HSPACE, Candidate
+from .spans import Candidate
 
 __all__ = ["find_echoes"]
 
@@ -120,7 +120,7 @@ def find_echoes(
         complete = (line_end or stop >= len(text)) and len(fw.key) <= len(rkey) + WINDOW_SLACK
         n, _ = _match_tokens(window, toks, complete=complete)
         mlen = len(" ".join(window[:n]))
-        if 0 < n < len(toks) and n < len(window) and window[n] != toks[n] and window[n].startswith(toks[n]):
+        if 0 < n < len(toks) and n < len(window) and _runs_into_copy(window[n], toks[n], toks[0]):
             # the next word runs into another copy glued on with no space: the copy ends inside the key word
             n += 1
             mlen += len(toks[n - 1]) + 1
@@ -281,8 +281,7 @@ def _classify(text: str, s: int, e0: int, m: _Match) -> _Hit | None:
     return None
 
 
-def _ends_sentence(text: str, e: int) -> bool:
-    """True when a terminator follows: the words are a sentence of the text, not a pasted phrase."""
-    while e < len(text) and text[e] in HSPACE:
-        e += 1
-    return e < len(text) and text[e] in TERMINATORS
+def _runs_into_copy(word: str, expected: str, first: str) -> bool:
+    """``word`` is ``expected`` with another copy of the headline (starting with ``first``) glued on."""
+    rest = word[len(expected) :] if word != expected and word.startswith(expected) else ""
+    return bool(rest) and (rest.startswith(first) or first.startswith(rest))
