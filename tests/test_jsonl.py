@@ -12,19 +12,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tests.strategies import hostile_text
 
+from newsclean.articles import format_article, parse_article, read_articles
 from newsclean.errors import RecordError
 from newsclean.jsonl import (
     AtomicWriter,
     RecordItem,
     RejectSink,
     dump_record,
-    format_article,
     iter_lines,
     iter_records,
     open_input,
-    parse_article,
     parse_line,
-    read_articles,
     read_jsonl,
 )
 

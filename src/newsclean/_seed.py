@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .jsonl import parse_article
+from .articles import parse_article
 from .types import Document
 
 if TYPE_CHECKING:

@@ -323,12 +323,9 @@ def _run(args: argparse.Namespace, err: TextIO) -> int:
 
 
 def _default_threshold() -> float:
-    import inspect
+    from .dedup.batch import DEFAULT_THRESHOLD
 
-    from .dedup import dedupe
-
-    default = inspect.signature(dedupe).parameters["threshold"].default
-    return float(default)
+    return DEFAULT_THRESHOLD
 
 
 def main(argv: Sequence[str] | None = None) -> int:

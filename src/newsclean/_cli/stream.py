@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from ..articles import read_articles
 from ..errors import RecordError
-from ..jsonl import STDIO, AtomicWriter, RecordItem, RejectSink, iter_lines, open_input, read_articles
+from ..jsonl import STDIO, AtomicWriter, RecordItem, RejectSink, iter_lines, open_input
 from .report import Progress, Summary
 from .work import Job, Outcome, guarded, init_worker, process, work
 
