@@ -108,7 +108,7 @@ def test_explain_on_a_very_dirty_megabyte() -> None:
         ("राम|" * 100_000, "राम।" * 100_000),
         ("1" * 100_000, "1" * 100_000),
         (" " * 100_000, " "),
-        ("à¤" * 100_000, "à¤" * 100_000),
+        ("à¤" * 100_000, "\ufffd" * 100_000),  # truncated sequences: each a lost character
         ("क" + "\u093f\u093c" * 50_000, None),
     ],
     ids=[
