@@ -296,12 +296,11 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.date_line",
-            rf"^[ \t]*(?=[^\n]{{0,80}}?(?:{_MONTHS}|{_DAYS}|\d[:ः]\d))"  # a month, a weekday or a time
-            rf"{_DT_TOKEN}(?:[ \t\u00a0,.:ः|/\-]*+{_DT_TOKEN}){{2,12}}+[ \t.|…]*$",
+            rf"^[ \t]*{_DT_TOKEN}(?:[ \t\u00a0,.:ः|/\-]*+{_DT_TOKEN}){{2,12}}+[ \t.|…]*$",
             "date/time stamp on a line of its own",
             kind="meta",
             scope="match",
-            gate=("20", "19", ":", "ः"),
+            require=rf"{_MONTHS}|{_DAYS}|\d[:ः]\d",  # numbers alone are not a date line
         ),
         PatternRule(
             "boilerplate.section_label",
