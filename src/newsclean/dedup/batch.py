@@ -242,6 +242,7 @@ def _run(texts: list[str], cfg: DedupConfig, params: MinHashParams, pool: Pool |
     # refinement: count each line once per first-pass cluster
     refined = stages.boilerplate_lines(hashes, cfg.boilerplate_min_docs, labels[docs])
     if not np.array_equal(refined, boiler):
+        del sets, offsets  # the second pass replaces them: do not hold both
         labels, sets, offsets = _cluster_pass(feats, refined, group, first, cfg, params, pool)
     return build_result(texts, labels, feats.key_hash, feats.length, sets, offsets)
 
@@ -281,17 +282,23 @@ def _cluster_pass(
         for lo in range(0, n, block)
     )
     outs = pool.imap(_block_job, jobs) if pool is not None else map(_block_job, jobs)
-    set_parts: list[npt.NDArray[np.uint32]] = []
-    size_parts: list[npt.NDArray[np.int64]] = []
+    # every token starts at most one shingle (plus one for a document shorter than a shingle), so one
+    # buffer of that size holds all sets without a second copy at concatenation
+    buffer = np.empty(feats.tokens.shape[0] + n, dtype=np.uint32)
+    sizes = np.zeros(n, dtype=np.int64)
     key_parts: list[npt.NDArray[np.uint64]] = []
-    for s, sizes, k in outs:
-        set_parts.append(s)
-        size_parts.append(sizes)
+    used = 0
+    lo = 0
+    for s, part_sizes, k in outs:
+        buffer[used : used + s.shape[0]] = s
+        used += s.shape[0]
+        sizes[lo : lo + part_sizes.shape[0]] = part_sizes
+        lo += part_sizes.shape[0]
         key_parts.append(k)
-    sets = np.concatenate(set_parts)
-    offsets = np.concatenate([[0], np.cumsum(np.concatenate(size_parts))]).astype(np.int64)
-    del set_parts
+    sets = buffer[:used]
+    offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
     keys = np.concatenate(key_parts)
+    del key_parts
     valid = first & (np.diff(offsets) > 0)
     pairs = stages.candidate_pairs(keys, feats.key_hash, valid)
     inter, sa, sb = stages.verify_pairs(sets, offsets, pairs)
