@@ -1,0 +1,99 @@
+"""Related-article links: headlines of the group's articles pasted into a text.
+
+A headline is removed when it is a whole sentence (or line), or when a known lead-in ending in a
+separator comes before it ("यह भी पढ़ें: <headline>"): then the lead-in goes too, and the headline may run
+into the next sentence with no boundary. A headline followed by text that repeats its words is a crosshead
+(or a story's own headline) and stays.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .mining_cuts import Cut, sent_end, sent_start, tidy, to_line_end
+from .mining_select import GroupTemplates
+from .mining_state import PRE
+from .mining_text import FLAG_GLUE, FLAG_SEP, GAP_SENT, Units, WindowHasher, separator_class, seq_hash
+
+__all__ = ["MAX_LEAD", "NEAR", "headline_cuts"]
+
+#: tokens a lead-in before a linked headline may have ("यह भी पढ़ें- 1.")
+MAX_LEAD = 5
+
+
+def _known_lead_in(u: Units, s: int, p: int, t: GroupTemplates) -> bool:
+    """True if tokens ``[s, p)`` start with a lead-in template and end at a separator or boundary."""
+    if not (u.flags[p - 1] & FLAG_SEP or u.gaps[p - 1] == GAP_SENT):
+        return False
+    return any(
+        seq_hash(u.ids[s:c], PRE + separator_class(u, c)) in t.parts
+        for c in range(s + 1, p + 1)
+        if u.flags[c - 1] & FLAG_SEP
+    )
+
+
+#: tokens after a headline checked for words it shares (a crosshead introduces its paragraph)
+NEAR = 60
+
+
+def _introduces(u: Units, p: int, q: int) -> bool:
+    """True if the text right after the headline ``[p, q)`` repeats three-word runs of it: the line is
+    a crosshead (or a story's own headline) followed by its story, not a link to another article."""
+    if q - p < 3 or q >= len(u.ids):
+        return False
+    head = WindowHasher(u.raw_ids[p:q]).hashes(3)
+    after = WindowHasher(u.raw_ids[q : q + NEAR]).hashes(3)
+    return int(np.isin(head, after).sum()) >= 2
+
+
+def headline_cuts(u: Units, t: GroupTemplates, removed_line: list[bool], group: str | None) -> list[Cut]:
+    """Cuts for the headlines of the group's articles pasted into ``u`` (related-article links).
+
+    A headline is removed when it is a whole sentence (or line), or when a short lead-in ending in a
+    separator comes before it ("यह भी पढ़ें: <headline>"): then the lead-in goes too, and the headline
+    may run into the next sentence with no boundary.
+    """
+    total = len(u.ids)
+    line_of = np.zeros(total, dtype=np.int64)
+    for k, (a, b) in enumerate(u.lines):
+        line_of[a:b] = k
+    gaps, flags = u.gaps, u.flags
+    cuts: list[Cut] = []
+    hasher = WindowHasher(u.raw_ids)
+    firsts = t.first_index
+    if not len(firsts):
+        return cuts
+    where = np.minimum(np.searchsorted(firsts, u.raw_ids), len(firsts) - 1)
+    candidates = np.flatnonzero(firsts[where] == u.raw_ids)
+    for size, keys in t.title_index.items():
+        pos = candidates[candidates + size <= total]
+        if not len(pos):
+            continue
+        h = hasher.at(pos, size)
+        where = np.minimum(np.searchsorted(keys, h), len(keys) - 1)
+        for p in pos[keys[where] == h].tolist():
+            q = p + size
+            k = int(line_of[p])
+            if removed_line[k] or line_of[q - 1] != k:
+                continue
+            la, lb = u.lines[k]
+            s = p
+            for c in range(p - 1, max(la, p - MAX_LEAD) - 1, -1):
+                if _known_lead_in(u, c, p, t):
+                    s = c  # a known lead-in may follow text with no boundary ("... गिरावट ये भी पढ़ें:")
+                    break
+                if c == la or gaps[c - 1] == GAP_SENT:
+                    break
+            lead_in = s < p
+            right = q == lb or gaps[q - 1] == GAP_SENT or flags[q - 1] & (FLAG_GLUE | FLAG_SEP)
+            at_start = p == la or gaps[p - 1] == GAP_SENT
+            if not (lead_in or (at_start and right)) or _introduces(u, p, q):
+                continue
+            end = sent_end(u, q) if right else u.ends[q - 1]
+            start, end = to_line_end(u, s, la, lb) if q == lb else tidy(u.text, sent_start(u, s), end, False)
+            text = u.text[u.starts[p] : u.ends[q - 1]]
+            reason = (
+                f"headline of an article of {'group ' + repr(group) if group is not None else 'the corpus'}"
+            )
+            cuts.append(Cut(start, end, "boilerplate.mined_link", f"mined link {text!r}: {reason}"))
+    return cuts
