@@ -42,6 +42,7 @@ def _detect(
     *,
     text_start: bool = True,
     whole: bool = True,
+    line_starts: bool = True,
 ) -> list[Candidate]:
     """Within-document candidates for ``text``, tidied and merged.
 
@@ -49,7 +50,7 @@ def _detect(
     (repeats are counted over it; variants are whole lines, which a cut inside a line does not create) are
     skipped there.
     """
-    cands = find_patterns(text, rules, disable, text_start=text_start)
+    cands = find_patterns(text, rules, disable, text_start=text_start, line_starts=line_starts)
     if title and "boilerplate.title_echo" not in disable:
         cands += find_echoes(text, title)
         if whole and "boilerplate.title_variant" not in disable:
@@ -126,10 +127,20 @@ def _converge(
             if c.start == 0 or not _whole_lines(current, c)
         ]
         current = removals.text
+        starts = any(q == 0 or current[q - 1] == "\n" for q in cuts)
         # a cut can only expose text on its own line (or at the start of the text): look there again
         spans = []
         for a, b in _line_blocks(current, cuts):
-            local = _detect(current[a:b], title, standfirst, rules, disable, text_start=a == 0, whole=False)
+            local = _detect(
+                current[a:b],
+                title,
+                standfirst,
+                rules,
+                disable,
+                text_start=a == 0,
+                whole=False,
+                line_starts=starts,
+            )
             spans.extend(Candidate(c.start + a, min(c.end + a, b), c.rule, c.kind, c.reason) for c in local)
 
 

@@ -111,6 +111,7 @@ def find_patterns(
     disable: frozenset[str] = frozenset(),
     *,
     text_start: bool = True,
+    line_starts: bool = True,
 ) -> list[Candidate]:
     """Run the rule table over ``text``.
 
@@ -119,6 +120,8 @@ def find_patterns(
         rules: Rules to run.
         disable: Rule ids to skip.
         text_start: Whether ``text`` begins at the start of the document (``site="start"`` rules run only then).
+        line_starts: Whether line-anchored (``^...``) rules run (a second look after a cut inside a line skips
+            them unless the cut made a new line start).
 
     Returns:
         Candidate spans (not yet tidied or merged).
@@ -137,7 +140,7 @@ def find_patterns(
     padded = ""
     out: list[Candidate] = []
     for rule, pattern, anchored, gate, require in plan.rows:
-        if rule.id in disable or (rule.site == "start" and not text_start):
+        if rule.id in disable or (rule.site == "start" and not text_start) or (anchored and not line_starts):
             continue
         if anchored:
             padded = padded or "\n" + text
