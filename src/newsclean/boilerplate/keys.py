@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-__all__ = ["Folded", "fold", "key"]
+__all__ = ["WORDCHARS", "Folded", "fold", "key"]
 
 _DEL = "\x00"
 _TABLE: dict[int, str] = {c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}
@@ -54,12 +54,12 @@ _SPECIAL = re.compile(
 )
 # word characters as explicit code-point ranges (stdlib re is about twice as fast as a \p{...} class here):
 # Devanagari letters, signs and digits; ASCII; Latin, Greek, Cyrillic, Arabic, the other Indic scripts, CJK
-_WORDCHARS = (
+WORDCHARS = (
     "0-9a-z\x00\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u052f"
     "\u0600-\u065f\u066e-\u06d3\u06d5-\u06ff\u0900-\u0963\u0966-\u096f\u0971-\u0dff\u3040-\u30ff\u4e00-\u9fff"
 )
 # one character at a time, so the substitution keeps the length
-_NONWORD = re.compile(f"[^{_WORDCHARS}]")
+_NONWORD = re.compile(f"[^{WORDCHARS}]")
 # runs to shrink: two or more separators/deletions, or a lone deletion
 _RUN = re.compile(r"[ \x00]{2,}|\x00")
 

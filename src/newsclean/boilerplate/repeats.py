@@ -10,10 +10,10 @@ also a sentence's topic occurs once as a line and elsewhere inside a sentence.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
-import regex
-
+from .keys import WORDCHARS
 from .sites import CLOSERS, TERMINATORS
 from .spans import HSPACE, Candidate
 
@@ -24,7 +24,7 @@ MIN_CHARS = 10
 MAX_TAIL = 200  # longest tail or line considered (characters)
 _SENTENCE_END = frozenset("।॥.")
 _TRIM = "".join(sorted(HSPACE | TERMINATORS | CLOSERS))
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u200c\u200d]+")
+_WORD = re.compile(f"[{WORDCHARS}\u200c\u200d]+")
 
 
 def _in_number(line: str, i: int) -> bool:
