@@ -1,9 +1,10 @@
 """Tokens, masked keys and text units (lines, sentences, n-grams) for the corpus template miner.
 
 Everything here maps back to raw-text coordinates: a token is a ``(start, end)`` slice of the text the
-caller passed in, and its *key* is computed from that slice alone (NFC, case folded, zero-width joiners
-dropped, numbers and month/weekday names masked). Keys keep every combining mark (matras, virama,
-nukta, anusvara), so two different Hindi words never share a key.
+caller passed in, and its *key* is computed from that slice alone: the search profile of
+:func:`newsclean.normalize` (NFC; nukta on क़ ख़ ग़ ज़ फ़ and chandrabindu folded; digits ASCII), case
+folded, zero-width joiners dropped, numbers and month/weekday names masked. Keys keep the matras and
+the virama, so two different Hindi words do not share a key.
 
 Keys are hashed with ``blake2b`` (stable across processes and machines), never with ``hash()``.
 """
@@ -23,7 +24,7 @@ import unicodedata2
 __all__ = ["KEY_SCHEME", "Units", "WindowHasher", "analyse", "ngram_hashes", "seq_hash", "token_key"]
 
 #: Recorded in every model: a model is only applied with the key scheme it was fitted with.
-KEY_SCHEME = "nfc-casefold-nozw-mask-v1"
+KEY_SCHEME = "search-casefold-nozw-mask-v1"
 
 _DEVA = "\u0900-\u0963\u0966-\u097f\ua8e0-\ua8ff"  # Devanagari letters, marks, digits (not the dandas)
 # A word is a run of Devanagari or a run of another script's letters/marks/digits: a script change
@@ -63,8 +64,15 @@ GAP_SENT = 1  # sentence boundary inside a line
 GAP_LINE = 2  # line break
 
 
+def _fold(token: str) -> str:
+    """The search profile of :func:`newsclean.normalize`: NFC, nukta and chandrabindu folded, digits ASCII."""
+    from ..normalize import normalize  # imported here: the normaliser does not depend on this module
+
+    return normalize(token, profile="search")
+
+
 def token_key(token: str, *, mask: bool = True) -> str:
-    """Return the matching key of one token: NFC, case folded, zero-width chars dropped, masked.
+    """Return the matching key of one token: search-normalised, case folded, zero-width chars dropped, masked.
 
     Numbers (any script, so Devanagari digits too) become ``<num>``; month and weekday names and AM/PM
     (English and Hindi) become ``<date>``, so "12 मई" and "13 मई" give the same keys.
@@ -78,10 +86,10 @@ def token_key(token: str, *, mask: bool = True) -> str:
 
     >>> token_key("Updated"), token_key("१२"), token_key("मई"), token_key("ख\u093cबर") == token_key("ख़बर")
     ('updated', '<num>', '<date>', True)
-    >>> token_key("१२", mask=False)
-    '१२'
+    >>> token_key("१२", mask=False), token_key("ज़िला") == token_key("जिला")
+    ('12', True)
     """
-    key: str = unicodedata2.normalize("NFC", token).translate(_ZW).casefold()
+    key: str = _fold(token).translate(_ZW).casefold()
     if not _HAS_WORD_CHAR.search(key):
         return ""
     if not mask:
