@@ -388,6 +388,10 @@ def test_from_dict_rejects_other_versions() -> None:
         BoilerplateModel.from_dict(d)
     with pytest.raises(ConfigError, match="not a"):
         BoilerplateModel.from_dict({"format": "other"})
+    other = BoilerplateMiner().fit([]).to_dict()
+    other["key_scheme"] = "nfc-casefold-v0"
+    with pytest.raises(ConfigError, match="key scheme"):
+        BoilerplateModel.from_dict(other)
     broken = BoilerplateMiner().fit(_corpus()).to_dict()
     del broken["groups"]["p1"]["lines"]  # type: ignore[index]
     with pytest.raises(ConfigError, match="malformed"):

@@ -27,7 +27,7 @@ from ..types import Document, Edit
 from .mining_find import find_edits
 from .mining_select import GroupTemplates, MinerParams, select
 from .mining_state import MinerState, Template, count_document
-from .mining_text import KEY_SCHEME, analyse
+from .mining_text import analyse, key_scheme
 
 __all__ = ["BoilerplateMiner", "BoilerplateModel", "MinerParams"]
 
@@ -83,14 +83,16 @@ class BoilerplateModel:
     params: MinerParams
     by_group: Mapping[str, GroupTemplates]
     state: MinerState | None = None
-    key_scheme: str = KEY_SCHEME
+    key_scheme: str = ""
     format_version: int = FORMAT_VERSION
     _all: GroupTemplates = field(init=False, repr=False, compare=False)
     _fingerprint: str = field(init=False, repr=False, compare=False, default="")
 
     def __post_init__(self) -> None:
-        if self.key_scheme != KEY_SCHEME:
-            msg = f"BoilerplateModel: key scheme {self.key_scheme!r} is not {KEY_SCHEME!r}; refit the model"
+        if not self.key_scheme:
+            object.__setattr__(self, "key_scheme", key_scheme())
+        if self.key_scheme != key_scheme():
+            msg = f"BoilerplateModel: key scheme {self.key_scheme!r} is not {key_scheme()!r}; refit the model"
             raise ConfigError(msg)
         if self.format_version != FORMAT_VERSION:
             msg = f"BoilerplateModel: format version {self.format_version} is not {FORMAT_VERSION}"

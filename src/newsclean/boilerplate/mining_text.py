@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 import numpy as np
@@ -21,10 +22,37 @@ import numpy.typing as npt
 import regex
 import unicodedata2
 
-__all__ = ["KEY_SCHEME", "Units", "WindowHasher", "analyse", "ngram_hashes", "seq_hash", "token_key"]
+__all__ = [
+    "KEY_SCHEME",
+    "Units",
+    "WindowHasher",
+    "analyse",
+    "key_scheme",
+    "ngram_hashes",
+    "seq_hash",
+    "token_key",
+]
 
-#: Recorded in every model: a model is only applied with the key scheme it was fitted with.
+#: Recorded in every model (with a digest of the normaliser's behaviour, see :func:`key_scheme`): a model
+#: is only applied with the key scheme it was fitted with.
 KEY_SCHEME = "search-casefold-nozw-mask-v1"
+
+# words whose keys change if the search profile changes: folded letters, marks, digits, joiners
+_PROBES = "क़िला ज़िला फ़ोन ख़बर ग़म हँसी पढ़ें क्\u200dया १२३ Updated मई"
+
+
+@lru_cache(maxsize=1)
+def key_scheme() -> str:
+    """The key scheme with a digest of the keys of probe words, so that a change in the normaliser
+    makes older models refuse to load instead of silently missing.
+
+    >>> key_scheme().startswith(KEY_SCHEME + "+")
+    True
+    """
+    keys = "|".join(token_key(w, mask=False) for w in _PROBES.split(" "))
+    digest = hashlib.blake2b(keys.encode("utf-8"), digest_size=4).hexdigest()
+    return f"{KEY_SCHEME}+{digest}"
+
 
 _DEVA = "\u0900-\u0963\u0966-\u097f\ua8e0-\ua8ff"  # Devanagari letters, marks, digits (not the dandas)
 # A word is a run of Devanagari or a run of another script's letters/marks/digits: a script change
