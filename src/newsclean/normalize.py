@@ -24,6 +24,7 @@ from typing import ClassVar, Literal
 import unicodedata2
 
 from . import normalize_script_rules as sr
+from . import normalize_search_rules as fr
 from . import normalize_text_rules as tr
 from ._check import check_choice, check_str, type_message
 from .errors import ConfigError, InputTypeError
@@ -62,22 +63,22 @@ RULES: tuple[Rule, ...] = (
     sr.MARK_ORDER_STRESS,
     sr.VOWEL_LETTERS,
     NFC,
-    sr.I_SIGN,
+    fr.I_SIGN,
     sr.DUP_MARKS,
     sr.DUP_NUKTA,
     sr.DOUBLE_DANDA,
     sr.PIPE_TO_DANDA,
     sr.COLON_TO_VISARGA,
     # search profile
-    sr.SPACED_PIPE,
-    sr.FINAL_TA_VISARGA,
-    sr.DIGITS,
-    sr.NUKTA_LOAN,
-    sr.CANDRABINDU,
-    sr.CANDRA_O_SIGN,
-    sr.CANDRA_O,
-    sr.NASAL_ANUSVARA,
-    sr.ELONGATION,
+    fr.SPACED_PIPE,
+    fr.FINAL_TA_VISARGA,
+    fr.DIGITS,
+    fr.NUKTA_LOAN,
+    fr.CANDRABINDU,
+    fr.CANDRA_O_SIGN,
+    fr.CANDRA_O,
+    fr.NASAL_ANUSVARA,
+    fr.ELONGATION,
     tr.FOLD_QUOTES,
     tr.FOLD_DASHES,
     tr.ELLIPSIS,

@@ -1,0 +1,242 @@
+"""Devanagari folds of the search profile: spaced pipe, final त:, digits, loan nukta, candrabindu, candra o,
+nasal conjuncts, elongation and the i-sign typed first.
+
+Each rule's docstring says what it changes and what it leaves alone; ``docs/rules.md`` lists them all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .chars import (
+    CONSONANT_CLASS,
+    DEVANAGARI_DIGITS,
+    SPACING_VOWEL_SIGN_CLASS,
+    VOWEL_LETTER_SEQUENCES,
+    WORD_CLASS,
+)
+from .normalize_rule import Rule, rule
+from .normalize_script_rules import is_word, prev_char
+
+__all__ = [
+    "CANDRABINDU",
+    "CANDRA_O",
+    "CANDRA_O_SIGN",
+    "DIGITS",
+    "ELONGATION",
+    "FINAL_TA_VISARGA",
+    "I_SIGN",
+    "NASAL_ANUSVARA",
+    "NUKTA_LOAN",
+    "SPACED_PIPE",
+]
+
+
+@rule(
+    "normalize.spaced_pipe",
+    kind="punctuation",
+    reason="a spaced | between Devanagari words used as a danda (search)",
+    pattern=f" \\|(?<=[{WORD_CLASS}] \\|)(?= [{WORD_CLASS}])",
+    triggers="|",
+    literal="\u0964",
+    profiles=("search",),
+)
+def _spaced_pipe(m: re.Match[str]) -> str:
+    """Changes (search): `` | `` between two Devanagari words to ``। `` (राम | श्याम -> राम। श्याम).
+    Leaves alone: pipes between Latin words or digits, and the safe profile."""
+    return "\u0964"
+
+
+SPACED_PIPE: Rule = _spaced_pipe
+
+
+@rule(
+    "normalize.final_ta_visarga",
+    kind="script",
+    reason="word-final त: is तः (अतः, स्वतः) (search)",
+    pattern=f":(?<=[{WORD_CLASS}]\u0924:)(?=[\\s\"'\u201d\u2019),.;!?\u0964\u0965]|\\Z)",
+    gate=":",
+    literal="\u0903",
+    profiles=("search",),
+)
+def _final_ta_visarga(m: re.Match[str]) -> str:
+    """Changes (search): a colon at the end of a word ending in त (अत: -> अतः, स्वत: -> स्वतः).
+    Leaves alone: other word-final colons (``पढ़ें:``), and the safe profile."""
+    return "\u0903"
+
+
+FINAL_TA_VISARGA: Rule = _final_ta_visarga
+
+_DIGITS = str.maketrans(DEVANAGARI_DIGITS, "0123456789")
+_DIGIT_RE = re.compile(f"[{DEVANAGARI_DIGITS}]")
+
+
+@rule(
+    "normalize.fold_digits",
+    kind="digits",
+    reason="Devanagari digits folded to ASCII digits (search)",
+    pattern=f"[{DEVANAGARI_DIGITS}]+",
+    gate=lambda text: _DIGIT_RE.search(text) is not None,
+    profiles=("search",),
+)
+def _fold_digits(m: re.Match[str]) -> str:
+    """Changes (search): ० … ९ to 0 … 9.
+    Leaves alone: other scripts' digits, and the safe profile."""
+    return m.group().translate(_DIGITS)
+
+
+DIGITS: Rule = _fold_digits
+
+
+def _drop_loan_nukta(text: str, found: frozenset[str]) -> str:
+    for c in "\u0915\u0916\u0917\u091c\u092b":
+        text = text.replace(c + "\u093c", c)
+    return text
+
+
+@rule(
+    "normalize.fold_nukta_loan",
+    kind="script",
+    reason="optional nukta of a Perso-Arabic loan sound dropped (search)",
+    pattern="([\u0915\u0916\u0917\u091c\u092b])\u093c",
+    gate="\u093c",
+    template="\\1",
+    fast_fn=_drop_loan_nukta,
+    profiles=("search",),
+)
+def _fold_nukta_loan(m: re.Match[str]) -> str:
+    """Changes (search): क़ ख़ ग़ ज़ फ़ to क ख ग ज फ (ज़िंदगी -> जिंदगी).
+    Leaves alone: ड़ ढ़ (native Hindi letters), य़ ऩ ऱ ऴ, and the safe profile."""
+    return m.group(1)
+
+
+NUKTA_LOAN: Rule = _fold_nukta_loan
+
+
+@rule(
+    "normalize.fold_candrabindu",
+    kind="script",
+    reason="candrabindu folded to anusvara (search)",
+    pattern="[\u0901\u0902]*\u0901[\u0901\u0902]*",
+    gate="\u0901",
+    literal="\u0902",
+    profiles=("search",),
+)
+def _fold_candrabindu(m: re.Match[str]) -> str:
+    """Changes (search): candrabindu to anusvara (हँसी -> हंसी); a mixed run of both becomes one anusvara.
+    Leaves alone: anusvara, and the safe profile."""
+    return "\u0902"
+
+
+CANDRABINDU: Rule = _fold_candrabindu
+
+
+@rule(
+    "normalize.fold_candra_o",
+    kind="script",
+    reason="candra o folded to aa (search)",
+    pattern="\u0949",
+    gate="\u0949",
+    literal="\u093e",
+    profiles=("search",),
+)
+def _fold_candra_o_sign(m: re.Match[str]) -> str:
+    """Changes (search): the vowel sign ॉ to ा (डॉक्टर -> डाक्टर).
+    Leaves alone: candra e (ॅ), and the safe profile."""
+    return "\u093e"
+
+
+@rule(
+    "normalize.fold_candra_o",
+    kind="script",
+    reason="candra o folded to aa (search)",
+    pattern="\u0911[\u093a\u0945-\u0948]*",
+    gate="\u0911",
+    profiles=("search",),
+)
+def _fold_candra_o(m: re.Match[str]) -> str:
+    """Changes (search): the letter ऑ to आ (ऑफ़िस -> आफ़िस); signs after it that would make a "do not use"
+    spelling with आ are joined as ``normalize.vowel_letters`` would (ऑ+े -> ओ).
+    Leaves alone: candra e (ऍ), and the safe profile."""
+    s = m.group()
+    letter = "\u0906"
+    for i, sign in enumerate(s[1:], 1):
+        if letter != "\u0906":
+            return letter + s[i:]
+        letter = VOWEL_LETTER_SEQUENCES["\u0906" + sign]
+        letter = "\u0906" if letter == "\u0911" else letter
+    return letter
+
+
+CANDRA_O_SIGN: Rule = _fold_candra_o_sign
+CANDRA_O: Rule = _fold_candra_o
+
+_NASAL_PATTERN = "|".join(
+    f"{nasal}\u094d(?=[{row}])"
+    for nasal, row in (
+        ("\u0919", "\u0915-\u0918"),
+        ("\u091e", "\u091a-\u091d"),
+        ("\u0923", "\u091f-\u0922"),
+        ("\u0928", "\u0924-\u0927"),
+        ("\u092e", "\u092a-\u092d"),
+    )
+)
+
+
+@rule(
+    "normalize.nasal_to_anusvara",
+    kind="script",
+    reason="nasal consonant + virama before a consonant of its own class written as anusvara (search)",
+    pattern=_NASAL_PATTERN,
+    literal="\u0902",
+    profiles=("search",),
+)
+def _nasal_to_anusvara(m: re.Match[str]) -> str:
+    """Changes (search): ङ्क ञ्च ण्ड न्त म्ब … (nasal + virama before a stop of the same class) to the anusvara
+    (हिन्दी -> हिंदी, सम्बन्ध -> संबंध).
+    Leaves alone: न्य म्म न्म न्ह (उन्होंने), nasal + consonant of another class, and the safe profile."""
+    return "\u0902"
+
+
+NASAL_ANUSVARA: Rule = _nasal_to_anusvara
+
+
+_ELONGATION_GATE = re.compile(f"([{SPACING_VOWEL_SIGN_CLASS}])\\1")
+
+
+@rule(
+    "normalize.elongation",
+    kind="script",
+    reason="repeated spacing vowel sign (elongation) collapsed (search)",
+    pattern=f"([{SPACING_VOWEL_SIGN_CLASS}])\\1+",
+    gate=lambda text: _ELONGATION_GATE.search(text) is not None,
+    profiles=("search",),
+)
+def _elongation(m: re.Match[str]) -> str:
+    """Changes (search): a spacing vowel sign repeated after a Devanagari character to one (अच्छाााा -> अच्छा).
+    Leaves alone: different signs in a row, and the safe profile (elongation is kept there)."""
+    return m.group(1) if is_word(prev_char(m)) else m.group()
+
+
+ELONGATION: Rule = _elongation
+
+
+_I_SIGN_GATE = re.compile(f"\u093f(?<![{WORD_CLASS}]\u093f)")
+
+
+@rule(
+    "normalize.i_sign_order",
+    kind="script",
+    reason="i-sign typed before its consonant (legacy typing order) moved after it (search)",
+    pattern=f"\u093f(?<![{WORD_CLASS}]\u093f)((?:[{CONSONANT_CLASS}]\u093c?\u094d)*[{CONSONANT_CLASS}]\u093c?)",
+    gate=lambda text: _I_SIGN_GATE.search(text) is not None,
+    profiles=("search",),
+)
+def _i_sign_order(m: re.Match[str]) -> str:
+    """Changes (search): ि at the start of a word, before a consonant (cluster), moved after it: िकताब -> किताब,
+    िप्रय -> प्रिय.
+    Leaves alone: ि after its consonant (the encoded order), and the safe profile."""
+    return m.group(1) + "\u093f"
+
+
+I_SIGN: Rule = _i_sign_order
