@@ -14,6 +14,7 @@ import contextlib
 import io
 import json
 import math
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -100,6 +101,10 @@ def run(quick: bool = False) -> None:
         print(
             f"{n} generated articles, {size_mb:.1f} MB JSONL, {sum(map(len, texts)) / n:,.0f} characters each"
         )
+        load_before = os.getloadavg()[0]
+        print(
+            f"load average at start {load_before:.2f} on {os.cpu_count()} CPUs (other work slows every row)"
+        )
 
         results["library"] = median_time(lambda: _library(arts), repeats=repeats)
         results["clean_j1"] = median_time(lambda: _cli(["clean", str(src), "-o", str(out1)]), repeats=repeats)
@@ -166,6 +171,8 @@ def run(quick: bool = False) -> None:
         {"phase": "total", "minutes for 1M": total_min, "assumes": f"goal <= {GOAL_MINUTES:.0f} min"},
     ]
     print("\n" + table(proj, ["phase", "minutes for 1M", "assumes"]))
+    load_after = os.getloadavg()[0]
+    print(f"load average at end {load_after:.2f}")
     verdict = "meets" if total_min <= GOAL_MINUTES else "misses"
     print(f"projection {verdict} the {GOAL_MINUTES:.0f}-minute goal for 1M articles on this machine")
     save(
@@ -177,6 +184,7 @@ def run(quick: bool = False) -> None:
             "kept": kept_n,
             "peer_duplicates": peer_dups,
             "dedup_exponent": exponent,
+            "load_average": [load_before, load_after],
             "projection_minutes_1M": {
                 "clean_jobs2": proj_clean / 60,
                 "dedup": proj_dedup / 60,
