@@ -189,7 +189,7 @@ _PLATFORM_GATE = (
 _IMP = r"\s+(?:करें|करे|कीजिए|कीजिये|करिए|करिये)"
 _CTA = (
     rf"follow\s+us|like\s+us|subscribe|join\s+(?:us|our)|फॉलो{_IMP}|लाइक{_IMP}|सब्सक्राइब{_IMP}|ज्वाइन{_IMP}|"
-    rf"जॉइन{_IMP}|जुड़ें|जुड़ने\s+के\s+लिए|पाने\s+के\s+लिए|जुड़े\s+रहें|क्लिक{_IMP}|click\s+here|डाउनलोड{_IMP}|"
+    rf"जॉइन{_IMP}|जुड़ें|जुड़िए|जुड़े\s+रहें|क्लिक{_IMP}|click\s+here|डाउनलोड{_IMP}|"
     r"download\s+(?:the|our|now)"
 )
 _MONTHS = (
@@ -365,6 +365,7 @@ def default_rules() -> tuple[PatternRule, ...]:
             kind="cta",
             scope="sentence",
             gate=("बने", "जुड़े", "जुड़े", "stay", "हर खबर", "हर ख़बर", "latest news", "ताजा", "ताज़ा"),
+            require=r"रहें|रहिए|करें|कीजिए|पढ़ें|देखें|stay|follow|subscribe|download",  # a call to action
         ),
         PatternRule(
             "boilerplate.advert",
