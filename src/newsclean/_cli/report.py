@@ -33,6 +33,8 @@ class Summary:
             f"  rejected:                  {self.rejected:>10,}",
             f"  dropped as duplicates:     {self.duplicates:>10,}",
         ]
+        if self.command in ("dedup", "mine"):
+            return "\n".join(lines)  # these commands change no text
         if self.changed:
             lines.append(f"  replacements (edits):      {self.changed:>10,}")
         total = sum(self.removed.values())
