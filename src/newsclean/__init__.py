@@ -22,7 +22,7 @@ from .boilerplate import (
     strip_boilerplate,
     strip_boilerplate_and_explain,
 )
-from .dedup import DedupResult, Deduplicator, dedupe
+from .dedup import Deduplicator, DedupResult, dedupe
 from .edits import apply_edits
 from .errors import (
     ConfigError,
