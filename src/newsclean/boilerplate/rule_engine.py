@@ -178,6 +178,8 @@ def _scope(text: str, rule: PatternRule, s: int, e: int) -> tuple[int, int] | No
             return None
         ls, le = line_bounds(text, s)
         rest = text[e:le]
+        if _CLAUSE_AFTER.match(rest):
+            return None  # "यह भी देखें कि ...": the words begin a sentence, not a link
         if rest.strip(" \t\u00a0:ः-–—|"):
             if left == AFTER_TERM and rest.rstrip()[-1:] in ("।", "."):
                 return s, e  # a headline then the next sentence: only the marker is certain
@@ -214,6 +216,7 @@ def _widget(text: str, ls: int, s: int, le: int) -> tuple[int, int]:
     return start, ne
 
 
+_CLAUSE_AFTER = regex.compile(r"[ \t\u00a0]*(?:कि|की|के|का|को|तो|और|जा|जाए|जाना|सकते|लें)(?![\p{L}\p{M}])")
 _DANDA_INSIDE = regex.compile(r"[।!?][\"'”’)\]]*[ \t\u00a0]+(?=\S)")
 
 

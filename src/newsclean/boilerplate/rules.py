@@ -293,6 +293,7 @@ def default_rules() -> tuple[PatternRule, ...]:
             scope="line",
             gate=("updat", "publish", "posted", "अपडेट", "प्रकाश"),
             max_len=120,
+            require=rf"\d{{1,2}}[:ः.]\d{{2}}|\d{{4}}|{_MONTHS}",  # a stamp carries a date or a time
         ),
         PatternRule(
             "boilerplate.date_line",
