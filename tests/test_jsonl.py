@@ -250,3 +250,22 @@ def test_seed_dir_falls_back_to_checkout_seeds():
     from newsclean._seed import SEED_NAME, seed_dir
 
     assert seed_dir().joinpath(SEED_NAME).read_text(encoding="utf-8").startswith("छत्तीसगढ़")
+
+
+def test_atomic_output_gets_normal_permissions_not_owner_only(tmp_path):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        new_file = tmp_path / "new.jsonl"
+        with AtomicWriter(new_file) as w:
+            w.write_line("{}")
+        assert new_file.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.jsonl"
+        kept.write_text("", encoding="utf-8")
+        kept.chmod(0o640)
+        with AtomicWriter(kept) as w:
+            w.write_line("{}")
+        assert kept.stat().st_mode & 0o777 == 0o640  # an existing file keeps its mode
+    finally:
+        os.umask(old)

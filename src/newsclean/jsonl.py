@@ -306,6 +306,37 @@ def dump_record(record: Any) -> str:
     return line
 
 
+def temp_beside(path: Path) -> tuple[int, str]:
+    """Create a temporary file next to ``path`` with the permissions a new ``path`` would get.
+
+    ``mkstemp`` makes files readable by their owner only; the renamed output should instead have the mode
+    of the file it replaces, or ``0o666`` minus the umask for a new file, like any file the shell creates.
+
+    Args:
+        path: The final destination.
+
+    Returns:
+        ``(fd, name)`` of the open temporary file.
+
+    >>> import tempfile, os
+    >>> fd, name = temp_beside(Path(tempfile.mkdtemp(), "out.jsonl"))
+    >>> os.close(fd); Path(name).name.startswith(".out.jsonl.")
+    True
+    """
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fchmod = getattr(os, "fchmod", None)  # not on Windows before Python 3.13
+    if fchmod is not None:
+        with contextlib.suppress(OSError):
+            fchmod(fd, mode)
+    return fd, name
+
+
 class _Transaction:
     """``with`` support: :meth:`commit` on success, :meth:`abort` on an exception."""
 
@@ -359,7 +390,7 @@ class AtomicWriter(_Transaction):
         if self.path is None:
             self._out: IO[bytes] = sys.stdout.buffer
             return
-        fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        fd, name = temp_beside(self.path)
         self._tmp = Path(name)
         self._raw = os.fdopen(fd, "wb")
         if self.path.suffix == ".gz":

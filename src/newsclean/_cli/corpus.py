@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..jsonl import AtomicWriter, RecordItem, RejectSink, dump_record, iter_records, open_input
+from ..jsonl import AtomicWriter, RecordItem, RejectSink, dump_record, iter_records, open_input, temp_beside
 from .report import Summary
 from .stream import EXIT_BAD_RECORD, EXIT_OK, IO, check_paths, is_stdio
 from .work import Fields
@@ -112,7 +111,7 @@ def run_mine(io: IO, fields: Fields, summary: Summary, err: TextIO, *, min_docs:
             docs.append({"text": r[fields.text], "title": r.get(fields.title), group: r.get(group)})
         model = BoilerplateMiner(group_field=group, min_docs=min_docs).fit(docs)
         out = Path(io.output)
-        fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        fd, name = temp_beside(out)
         os.close(fd)
         try:
             model.save(name)
