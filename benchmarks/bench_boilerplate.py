@@ -5,14 +5,17 @@
 Quality is scored with the scorer of ``../shared/data/boilerplate`` (char P/R/F1 of removed text, share of
 documents damaged) on its ``dev.jsonl``; the baselines come from ``baselines.py`` next to it (noop, exact title
 removal, jusText, CCNet-style line dedup). Both are imported lazily: when the data folder or a peer is missing,
-that row is reported and skipped. Speed is the median of >= 5 timed calls on the whole split after a warm-up
-(one process, so docs/s is per core). newsclean runs within-document only, and with templates mined from the
-split (the fit is timed with it). Two stress inputs follow: a title echoed 10^4 times and a 10 MB article.
+that row is reported and skipped. Speed is the median of >= 5 timed calls on the whole split after a warm-up,
+tools interleaved (one process, so docs/s is per core; wall and process time are both reported). newsclean
+runs within-document only, and with templates mined from the split (the fit is timed with it). Two stress
+inputs follow: a title echoed 10^4 times and a 10 MB article.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import os
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -106,47 +109,68 @@ def run(quick: bool = False) -> None:
     repeats = 5
     rows: list[dict[str, Any]] = []
     missing: list[str] = []
+    tools: dict[str, Cleaner] = {}
+    outputs: dict[str, list[str]] = {}
     for tool, fn in _peers(baselines).items():
         if fn is None:
             missing.append(tool)
             continue
-        outputs = fn([dict(d) for d in docs])  # warm-up, and the outputs scored below
-        times = []
-        for _ in range(repeats):
+        tools[tool] = fn
+        outputs[tool] = fn([dict(d) for d in docs])  # warm-up, and the outputs scored below
+    wall: dict[str, list[float]] = {t: [] for t in tools}
+    cpu: dict[str, list[float]] = {t: [] for t in tools}
+    for _ in range(repeats):
+        for tool, fn in tools.items():  # interleaved, so load drifts on a shared machine hit every tool alike
             batch = [dict(d) for d in docs]
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             fn(batch)
-            times.append(time.perf_counter() - t0)
-        times.sort()
-        med = times[len(times) // 2]
+            wall[tool].append(time.perf_counter() - t0)
+            cpu[tool].append(time.process_time() - c0)
+    for tool in tools:
         row: dict[str, Any] = {
             "task": "dev" if gold else "synthetic",
             "tool": tool,
-            "docs/s": len(docs) / med,
+            "docs/s": len(docs) / statistics.median(wall[tool]),
+            "docs/s cpu": len(docs) / statistics.median(cpu[tool]),
         }
         if gold is not None and score is not None:
-            res = score.score_split(gold, outputs)
+            res = score.score_split(gold, outputs[tool])
             row.update(
                 {"P": res["P"], "R": res["R"], "F1": res["F1"], "damaged %": 100 * res["docs_damaged"]}
             )
         rows.append(row)
-    base = next((r["docs/s"] for r in rows if r["tool"] == "newsclean within"), None)
+    base = next((r["docs/s cpu"] for r in rows if r["tool"] == "newsclean within"), None)
     for r in rows:
         if base:
-            r["speed vs newsclean within"] = r["docs/s"] / base
+            r["speed vs newsclean within"] = r["docs/s cpu"] / base
     stress: list[dict[str, Any]] = []
     _stress(stress, quick)
     header = _common.header(
         "boilerplate", ["regex", "rapidfuzz", "justext"], _common.digest("".join(d["text"] for d in docs))
     )
     print(header)
-    print(f"{len(docs)} documents; median of {repeats} timed calls after a warm-up; one process")
+    print(
+        f"{len(docs)} documents; median of {repeats} timed calls per tool after a warm-up, tools interleaved; "
+        f"one process (docs/s is per core; 'cpu' uses process time, steadier on a loaded machine); "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
     if missing:
         print("skipped (missing): " + ", ".join(missing))
     print()
     print(
         _common.table(
-            rows, ["task", "tool", "P", "R", "F1", "damaged %", "docs/s", "speed vs newsclean within"]
+            rows,
+            [
+                "task",
+                "tool",
+                "P",
+                "R",
+                "F1",
+                "damaged %",
+                "docs/s",
+                "docs/s cpu",
+                "speed vs newsclean within",
+            ],
         )
     )
     print()
