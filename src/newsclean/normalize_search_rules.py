@@ -88,26 +88,18 @@ def _fold_digits(m: re.Match[str]) -> str:
 DIGITS: Rule = _fold_digits
 
 
-def _drop_loan_nukta(text: str, found: frozenset[str]) -> str:
-    for c in "\u0915\u0916\u0917\u091c\u092b":
-        text = text.replace(c + "\u093c", c)
-    return text
-
-
 @rule(
     "normalize.fold_nukta_loan",
     kind="script",
     reason="optional nukta of a Perso-Arabic loan sound dropped (search)",
-    pattern="([\u0915\u0916\u0917\u091c\u092b])\u093c",
-    gate="\u093c",
-    template="\\1",
-    fast_fn=_drop_loan_nukta,
+    pattern="\u093c(?<=[\u0915\u0916\u0917\u091c\u092b]\u093c)",  # led by the nukta: a fast scan
+    template="",
     profiles=("search",),
 )
 def _fold_nukta_loan(m: re.Match[str]) -> str:
-    """Changes (search): क़ ख़ ग़ ज़ फ़ to क ख ग ज फ (ज़िंदगी -> जिंदगी).
+    """Changes (search): deletes the nukta of क़ ख़ ग़ ज़ फ़ (ज़िंदगी -> जिंदगी).
     Leaves alone: ड़ ढ़ (native Hindi letters), य़ ऩ ऱ ऴ, and the safe profile."""
-    return m.group(1)
+    return ""
 
 
 NUKTA_LOAN: Rule = _fold_nukta_loan
