@@ -78,9 +78,9 @@ CASES = [
     # spaces
     ("normalize.spaces", f"नई{NBSP}दिल्ली", "नई दिल्ली", "नई दिल्ली"),
     ("normalize.spaces", "क\u2009ख\u202fग\u3000घ\tङ", "क ख ग घ ङ", "क ख ग घ ङ"),
-    # trailing spaces and runs
-    ("normalize.trailing_spaces", "पहला।  \nदूसरा।", "पहला।\nदूसरा।", "पहला।\nदूसरा।"),
-    ("!normalize.trailing_spaces", "पहला।\n दूसरा। ", "पहला।\n दूसरा। ", "पहला।\n दूसरा। "),
+    # runs of spaces: one space stays, next to line breaks too
+    ("normalize.space_runs", "पहला।  \n   दूसरा।", "पहला। \n दूसरा।", "पहला। \n दूसरा।"),
+    ("!normalize.space_runs", "पहला।\n दूसरा। ", "पहला।\n दूसरा। ", "पहला।\n दूसरा। "),
     ("normalize.space_runs", "नई  दिल्ली   में", "नई दिल्ली में", "नई दिल्ली में"),
     ("normalize.space_runs", f"नई {NBSP}\t दिल्ली", "नई दिल्ली", "नई दिल्ली"),
     # mark order

@@ -57,7 +57,6 @@ RULES: tuple[Rule, ...] = (
     sr.JOINERS,
     sr.JOINERS_SEARCH,
     tr.SPACES,
-    tr.TRAILING_SPACES,
     tr.SPACE_RUNS,
     sr.MARK_ORDER,
     sr.MARK_ORDER_STRESS,

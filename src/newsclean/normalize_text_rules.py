@@ -26,7 +26,6 @@ __all__ = [
     "SPACES",
     "SPACE_RUNS",
     "SURROGATES",
-    "TRAILING_SPACES",
 ]
 
 _HTML5 = html.entities.html5
@@ -213,24 +212,6 @@ def _spaces(m: re.Match[str]) -> str:
 SPACES: Rule = _spaces
 
 
-@rule(
-    "normalize.trailing_spaces",
-    kind="whitespace",
-    reason="spaces at the end of a line carry nothing",
-    pattern=" +(?=\n)",
-    gate=lambda text: " \n" in text,
-    literal="",
-)
-def _trailing_spaces(m: re.Match[str]) -> str:
-    """Changes: deletes the spaces at the end of a line (before LF).
-    Leaves alone: spaces at the start of a line, and at the very end of the text (a fragment keeps its
-    edges, so concatenating normalised pieces works)."""
-    return ""
-
-
-TRAILING_SPACES: Rule = _trailing_spaces
-
-
 def _collapse_spaces(text: str, found: frozenset[str]) -> str:
     while "  " in text:
         text = text.replace("  ", " ")
@@ -246,8 +227,9 @@ def _collapse_spaces(text: str, found: frozenset[str]) -> str:
     fast_fn=_collapse_spaces,
 )
 def _space_runs(m: re.Match[str]) -> str:
-    """Changes: a run of two or more spaces (after ``normalize.spaces`` has mapped TAB, NBSP, …) to one.
-    Leaves alone: single spaces, line breaks and blank lines."""
+    """Changes: a run of two or more spaces (after ``normalize.spaces`` has mapped TAB, NBSP, …) to one,
+    wherever it is (also at the start or end of a line, or of the text).
+    Leaves alone: single spaces, line breaks and blank lines (a line of spaces keeps one space)."""
     return " "
 
 
