@@ -98,13 +98,12 @@ def find_echoes(
     ref_info = _reference(ref)
     if ref_info is None:
         return []
-    rkey, toks, clause, short_ok, heads, probe = ref_info
+    rkey, toks, clause, short_ok, heads, probe, second = ref_info
     hits: list[_Hit] = []
     pending: list[_Hit] = []
     glued_before: list[tuple[int, int, int]] = []
     span = len(ref) + WINDOW_SLACK
     pos = 0
-    second = _heads(toks[1]) if len(toks) > 1 and " " in probe else ()
     reach = len(toks[0]) + 12
     for p in _candidates(text, heads, probe):
         if p < pos:
@@ -211,8 +210,8 @@ def _candidates(text: str, heads: tuple[str, ...], probe: str) -> list[int]:
 
 
 @lru_cache(maxsize=256)
-def _reference(ref: str) -> tuple[str, list[str], int, bool, tuple[str, ...], str] | None:
-    """Key, key words, first-clause length, whether a one-word clause counts, literal head and key probe."""
+def _reference(ref: str) -> tuple[str, list[str], int, bool, tuple[str, ...], str, tuple[str, ...]] | None:
+    """Key, key words, first-clause length, one-word clause flag, literal heads, key probe, second-word heads."""
     rkey = key(ref)
     toks = rkey.split(" ")
     if not rkey or (len(toks) < MIN_TOKENS and len(rkey) < SINGLE_MIN_CHARS):
@@ -220,7 +219,8 @@ def _reference(ref: str) -> tuple[str, list[str], int, bool, tuple[str, ...], st
     clause = _first_clause(ref)
     short_ok = clause == 1 and len(toks[0]) >= SINGLE_MIN_CHARS
     first = toks[:1] if short_ok or len(toks) == 1 else toks[:MIN_TOKENS]
-    return rkey, toks, clause, short_ok, _heads(first[0]), " ".join(first)
+    second = _heads(toks[1]) if len(first) > 1 else ()
+    return rkey, toks, clause, short_ok, _heads(first[0]), " ".join(first), second
 
 
 _CLAUSE_END = regex.compile(r"[?:|,;।!]|\s[-–—]\s|ः\s")
