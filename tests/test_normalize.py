@@ -134,7 +134,7 @@ CASES = [
     ("!normalize.colon_to_visarga", "यह भी पढ़ें: मौसम", "यह भी पढ़ें: मौसम", "यह भी पढ़ें: मौसम"),
     ("!normalize.colon_to_visarga", "10:30 १०:३० नाम:Ram", "10:30 १०:३० नाम:Ram", "10:30 10:30 नाम:Ram"),
     # search only
-    ("normalize.spaced_pipe", "राम | श्याम", "राम | श्याम", "राम। श्याम"),
+    ("normalize.spaced_pipe", "राम | श्याम", "राम | श्याम", "राम । श्याम"),
     ("!normalize.spaced_pipe", "a | b", "a | b", "a | b"),
     ("normalize.final_ta_visarga", "अत: यह स्वत:", "अत: यह स्वत:", "अतः यह स्वतः"),
     ("normalize.fold_digits", "२०२४ में ३ लोग", "२०२४ में ३ लोग", "2024 में 3 लोग"),

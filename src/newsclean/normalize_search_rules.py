@@ -36,13 +36,13 @@ __all__ = [
     "normalize.spaced_pipe",
     kind="punctuation",
     reason="a spaced | between Devanagari words used as a danda (search)",
-    pattern=f" \\|(?<=[{WORD_CLASS}] \\|)(?= [{WORD_CLASS}])",
+    pattern=f"\\|(?<=[{WORD_CLASS}] \\|)(?= [{WORD_CLASS}])",
     triggers="|",
     literal="\u0964",
     profiles=("search",),
 )
 def _spaced_pipe(m: re.Match[str]) -> str:
-    """Changes (search): `` | `` between two Devanagari words to ``। `` (राम | श्याम -> राम। श्याम).
+    """Changes (search): the ``|`` of `` | `` between two Devanagari words to ``।`` (राम | श्याम -> राम । श्याम).
     Leaves alone: pipes between Latin words or digits, and the safe profile."""
     return "\u0964"
 
