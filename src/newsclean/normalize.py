@@ -120,6 +120,9 @@ class NormalizeConfig:
     Raises:
         ConfigError: an unknown profile or rule id (the message names the field).
 
+    The guarantees of :func:`normalize` (NFC output, a fixpoint) are for the full rule set of a profile;
+    switching off ``normalize.nfc`` (or a rule the others rely on) gives up the ones it provided.
+
     >>> cfg = NormalizeConfig(profile="search", disable={"normalize.fold_digits"})
     >>> cfg.disable
     frozenset({'normalize.fold_digits'})
