@@ -106,6 +106,13 @@ def test_title_echo_glued_copies_in_a_row() -> None:
     assert nc.strip_boilerplate(keyphrase * 5, title=TITLE) == ""
 
 
+def test_cut_at_line_end_exposes_a_labelled_line() -> None:
+    dirty = f"{P1}\nविज्ञापनबिजली दरों में बढ़ोतरी नहीं होगी\n{P2}"
+    once = strip(dirty, title=TITLE)
+    assert lines(once) == [P1, P2]
+    assert nc.strip_boilerplate(once, title=TITLE) == once
+
+
 def test_title_echo_digit_forms() -> None:
     title = "राज्य में १० नए अस्पताल खुलेंगे, सरकार ने दी मंजूरी"
     dirty = f"{P1}राज्य में 10 नए अस्पताल खुलेंगे\n{P2}"

@@ -127,7 +127,8 @@ def _converge(
             if c.start == 0 or not _whole_lines(current, c)
         ]
         current = removals.text
-        starts = any(q == 0 or current[q - 1] == "\n" for q in cuts)
+        # a cut at a line's start or end can leave a whole line for a line-anchored rule; one inside cannot
+        starts = any(q in (0, len(current)) or "\n" in (current[q - 1], current[q]) for q in cuts)
         # a cut can only expose text on its own line (or at the start of the text): look there again
         spans = []
         for a, b in _line_blocks(current, cuts):
