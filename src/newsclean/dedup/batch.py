@@ -140,11 +140,9 @@ def _features(texts: list[str], cfg: DedupConfig, pool: Pool | None) -> BatchFea
         size = max(1, min(size, -(-len(texts) // cfg.jobs)))
     chunks = [texts[i : i + size] for i in range(0, len(texts), size)] or [[]]
     if pool is not None and len(chunks) > 1:
-        parts = pool.map(_featurize_job, [(c, cfg.seed) for c in chunks], chunksize=1)
-    else:
-        cache: dict[str, tuple[int, int]] = {}
-        parts = [featurize(c, cfg.seed, cache) for c in chunks]
-    return concat(parts)
+        return concat(pool.imap(_featurize_job, [(c, cfg.seed) for c in chunks]))
+    cache: dict[str, tuple[int, int]] = {}
+    return concat(featurize(c, cfg.seed, cache) for c in chunks)
 
 
 def dedupe(

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -224,26 +225,37 @@ def _sequence_hashes(values: U64, starts: I64, lengths: I64) -> U64:
     return out
 
 
-def concat(parts: Sequence[BatchFeatures]) -> BatchFeatures:
-    """Concatenate the features of consecutive batches.
+_FIELDS: dict[str, type[np.generic]] = {
+    "tokens": np.uint32,
+    "line_len": np.int64,
+    "line_hash": np.uint64,
+    "doc_lines": np.int64,
+    "key_hash": np.uint64,
+    "length": np.int64,
+}
+
+
+def concat(parts: Iterable[BatchFeatures]) -> BatchFeatures:
+    """Concatenate the features of consecutive batches, releasing each batch's arrays as they are copied.
 
     Args:
-        parts: Batch features in input order.
+        parts: Batch features in input order (any iterable; consumed once).
 
     Returns:
         One :class:`BatchFeatures` covering all of them.
     """
-    if len(parts) == 1:
-        return parts[0]
-
-    def cat(name: str) -> npt.NDArray[np.generic]:
-        return np.concatenate([getattr(p, name) for p in parts])
-
-    return BatchFeatures(
-        tokens=cat("tokens").astype(np.uint32),
-        line_len=cat("line_len").astype(np.int64),
-        line_hash=cat("line_hash").astype(np.uint64),
-        doc_lines=cat("doc_lines").astype(np.int64),
-        key_hash=cat("key_hash").astype(np.uint64),
-        length=cat("length").astype(np.int64),
-    )
+    pending: dict[str, deque[npt.NDArray[np.generic]]] = {name: deque() for name in _FIELDS}
+    for part in parts:
+        for name in _FIELDS:
+            pending[name].append(getattr(part, name))
+    out: dict[str, npt.NDArray[np.generic]] = {}
+    for name, dtype in _FIELDS.items():
+        queue = pending.pop(name)
+        buf = np.empty(sum(a.shape[0] for a in queue), dtype=dtype)
+        pos = 0
+        while queue:
+            a = queue.popleft()
+            buf[pos : pos + a.shape[0]] = a
+            pos += a.shape[0]
+        out[name] = buf
+    return BatchFeatures(**out)  # type: ignore[arg-type]

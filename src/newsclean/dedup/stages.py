@@ -265,7 +265,7 @@ def candidate_pairs(keys: U64, rank: U64, valid: npt.NDArray[np.bool_], *, windo
     return np.unique(np.concatenate(out), axis=0)
 
 
-def verify_pairs(sets: U32, offsets: I64, pairs: I64, *, block: int = 65536) -> tuple[I64, I64, I64]:
+def verify_pairs(sets: U32, offsets: I64, pairs: I64, *, block: int = 8192) -> tuple[I64, I64, I64]:
     """Exact intersection sizes of the shingle sets of each pair (vectorised, in blocks of pairs).
 
     Args:
