@@ -51,6 +51,9 @@ def strip(text: str, **kw: str) -> str:
         (f"{P1}\n{TITLE}\n{P2}", f"{P1}\n{P2}"),
         # whole headline pasted after the dateline, joined by a comma
         (f"लखनऊ। {TITLE}, प्रदेश में इस साल बिजली की दरें नहीं बढ़ेंगी।", "लखनऊ। प्रदेश में इस साल बिजली की दरें नहीं बढ़ेंगी।"),
+        # after a dateline ending with a comma or a colon
+        (f"नई दिल्ली, {TITLE}, प्रदेश में दरें नहीं बढ़ेंगी।", "नई दिल्ली, प्रदेश में दरें नहीं बढ़ेंगी।"),
+        (f"लखनऊ : {TITLE}, प्रदेश में दरें नहीं बढ़ेंगी।", "लखनऊ : प्रदेश में दरें नहीं बढ़ेंगी।"),
         # at the very end of the text
         (f"{P1}\n{P2}\nबिजली दरों में बढ़ोतरी नहीं होगी", f"{P1}\n{P2}"),
     ],

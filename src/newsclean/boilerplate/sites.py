@@ -29,7 +29,7 @@ __all__ = [
 TERMINATORS = frozenset("।॥.!?|…")
 CLOSERS = frozenset("”’\"')]»›")
 TRAILING = frozenset("?!:|.-–—…;ः।॥")
-SEPARATORS = frozenset(":ः-–—")
+SEPARATORS = frozenset(":ः-–—,")
 
 LINE_START = "line_start"
 AFTER_TERM = "after_terminator"
