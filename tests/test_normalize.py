@@ -120,6 +120,8 @@ CASES = [
     ("normalize.pipe_to_danda", "वह घर गया|", "वह घर गया।", "वह घर गया।"),
     ("normalize.pipe_to_danda", "गया| अगला|दूसरा", "गया। अगला।दूसरा", "गया। अगला।दूसरा"),
     ("normalize.pipe_to_danda", "कीमत ५००|", "कीमत ५००।", "कीमत 500।"),
+    ("normalize.pipe_to_danda", "कहा, “निवेश बढ़ेगा”| अगला", "कहा, “निवेश बढ़ेगा”। अगला", 'कहा, "निवेश बढ़ेगा"। अगला'),
+    ("!normalize.pipe_to_danda", "say “yes”| next", "say “yes”| next", 'say "yes"| next'),
     ("!normalize.pipe_to_danda", "a|b 10| x |y", "a|b 10| x |y", "a|b 10| x |y"),
     ("!normalize.pipe_to_danda", "राम|abc", "राम|abc", "राम|abc"),
     (

@@ -303,14 +303,18 @@ DOUBLE_DANDA: Rule = _double_danda
     "normalize.pipe_to_danda",
     kind="punctuation",
     reason="ASCII | typed for the danda directly after a Devanagari word",
-    pattern=f"\\|(?<={_BEFORE_PIPE}\\|)(?=[\\s\"'\u2018-\u201f)\\]}}\u0900-\u097f]|\\Z)",
+    # after a word, or after a quote or closing bracket that follows a word (…बढ़ेगा”|)
+    pattern=(
+        f"\\|(?:(?<={_BEFORE_PIPE}\\|)|(?<={_BEFORE_PIPE}[\"'\u2018-\u201f)\\]]\\|))"
+        f"(?=[\\s\"'\u2018-\u201f)\\]}}\u0900-\u097f]|\\Z)"
+    ),
     triggers="|",
     literal="\u0964",
     literal_when=_no_url,
 )
 def _pipe_to_danda(m: re.Match[str]) -> str:
-    """Changes: ``|`` glued to the end of a Devanagari word (letter, mark or Devanagari digit before it; space,
-    end of text, closing quote/bracket or Devanagari after it) to ``।``.
+    """Changes: ``|`` glued to the end of a Devanagari word (letter, mark or Devanagari digit before it, or such a
+    word and a closing quote or bracket; space, end of text, quote, bracket or Devanagari after it) to ``।``.
     Leaves alone: ``|`` after Latin or ASCII digits, after a space (`` | ``; see ``normalize.spaced_pipe``), before
     Latin text, and inside URLs."""
     return m.group() if _in_url(m.string, m.start()) else "\u0964"

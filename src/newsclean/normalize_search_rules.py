@@ -220,7 +220,7 @@ _I_SIGN_GATE = re.compile(f"\u093f(?<![{WORD_CLASS}]\u093f)")
     "normalize.i_sign_order",
     kind="script",
     reason="i-sign typed before its consonant (legacy typing order) moved after it (search)",
-    pattern=f"\u093f(?<![{WORD_CLASS}]\u093f)((?:[{CONSONANT_CLASS}]\u093c?\u094d)*[{CONSONANT_CLASS}]\u093c?)",
+    pattern=f"\u093f(?<![{WORD_CLASS}]\u093f)((?:[{CONSONANT_CLASS}]\u093c*\u094d)*[{CONSONANT_CLASS}]\u093c*)",
     gate=lambda text: _I_SIGN_GATE.search(text) is not None,
     profiles=("search",),
 )
