@@ -359,3 +359,13 @@ def test_step_with_config() -> None:
 def test_detect_legacy_font(text: str, expected: bool) -> None:
     assert detect_legacy_font(text) is expected
     assert nc.normalize(text) == text.replace("M+", "M+")  # never converted
+
+
+def test_step_flags_legacy_font_documents() -> None:
+    legacy = nc.Normalize()(
+        nc.Document("Hkkjr dh jkt/kkuh fnYyh gS vkSj ;g cgqr cM+k 'kgj gSA", meta={"src": "x"})
+    )
+    assert legacy.meta == {"src": "x", "legacy_font": True}
+    assert legacy.text == "Hkkjr dh jkt/kkuh fnYyh gS vkSj ;g cgqr cM+k 'kgj gSA"
+    hindi = nc.Normalize()(nc.Document("भारत की राजधानी नई दिल्ली है।", meta={"src": "x"}))
+    assert hindi.meta == {"src": "x"}

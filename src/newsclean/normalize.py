@@ -27,6 +27,7 @@ from . import normalize_script_rules as sr
 from . import normalize_search_rules as fr
 from . import normalize_text_rules as tr
 from ._check import check_choice, check_str, type_message
+from .chars import DEVANAGARI_RE
 from .errors import ConfigError, InputTypeError
 from .normalize_nfc import NFC, nfc_triggers
 from .normalize_rule import Rule, run_explain, run_fast
@@ -289,12 +290,19 @@ class Normalize:
         return _resolve("Normalize", self.profile, self.config)
 
     def __call__(self, doc: Document, /) -> Document:
-        """Return a new document with the normalised text and this step's edits in its history."""
+        """Return a new document with the normalised text and this step's edits in its history.
+
+        Text that looks like legacy-font Hindi (see :func:`detect_legacy_font`) is not converted; the document
+        is flagged with ``meta["legacy_font"] = True``.
+        """
         if not isinstance(doc, Document):
             raise InputTypeError(type_message("Normalize", "doc", "Document", doc))
         cfg = self.effective_config
         out, edits = run_explain(doc.text, _rules_for(cfg), _repass())
-        return doc.with_step(self.name, cfg.fingerprint(), tuple(edits), text=out)
+        new = doc.with_step(self.name, cfg.fingerprint(), tuple(edits), text=out)
+        if DEVANAGARI_RE.search(out) is None and detect_legacy_font(out):
+            new = new.replace(meta={**new.meta, "legacy_font": True})
+        return new
 
 
 # -- legacy fonts -------------------------------------------------------------------------------------------
