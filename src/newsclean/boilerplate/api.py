@@ -130,19 +130,35 @@ def _converge(
         # a cut at a line's start or end can leave a whole line for a line-anchored rule; one inside cannot
         starts = any(q in (0, len(current)) or "\n" in (current[q - 1], current[q]) for q in cuts)
         # a cut can only expose text on its own line (or at the start of the text): look there again
+        blocks = _line_blocks(current, cuts)
+        if not blocks:
+            return
+        # one look at all the blocks, joined by blank lines so no block borrows a neighbour's line
+        offsets: list[int] = []
+        pieces: list[str] = []
+        pos = 0
+        for a, b in blocks:
+            offsets.append(pos)
+            pieces.append(current[a:b])
+            pos += b - a + 2
+        local = _detect(
+            "\n\n".join(pieces),
+            title,
+            standfirst,
+            rules,
+            disable,
+            text_start=blocks[0][0] == 0,
+            whole=False,
+            line_starts=starts,
+        )
         spans = []
-        for a, b in _line_blocks(current, cuts):
-            local = _detect(
-                current[a:b],
-                title,
-                standfirst,
-                rules,
-                disable,
-                text_start=a == 0,
-                whole=False,
-                line_starts=starts,
-            )
-            spans.extend(Candidate(c.start + a, min(c.end + a, b), c.rule, c.kind, c.reason) for c in local)
+        for c in local:
+            k = bisect_right(offsets, c.end - 1) - 1  # the block holding the span's last character
+            a, b = blocks[k]
+            shift = a - offsets[k]
+            start, end = max(c.start + shift, a), min(c.end + shift, b)
+            if start < end:
+                spans.append(Candidate(start, end, c.rule, c.kind, c.reason))
 
 
 def _cut_positions(spans: list[Candidate]) -> list[int]:
