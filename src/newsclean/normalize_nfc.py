@@ -111,23 +111,39 @@ class _NFCRule(Rule):
     def applies(self, text: str, found: frozenset[str]) -> bool:
         return not found.isdisjoint(_tables()[2]) or _DEVANAGARI_PAIRS.search(text) is not None
 
-    def step(self, text: str, found: frozenset[str]) -> tuple[str, frozenset[str]]:
+    def _only_precomposed(self, text: str, found: frozenset[str]) -> frozenset[str] | None:
+        """The precomposed nukta letters to decompose, when that is all NFC has to do; else None."""
         hit = found & _tables()[2]
-        if not hit:
-            if _DEVANAGARI_PAIRS.search(text) is None:
-                return text, found
-        elif hit.issubset(_PRECOMPOSED) and _DEVANAGARI_PAIRS.search(text) is None:
+        if hit.issubset(_PRECOMPOSED) and _DEVANAGARI_PAIRS.search(text) is None:
+            return hit
+        return None
+
+    def step(self, text: str, found: frozenset[str]) -> tuple[str, frozenset[str]]:
+        if not self.applies(text, found):
+            return text, found
+        hit = self._only_precomposed(text, found)
+        if hit is not None:
+            new = text
             for ch in hit:
-                text = text.replace(ch, _PRECOMPOSED[ch])
-            return text, found - hit  # decomposed into everyday characters
-        new: str = unicodedata2.normalize("NFC", text)
-        return (text, found) if new == text else (new, rare_chars(new))
+                new = new.replace(ch, _PRECOMPOSED[ch])
+        else:
+            new = unicodedata2.normalize("NFC", text)
+            if new == text:
+                new = text
+        return new, self.found_after(text, new, found)
+
+    def found_after(self, old: str, new: str, found: frozenset[str]) -> frozenset[str]:
+        if new == old:
+            return found
+        hit = self._only_precomposed(old, found)
+        # decomposed precomposed letters leave everyday characters; a full NFC may compose ऩ ऱ ऴ and more
+        return found - hit if hit is not None else rare_chars(new)
 
     def explain(self, text: str, found: frozenset[str]) -> list[Edit]:
         if not self.applies(text, found):
             return []
-        gate, unstable, triggers = _tables()
-        if (found & triggers).issubset(_PRECOMPOSED) and _DEVANAGARI_PAIRS.search(text) is None:
+        gate, unstable, _ = _tables()
+        if self._only_precomposed(text, found) is not None:
             # only precomposed nukta letters: each decomposes on its own
             return [
                 Edit(self.id, self.kind, m.start(), m.end(), m.group(), _PRECOMPOSED[m.group()], self.reason)

@@ -106,9 +106,14 @@ class Rule:
             last = text
             while self.repeat and new != last:
                 last, new = new, self._sub(new)
-        if self.introduces_rare and new != text:
-            return new, rare_chars(new)
-        return new, found
+        return new, self.found_after(text, new, found)
+
+    def found_after(self, old: str, new: str, found: frozenset[str]) -> frozenset[str]:
+        """The rare characters to assume after this rule turned ``old`` into ``new`` (a superset of those in
+        ``new``); both paths use it, so they make the same decisions."""
+        if self.introduces_rare and new != old:
+            return rare_chars(new)
+        return found
 
     def _edits_once(self, text: str) -> list[Edit]:
         repl = self.repl
@@ -229,11 +234,8 @@ def run_explain(text: str, rules: Sequence[Rule], repass: Repass) -> tuple[str, 
             if edits:
                 new = apply_edits(text, edits)
                 total = compose(original, total, new, edits)
-                if r.introduces_rare:
-                    found = rare_chars(new)
+                found = r.found_after(text, new, found)
                 text = new
-        if text == start:
-            break
-        if not _needs_repass(text, rare_chars(text), repass):
+        if text == start or not _needs_repass(text, found, repass):
             break
     return text, total
