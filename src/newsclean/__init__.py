@@ -31,7 +31,7 @@ from .errors import (
     NewscleanError,
     RecordError,
 )
-from .normalize import Normalize, NormalizeConfig, normalize, normalize_and_explain
+from .normalize import Normalize, NormalizeConfig, detect_legacy_font, normalize, normalize_and_explain
 from .pipeline import Pipeline, make_pipeline
 from .sentences import SentenceConfig, SplitSentences, sentence_spans, split_sentences
 from .types import Cleaned, Document, Edit, Span, Step, StepRecord
@@ -67,6 +67,7 @@ __all__ = [
     "apply_edits",
     "dedupe",
     "default_rules",
+    "detect_legacy_font",
     "make_pipeline",
     "normalize",
     "normalize_and_explain",

@@ -111,6 +111,7 @@ class Pipeline:
         out: dict[str, list[Any]] = {k: list(v) for k, v in batch.items()}
         cleaned: list[str] = []
         sentences: list[list[str]] = []
+        split_ran = False
         edits: list[str] = []
         for i in range(n):
             title = titles[i]
@@ -123,12 +124,13 @@ class Pipeline:
             res = self(doc)
             cleaned.append(res.text)
             sentences.append(res.sentence_texts())
+            split_ran = split_ran or res.sentences is not None
             if edits_field is not None:
                 import json
 
                 edits.append(json.dumps([r.to_dict() for r in res.history], ensure_ascii=False))
         out[output_field or text_field] = cleaned
-        if sentences_field is not None and any(s is not None for s in sentences):
+        if sentences_field is not None and split_ran:
             out[sentences_field] = sentences
         if edits_field is not None:
             out[edits_field] = edits
