@@ -21,6 +21,7 @@ from ..types import Cleaned, Document
 from .repeats import find_repeats
 from .rule_engine import find_patterns
 from .rules import PatternRule, default_rules
+from .sites import dateline_end
 from .spans import Candidate, Removals, merge, tidy
 from .title_echo import find_echoes
 from .variants import find_variants
@@ -28,9 +29,32 @@ from .variants import find_variants
 if TYPE_CHECKING:
     from .corpus import BoilerplateModel
 
-__all__ = ["MAX_PASSES", "StripBoilerplate", "strip_boilerplate", "strip_boilerplate_and_explain"]
+__all__ = [
+    "DETECTOR_RULES",
+    "MAX_PASSES",
+    "MINED_RULES",
+    "StripBoilerplate",
+    "strip_boilerplate",
+    "strip_boilerplate_and_explain",
+]
 
 MAX_PASSES = 4
+#: rule ids of the within-document detectors other than the pattern table (each can be disabled)
+DETECTOR_RULES = (
+    "boilerplate.title_echo",
+    "boilerplate.title_variant",
+    "boilerplate.standfirst_echo",
+    "boilerplate.repeat",
+)
+#: rule ids of the corpus model's removals (each can be disabled)
+MINED_RULES = (
+    "boilerplate.mined_line",
+    "boilerplate.mined_widget",
+    "boilerplate.mined_glued",
+    "boilerplate.mined_slot",
+    "boilerplate.mined_link",
+    "boilerplate.mined_span",
+)
 
 
 def _detect(
@@ -76,18 +100,22 @@ def _run(
     spans = _detect(text, title, standfirst, rules, disable)
     if model is not None:
         mined = [
-            Candidate(*tidy(text, e.start, e.end), e.rule, e.kind, e.reason) for e in model.find(text, group)
+            Candidate(*tidy(text, e.start, e.end), e.rule, e.kind, e.reason)
+            for e in model.find(text, group)
+            if e.rule not in disable
         ]
-        spans = merge(spans + _defer(mined, spans))
+        spans = merge(spans + _defer(text, mined, spans))
     _converge(removals, spans, title, standfirst, rules, disable)
     return Cleaned(removals.text, removals.edits())
 
 
-def _defer(mined: list[Candidate], precise: list[Candidate]) -> list[Candidate]:
+def _defer(text: str, mined: list[Candidate], precise: list[Candidate]) -> list[Candidate]:
     """Template spans that agree with the within-document spans (which know where pasted text begins).
 
-    A template span overlapping a within-document span is kept only when it starts inside it (it may carry the
-    removal further, e.g. over a linked headline); one that starts before it would take content with it.
+    A template span overlapping a within-document span is kept when it starts inside it (it may carry the
+    removal further, e.g. over a linked headline), or when it contains it whole and what it adds before it
+    holds no sentence end and no dateline (a template label before a credit the rules found). One that starts
+    before it and ends inside it, or adds a sentence or the dateline, would take content with it.
     """
     out: list[Candidate] = []
     starts = [c.start for c in precise]
@@ -96,13 +124,22 @@ def _defer(mined: list[Candidate], precise: list[Candidate]) -> list[Candidate]:
         j = i
         ok = True
         while j >= 0 and precise[j].end > m.start:
-            if m.start < precise[j].start:
+            p = precise[j]
+            if m.start < p.start and (m.end < p.end or not _clean_lead(text, m.start, p.start)):
                 ok = False
                 break
             j -= 1
         if ok:
             out.append(m)
     return out
+
+
+def _clean_lead(text: str, a: int, b: int) -> bool:
+    """True if ``text[a:b]`` holds no sentence end and does not reach into the dateline that opens the text."""
+    if any(c in "।॥!?" for c in text[a:b]):
+        return False
+    d = dateline_end(text, text.rfind("\n", 0, a) + 1)
+    return d < 0 or a >= d
 
 
 def _converge(
@@ -210,17 +247,29 @@ def _check_rules(rules: object, func: str) -> tuple[PatternRule, ...]:
     return out
 
 
-def _check_disable(disable: object, func: str) -> frozenset[str]:
+def _check_disable(disable: object, func: str, rules: tuple[PatternRule, ...]) -> frozenset[str]:
+    """The rule ids to switch off, each checked against the ids of ``rules`` and the detectors."""
     if isinstance(disable, str):
-        return frozenset((disable,))
-    try:
-        items: frozenset[object] = frozenset(disable)  # type: ignore[call-overload]
-    except TypeError:
-        msg = f"{func}() argument 'disable' must be a collection of rule ids, not {type(disable).__name__}"
-        raise InputTypeError(msg) from None
+        items: frozenset[object] = frozenset((disable,))
+    else:
+        try:
+            items = frozenset(disable)  # type: ignore[call-overload]
+        except TypeError:
+            msg = (
+                f"{func}() argument 'disable' must be a collection of rule ids, not {type(disable).__name__}"
+            )
+            raise InputTypeError(msg) from None
     if not all(isinstance(x, str) for x in items):
         raise InputTypeError(f"{func}() argument 'disable' must hold str rule ids")
-    return frozenset(str(x) for x in items)
+    out = frozenset(str(x) for x in items)
+    known = {r.id for r in rules} | set(DETECTOR_RULES) | set(MINED_RULES)
+    unknown = out - known
+    if unknown:
+        msg = (
+            f"{func}(disable=...): unknown rule ids {sorted(unknown)}; known ids: {', '.join(sorted(known))}"
+        )
+        raise ConfigError(msg)
+    return out
 
 
 def strip_boilerplate_and_explain(
@@ -242,8 +291,8 @@ def strip_boilerplate_and_explain(
         model: A fitted corpus model whose templates are removed too.
         group: The model group (publisher) to apply; ``None`` applies every group's templates.
         rules: The pattern table (default :func:`default_rules`).
-        disable: Rule ids to switch off (pattern ids, ``"boilerplate.title_echo"``,
-            ``"boilerplate.title_variant"``, ``"boilerplate.standfirst_echo"``, ``"boilerplate.repeat"``).
+        disable: Rule ids to switch off (pattern ids, :data:`DETECTOR_RULES` such as
+            ``"boilerplate.title_echo"``, and the corpus model's :data:`MINED_RULES`).
 
     Returns:
         :class:`~newsclean.types.Cleaned`; every edit is a removal with a rule id and kind, in ``text``
@@ -251,6 +300,7 @@ def strip_boilerplate_and_explain(
 
     Raises:
         InputTypeError: When an argument has the wrong type.
+        ConfigError: When ``disable`` names a rule id that is neither in ``rules`` nor a detector's.
 
     >>> body = "रायपुर। बात हुई।राज्य में नई नीति लागू\\nविज्ञापन\\nआगे की बात।"
     >>> c = strip_boilerplate_and_explain(body, title="राज्य में नई नीति लागू, जानिए क्या बदला")
@@ -281,14 +331,15 @@ def _checked(
         raise InputTypeError(
             f"{func}() argument 'model' must be a BoilerplateModel, not {type(model).__name__}"
         )
+    table = _check_rules(rules, func)
     return _run(
         text,
         title,
         standfirst,
         model,  # type: ignore[arg-type]
         group,
-        _check_rules(rules, func),
-        _check_disable(disable, func),
+        table,
+        _check_disable(disable, func, table),
     )
 
 
@@ -318,6 +369,7 @@ def strip_boilerplate(
 
     Raises:
         InputTypeError: When an argument has the wrong type.
+        ConfigError: When ``disable`` names an unknown rule id.
 
     >>> strip_boilerplate("मौसम बदला है।\\nयह भी पढ़ें: बारिश का अलर्ट जारी\\nकल धूप रहेगी।")
     'मौसम बदला है।\\nकल धूप रहेगी।'
@@ -336,7 +388,7 @@ class StripBoilerplate:
         disable: Rule ids to switch off.
 
     Raises:
-        ConfigError: For a bad option.
+        ConfigError: For a bad option (``disable`` naming an unknown rule id included).
 
     >>> from newsclean import Document
     >>> doc = Document("खबर यहां है।\\nविज्ञापन\\nआगे।", title="शीर्षक")
@@ -356,9 +408,10 @@ class StripBoilerplate:
             raise ConfigError(f"StripBoilerplate(group_field={self.group_field!r}) must be a non-empty str")
         if not _is_model(self.model):
             raise ConfigError("StripBoilerplate(model=...) must be a BoilerplateModel or None")
-        object.__setattr__(self, "disable", _check_disable(self.disable, "StripBoilerplate"))
         if self.rules is not None:
             object.__setattr__(self, "rules", _check_rules(self.rules, "StripBoilerplate"))
+        table = self.rules if self.rules is not None else default_rules()
+        object.__setattr__(self, "disable", _check_disable(self.disable, "StripBoilerplate", table))
 
     def __call__(self, doc: Document, /) -> Document:
         """Return a new document with boilerplate removed and the edits recorded."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..types import Edit
 from .mining_state import Template
 from .mining_text import GAP_LINE, LINE_BREAKS, Units, split_gap
+from .sites import dateline_end
 
 __all__ = [
     "Cut",
@@ -25,6 +26,7 @@ __all__ = [
     "merge_cuts",
     "sent_end",
     "sent_start",
+    "spare_dateline",
     "template_reason",
     "tidy",
     "to_line_end",
@@ -109,6 +111,30 @@ def to_line_end(u: Units, s: int, a: int, b: int) -> tuple[int, int]:
     if s == a:
         return line_cut(u, bisect_left(u.lines, (a, b)))  # lines are sorted
     return tidy(u.text, sent_start(u, s), sent_end(u, b), True)
+
+
+def spare_dateline(text: str, cuts: list[Cut]) -> list[Cut]:
+    """Keep the dateline that opens ``text`` (``रांची :``): a cut that starts before its end starts after it.
+
+    A place name followed by a separator opens many of a publisher's articles, so it can look like a
+    template lead-in ("रांची : <headline>"); it is content.
+
+    >>> [(c.start, c.end) for c in spare_dateline("रांची : राज्य में नई नीति लागू", [Cut(0, 29, "r", "x")])]
+    [(8, 29)]
+    """
+    first = len(text) - len(text.lstrip())
+    ls = text.rfind("\n", 0, first) + 1
+    d = dateline_end(text, ls)
+    if d < 0:
+        return cuts
+    keep = len(text[:d].rstrip(" \t\u00a0"))
+    out: list[Cut] = []
+    for c in cuts:
+        if c.start >= keep or c.end <= ls:
+            out.append(c)
+        elif c.end > d:
+            out.append(Cut(d, c.end, c.rule, c.reason))
+    return out
 
 
 def merge_cuts(text: str, cuts: list[Cut]) -> list[Edit]:

@@ -27,7 +27,17 @@ from collections.abc import Mapping
 import numpy as np
 
 from ..types import Edit
-from .mining_cuts import Cut, line_cut, merge_cuts, sent_end, sent_start, template_reason, tidy, to_line_end
+from .mining_cuts import (
+    Cut,
+    line_cut,
+    merge_cuts,
+    sent_end,
+    sent_start,
+    spare_dateline,
+    template_reason,
+    tidy,
+    to_line_end,
+)
 from .mining_links import headline_cuts
 from .mining_select import GroupTemplates
 from .mining_state import PRE, SUF, Template, doc_ngrams
@@ -211,7 +221,7 @@ def find_edits(u: Units, t: GroupTemplates, *, n: int, group: str | None) -> lis
         cuts.extend(headline_cuts(u, t, removed_line, group))
     if t.ngrams:
         cuts.extend(_span_cuts(u, t.ngrams, n, removed_line, group))
-    return merge_cuts(u.text, cuts)
+    return merge_cuts(u.text, spare_dateline(u.text, cuts))
 
 
 def _span_cuts(

@@ -44,11 +44,37 @@ def _sentence(text: str, s: int, e: int, max_len: int) -> tuple[int, int, bool] 
     return a, b, edge
 
 
-def _line_ok(text: str, s: int, max_len: int) -> tuple[int, int] | None:
+def _line_ok(text: str, s: int, e: int, rule: PatternRule) -> tuple[int, int] | None:
+    """The line around a hit, cut back so that it never takes a real sentence sharing the line.
+
+    Text before the hit that holds a sentence end (``दिल्ली। अदालत ने फैसला सुनाया। (फोटो साभार: ...)``) is
+    content: the span starts at the hit. Unless the rule may remove whole sentences (``sentences=True``: a
+    disclaimer), a sentence end after the hit followed by a real sentence (``लेखक: सीमा वर्मा। पटना में ...``)
+    ends the span there.
+    """
     ls, le = line_bounds(text, s)
-    if len(text[ls:le].strip()) > max_len:
+    start = s if s > ls and _SENTENCE_END.search(text, ls, s) else ls
+    end = le
+    if not rule.sentences:
+        for m in _SENTENCE_END.finditer(text, e, le):
+            if _is_sentence(text, m.end(), le):
+                end = m.end()
+                break
+    if len(text[start:end].strip()) > rule.max_len:
         return None
-    return ls, le
+    return start, end
+
+
+_SENTENCE_END = regex.compile(r"[।॥!?][\"'”’)\]]*+|\.[\"'”’)\]]*+(?=[ \t\u00a0])")
+_DEV_WORD = regex.compile(r"[\p{Devanagari}]+")
+
+
+def _is_sentence(text: str, a: int, b: int) -> bool:
+    """True if ``text[a:b]`` starts with a real Devanagari sentence: three or more words up to a sentence end,
+    or five or more words."""
+    m = _SENTENCE_END.search(text, a, b)
+    words = len(_DEV_WORD.findall(text, a, m.start() if m else b))
+    return words >= 5 or (m is not None and words >= 3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +192,7 @@ def find_patterns(
 def _scope(text: str, rule: PatternRule, s: int, e: int) -> tuple[int, int] | None:
     scope = rule.scope
     if scope == "line":
-        return _line_ok(text, s, rule.max_len)
+        return _line_ok(text, s, e, rule)
     if scope == "sentence":
         got = _sentence(text, s, e, rule.max_len)
         if got is None or not got[2]:

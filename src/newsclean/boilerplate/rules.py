@@ -115,6 +115,9 @@ class PatternRule:
         max_len: Longest line/sentence a ``"line"``/``"sentence"`` rule may remove.
         require: Optional second pattern that must also occur in the removed line/sentence (a cheap trigger
             finds candidates, ``require`` confirms them).
+        sentences: For a ``"line"`` rule: whether the line may hold whole sentences of boilerplate (a
+            disclaimer). Otherwise a real sentence after a sentence end on the line stays; text before the hit
+            that holds a sentence end always stays.
 
     Raises:
         ConfigError: For an unknown scope or site, a bad ``max_len`` or a pattern that does not compile.
@@ -134,6 +137,7 @@ class PatternRule:
     gate: tuple[str, ...] = ()
     max_len: int = 300
     require: str = ""
+    sentences: bool = False
 
     def __post_init__(self) -> None:
         if self.scope not in SCOPES:
@@ -265,14 +269,37 @@ def default_rules() -> tuple[PatternRule, ...]:
             gate=("इनपुट", "input", "साभार"),
         ),
         PatternRule(
+            "boilerplate.agency_input_phrase",
+            rf"(?:{_AGENCIES})(?:[ \t\u00a0]*(?:,|/|&|और|and)[ \t\u00a0]*(?:{_AGENCIES}))*+[ \t\u00a0]+"
+            r"(?:के[ \t\u00a0]+|की[ \t\u00a0]+)?(?:इनपुट्स|इनपुट|inputs?)"
+            r"(?:[ \t\u00a0]+(?:के[ \t\u00a0]+)?(?:साथ|आधार[ \t\u00a0]+पर|सहित))?[ \t\u00a0.।]*$",
+            "agency input credit ('IANS के इनपुट के साथ') alone at a paragraph end",
+            kind="agency_credit",
+            site="end",
+            gate=("इनपुट", "input"),
+        ),
+        PatternRule(
             "boilerplate.byline",
-            r"^[ \t\u00a0]*(?:(?:edited|written|reported|posted|published|compiled|curated)[ \t\u00a0]+by[ \t\u00a0]+\S"
-            r"|(?:रिपोर्ट|रिपोर्टर|रिपोर्टिंग|संवाददाता|लेखक|लेखिका|एडिटर|संपादन|संपादित|संपादक|द्वारा\s+संपादित)"
-            r"[ \t\u00a0]*[:ः\-–—|])",
+            r"^[ \t\u00a0]*(?:(?:edited|written|reported|posted|published|compiled|curated)[ \t\u00a0]+by"
+            r"[ \t\u00a0]*[:ः\-–—]?[ \t\u00a0]*[^\s:ः\-–—]"
+            r"|(?:रिपोर्ट|रिपोर्टर|रिपोर्टिंग|संवाददाता|लेखक|लेखिका|एडिटर|संपादन|संपादित|संपादक|द्वारा\s+संपादित|द्वारा|"
+            r"author|writer|edited|एडिटेड)[ \t\u00a0]*[:ः\-–—|])",
             "byline",
             kind="byline",
             scope="line",
-            gate=("by", "रिपोर्ट", "संवाददाता", "लेख", "एडिटर", "संपाद"),
+            gate=(
+                "by",
+                "रिपोर्ट",
+                "संवाददाता",
+                "लेख",
+                "एडिटर",
+                "संपाद",
+                "द्वारा",
+                "author",
+                "writer",
+                "edited",
+                "एडिटेड",
+            ),
             max_len=160,
         ),
         PatternRule(
@@ -287,11 +314,12 @@ def default_rules() -> tuple[PatternRule, ...]:
         PatternRule(
             "boilerplate.update_stamp",
             r"^[ \t]*(?:last\s+updated|updated|published|posted|first\s+published|अपडेटेड|अपडेट|प्रकाशित|"
-            r"अंतिम\s+अपडेट|प्रकाशन\s+तिथि)[ \t\u00a0]*(?:on|at|:|ः|-|–)",
+            r"अंतिम\s+अपडेट|प्रकाशन\s+तिथि|पब्लिश्ड|लास्ट\s+अपडेटेड)[ \t\u00a0]*"
+            rf"(?:on|at|:|ः|-|–|(?=\d|(?:{_MONTHS})(?![\p{{L}}\p{{M}}])))",
             "edit/update stamp",
             kind="meta",
             scope="line",
-            gate=("updat", "publish", "posted", "अपडेट", "प्रकाश"),
+            gate=("updat", "publish", "posted", "अपडेट", "प्रकाश", "पब्लिश"),
             max_len=120,
             require=rf"\d{{1,2}}[:ः.]\d{{2}}|\d{{4}}|{_MONTHS}",  # a stamp carries a date or a time
         ),
@@ -391,6 +419,7 @@ def default_rules() -> tuple[PatternRule, ...]:
             scope="line",
             gate=("डिस्क्लेमर", "disclaimer", "अस्वीकर", "अस्वीकृ"),
             max_len=700,
+            sentences=True,
         ),
         PatternRule(
             "boilerplate.views_disclaimer",

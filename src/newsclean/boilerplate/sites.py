@@ -9,6 +9,8 @@ content. :func:`left_site` and :func:`right_site` classify the two sides of a sp
 
 from __future__ import annotations
 
+import regex
+
 from .spans import HSPACE
 
 __all__ = [
@@ -21,6 +23,7 @@ __all__ = [
     "LINE_END",
     "LINE_START",
     "TERMINATORS",
+    "dateline_end",
     "left_site",
     "right_site",
     "trailing_punct",
@@ -94,3 +97,39 @@ def right_site(text: str, end: int) -> tuple[str, int]:
     if text[q] in ",،":
         return COMMA, q + 1
     return BEFORE_TEXT, end
+
+
+_LABEL_WORDS = (
+    r"पढ़|पढ\u093c|प\u095d|पढे|पढें|देख|read|also|more|इनपुट|input|फोटो|फ़ोटो|फ\u093cोटो|photo|तस्वीर|image|लेखक|"
+    r"रिपोर्ट|अपडेट|update|publish|प्रकाशित|डिस्क्लेमर|disclaimer|साभार|स्रोत|source|by|ब्रेकिंग|breaking|news|"
+    r"खबर|ख़बर|न्यूज|विज्ञापन|advert|नोट|note|सूचना"
+)
+_DATELINE = regex.compile(
+    r"[ \t\u00a0]*+(?![^\n:ः।]{0,40}?(?:" + _LABEL_WORDS + r"))"
+    r"[\p{L}\p{M}]++(?:[ \t\u00a0]{1,2}[\p{L}\p{M}]++){0,2}"  # a place: one to three words
+    r"(?:[ \t\u00a0]*+[/,\-][ \t\u00a0]*+[\p{L}\p{M}]++(?:[ \t\u00a0][\p{L}\p{M}]++)?)?"  # "रायपुर/टोक्यो"
+    r"(?:[ \t\u00a0]*+,[ \t\u00a0]*+\d{1,2}[ \t\u00a0]++[\p{L}\p{M}]++(?:[ \t\u00a0]++\d{4})?)?"  # ", 12 मई"
+    r"(?:[ \t\u00a0]*+[(\[][^()\[\]\n]{1,25}[)\]])?"  # "(भाषा)"
+    r"[ \t\u00a0]*+[:ः।,\-–—][ \t\u00a0]*+",
+    regex.IGNORECASE,
+)
+
+
+def dateline_end(text: str, start: int) -> int:
+    """End of the dateline (``रांची :``, ``नई दिल्ली, 12 मई (भाषा)।``) opening the line at ``start``, or ``-1``.
+
+    Only the first line with text is looked at (a dateline opens an article), and a line that opens with a
+    label (``यह भी पढ़ें:``, ``फोटो:``, ``इनपुट:``) has no dateline.
+
+    >>> t = "रांची : राज्य में नई नीति लागू"
+    >>> t[dateline_end(t, 0):]
+    'राज्य में नई नीति लागू'
+    >>> dateline_end("खबर।\\nरांची : आगे", 5), dateline_end("यह भी पढ़ें: आगे", 0)
+    (-1, -1)
+    """
+    if text[:start].strip():
+        return -1
+    m = _DATELINE.match(text, start)
+    if m is None or m.end() >= len(text) or text[m.end()] == "\n":
+        return -1
+    return m.end()

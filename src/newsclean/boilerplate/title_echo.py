@@ -277,8 +277,29 @@ def _classify(text: str, s: int, e0: int, m: _Match) -> _Hit | None:
             s, after, n, m.full, "strong" if m.full else "pending", False, f"{what} {where}, with its comma"
         )
     if right == BEFORE_TEXT and left == AFTER_TERM and n >= 3 and (m.full or not term):
+        if not term and _continues(text, e):
+            return None  # "बाढ़ से तबाही मची है।": the words are the subject of the sentence they begin
         return _Hit(s, e, n, m.full, "pending", m.clause, f"{what} between two sentences")
     return None
+
+
+#: words that continue a sentence begun by the words before them (postpositions, auxiliaries, conjunctions)
+_CONTINUATION = frozenset(
+    {"के", "की", "का", "को", "से", "में", "पर", "ने", "है", "हैं", "था", "थी", "थे", "हो", "हुआ", "हुई", "हुए"}
+    | {"और", "या", "तो", "भी", "ही", "कि", "जो", "रहा", "रही", "रहे", "गया", "गई", "गए"}
+)
+_NEXT_WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]++")
+
+
+def _continues(text: str, end: int) -> bool:
+    """True if the text after ``end`` continues a sentence rather than starting one: its first word is a
+    postposition, auxiliary or conjunction, or fewer than three words come before the next sentence end."""
+    stop = end
+    n = len(text)
+    while stop < n and stop - end < 400 and text[stop] not in TERMINATORS and text[stop] != "\n":
+        stop += 1
+    words = _NEXT_WORDS.findall(text, end, stop)
+    return not words or words[0] in _CONTINUATION or len(words) < 3
 
 
 def _runs_into_copy(word: str, expected: str, first: str) -> bool:
