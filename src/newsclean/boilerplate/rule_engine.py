@@ -1,8 +1,9 @@
 """The engine that runs the pattern table of :mod:`.rules` over a text.
 
-Gate words are looked up once per text (each in all its nukta forms); a gated pattern is searched only from
-shortly before the first gate word; a line-anchored pattern (``^...``) is searched on the text with a line break
-in front, so the engine jumps from line break to line break. Each hit is widened to its rule's scope (match,
+Gate words are looked up once per text (each in all its nukta forms, a gate holding a shorter gate through
+that one); a gated pattern is searched only on the lines that hold one of its gate words; a line-anchored
+pattern (``^...``) is searched on the text with a line break in front, so the engine jumps from line break to
+line break. Each hit is widened to its rule's scope (match,
 line, sentence or rest of line) and kept only at its rule's site.
 """
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from .keys import key
-from .rules import GATE_LEAD, PatternRule, compiled_pattern, nukta_bases
+from .rules import PatternRule, compiled_pattern, nukta_bases
 from .sites import AFTER_TERM, CLOSERS, LINE_END, LINE_START, TERMINATORS, left_site, right_site
 from .spans import Candidate, line_bounds
 
@@ -108,17 +109,22 @@ def _plan(rules: tuple[PatternRule, ...]) -> _Plan:
     plan = _PLANS.get(id(rules))
     if plan is not None and plan.rules is rules:
         return plan
+    forms = {v for r in rules for g in r.gate for v in _gate_forms(g)}
+    # a gate that holds a shorter gate (of the same script class) is looked up through it: where the longer
+    # one occurs, the shorter one occurs on the same line, and the rules search whole lines
+    minimal = [g for g in forms if not any(h != g and h in g and h.isascii() == g.isascii() for h in forms)]
+    rep = {g: min((h for h in minimal if h in g and h.isascii() == g.isascii()), key=len) for g in forms}
     rows = tuple(
         (
             r,
             r.compiled,
             r.line_anchored,
-            frozenset() if r.line_anchored else frozenset(v for g in r.gate for v in _gate_forms(g)),
+            frozenset(rep[v] for g in r.gate for v in _gate_forms(g)),
             _compiled(r.require) if r.require else None,
         )
         for r in rules
     )
-    gates = {v for row in rows for g in row[3] for v in _gate_forms(g)}
+    gates = set(minimal)
     plan = _Plan(
         rules,
         rows,
@@ -158,26 +164,28 @@ def find_patterns(
     ['(इनपुट- पीटीआई)', 'विज्ञापन']
     """
     plan = _plan(rules)
-    first = {g: p for g in plan.native if (p := text.find(g)) >= 0}
-    if plan.latin:
-        # Latin is a small part of Hindi text: look for ASCII gates in its ASCII letters only (position unknown)
-        ascii_low = text.encode("ascii", "ignore").decode("ascii").lower()
-        first.update({g: 0 for g in plan.latin if g in ascii_low})
+    where = _gate_positions(text, plan)
     padded = ""
     out: list[Candidate] = []
     for rule, pattern, anchored, gate, require in plan.rows:
         if rule.id in disable or (rule.site == "start" and not text_start) or (anchored and not line_starts):
             continue
-        if anchored:
+        if gate:
+            present = gate.intersection(where)
+            if not present:
+                continue
+            lines = _gate_lines(text, [p for g in present for p in where[g]])
+            # a match lies on a line that holds one of its gate words: only those lines are searched
+            if anchored:
+                padded = padded or "\n" + text
+                spans = [
+                    (m.start(), m.end() - 1) for a, b in lines for m in pattern.finditer(padded, a, b + 1)
+                ]
+            else:
+                spans = [m.span() for a, b in lines for m in pattern.finditer(text, a, b)]
+        elif anchored:
             padded = padded or "\n" + text
             spans = [(m.start(), m.end() - 1) for m in pattern.finditer(padded)]
-        elif gate:
-            hits = [first[g] for g in gate if g in first]
-            if not hits:
-                continue
-            # a match starts at most GATE_LEAD characters before its gate word: scan from there
-            start = max(0, min(hits) - GATE_LEAD)
-            spans = [m.span() for m in pattern.finditer(text, start)]
         else:
             spans = [m.span() for m in pattern.finditer(text)]
         for s, e in spans:
@@ -187,6 +195,57 @@ def find_patterns(
             if span is not None and (require is None or require.search(text, *span)):
                 out.append(Candidate(span[0], span[1], rule.id, rule.kind, rule.reason))
     return out
+
+
+_ANYWHERE = (-1,)
+
+
+def _gate_positions(text: str, plan: _Plan) -> dict[str, tuple[int, ...]]:
+    """Every position of every gate word in ``text`` (``(-1,)``: present, position unknown)."""
+    where: dict[str, tuple[int, ...]] = {}
+    for g in plan.native:
+        p = text.find(g)
+        if p < 0:
+            continue
+        found = [p]
+        p = text.find(g, p + 1)
+        while p >= 0:
+            found.append(p)
+            p = text.find(g, p + 1)
+        where[g] = tuple(found)
+    if plan.latin:
+        # Latin is a small part of Hindi text: look for ASCII gates in its ASCII letters first
+        ascii_low = text.encode("ascii", "ignore").decode("ascii").lower()
+        present = [g for g in plan.latin if g in ascii_low]
+        if not present:
+            return where
+        low = text.lower()
+        if len(low) != len(text):  # a character whose lower case is longer: positions unknown
+            where.update(dict.fromkeys(present, _ANYWHERE))
+            return where
+        for g in present:
+            p = low.find(g)
+            found = []
+            while p >= 0:
+                found.append(p)
+                p = low.find(g, p + 1)
+            where[g] = tuple(found) or _ANYWHERE  # found only across a removed non-ASCII character
+    return where
+
+
+def _gate_lines(text: str, positions: list[int]) -> list[tuple[int, int]]:
+    """Sorted ``(start, end)`` of the lines holding ``positions`` (the whole text for an unknown position)."""
+    if not positions:
+        return []
+    if -1 in positions:
+        return [(0, len(text))]
+    lines: dict[int, int] = {}
+    for p in sorted(positions):
+        a = text.rfind("\n", 0, p) + 1
+        if a not in lines:
+            b = text.find("\n", p)
+            lines[a] = len(text) if b < 0 else b
+    return list(lines.items())
 
 
 def _scope(text: str, rule: PatternRule, s: int, e: int) -> tuple[int, int] | None:

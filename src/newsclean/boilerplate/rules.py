@@ -10,8 +10,8 @@ A rule is a trigger pattern plus a *scope* that says how much text around a hit 
 and a *site* for ``"match"`` rules: ``"any"``, ``"end"`` (nothing but spaces after it on its line, and a line
 start or a sentence end before it), ``"eol"`` (nothing but spaces after it on its line), ``"edge"`` (a line
 start or sentence end before it, or a line end after it) or ``"start"`` (the start of the text). Rules are
-cheap to skip: each has ``gate`` strings, and its pattern runs only when one of them occurs in the lower-cased
-text. Patterns are compiled once and written without nested quantifiers over overlapping classes, so they run
+cheap to skip: each has ``gate`` strings, and its pattern runs only on the lines of the lower-cased text that
+hold one of them. Patterns are compiled once and written without nested quantifiers over overlapping classes, so they run
 in linear time. The table is run by :func:`newsclean.boilerplate.rule_engine.find_patterns`.
 
 Users extend the table (``rules=default_rules() + (PatternRule(...),)``) or disable rows by id.
@@ -29,7 +29,7 @@ from ..errors import ConfigError
 __all__ = ["GATE_LEAD", "SCOPES", "SITES", "PatternRule", "compiled_pattern", "default_rules", "nukta_bases"]
 
 SCOPES = ("match", "line", "sentence", "to_eol")
-GATE_LEAD = 120  # a gated pattern's match starts at most this many characters before its first gate word
+GATE_LEAD = 120  # kept for compatibility: gated patterns are now searched on the lines holding a gate word
 SITES = ("any", "end", "eol", "start", "edge")
 _FLAGS = regex.MULTILINE | regex.VERSION0
 _NUKTA = {chr(0x0958 + i): base for i, base in enumerate("कखगजडढफय")}  # precomposed nukta letter -> base
@@ -109,9 +109,9 @@ class PatternRule:
         kind: Kind of boilerplate for the edit record.
         scope: ``"match"``, ``"line"``, ``"sentence"`` or ``"to_eol"``.
         site: For ``"match"``: ``"any"``, ``"end"``, ``"start"`` or ``"edge"``.
-        gate: Lower-case strings; the pattern runs only if one occurs in the lower-cased text, and only from
-            :data:`GATE_LEAD` characters before the first occurrence (so a gate word must sit near the start
-            of every match).
+        gate: Lower-case strings; the pattern runs only if one occurs in the lower-cased text, and only on
+            the lines holding one (so a gate word must occur on the line of every match; a match does not
+            run over a line break).
         max_len: Longest line/sentence a ``"line"``/``"sentence"`` rule may remove.
         require: Optional second pattern that must also occur in the removed line/sentence (a cheap trigger
             finds candidates, ``require`` confirms them).
@@ -189,6 +189,10 @@ _PLATFORM_GATE = (
     "google", "गूगल", "facebook", "फेसबुक", "twitter", "ट्विटर", "whatsapp", "व्हाट्स", "वॉट्स", "वाट्स",
     "telegram", "टेली", "टेलि", "youtube", "यूट्यूब", "यू-ट्यूब", "instagram", "इंस्टा", "koo", "sharechat",
     "dailyhunt", "linkedin", "लिंक्ड", "x.com", "newsletter", "न्यूज़लेटर", "न्यूजलेटर",
+)  # fmt: skip
+_SHARE_GATE = (
+    "twitter", "facebook", "whatsapp", "mail", "share", "print", "copy", "koo", "reddit", "messenger", "tweet",
+    "telegram", "linkedin", "pinterest", "फेसबुक", "ट्विटर", "व्हाट्सएप", "ईमेल", "शेयर",
 )  # fmt: skip
 _IMP = r"\s+(?:करें|करे|कीजिए|कीजिये|करिए|करिये)"
 _CTA = (
@@ -358,7 +362,7 @@ def default_rules() -> tuple[PatternRule, ...]:
             "share buttons",
             kind="social",
             scope="line",
-            gate=("twitter", "facebook", "whatsapp", "email", "share", "फेसबुक", "ट्विटर", "शेयर"),
+            gate=_SHARE_GATE,
         ),
         PatternRule(
             "boilerplate.app_download",
@@ -402,7 +406,7 @@ def default_rules() -> tuple[PatternRule, ...]:
             "advertisement label",
             kind="advert",
             scope="line",
-            gate=("विज्ञापन", "advert", "sponsored", "प्रायोजित", "ads by"),
+            gate=("विज्ञापन", "ञापन", "advert", "sponsored", "प्रायोजित", "स्पॉन्सर्ड", "ads"),
         ),
         PatternRule(
             "boilerplate.advert_inline",
