@@ -9,9 +9,13 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsclean as nc
 from newsclean.edits import apply_edits, check_edits
+
+from .strategies import hindi_sentence
 
 A = "पटना। राज्य में आज से नई बस सेवा शुरू हुई।"
 B = "परिवहन मंत्री ने कहा कि किराया नहीं बढ़ेगा।"
@@ -247,3 +251,45 @@ def test_unknown_disable_ids_raise_config_error() -> None:
     # every known id is accepted
     ids = [r.id for r in nc.default_rules()] + ["boilerplate.title_echo", "boilerplate.repeat"]
     assert nc.strip_boilerplate("खबर।\nविज्ञापन", disable=tuple(ids)) == "खबर।\nविज्ञापन"
+
+
+# -------------------------------------------------------------------------------------------- whitespace property
+_GLUE_JUNK = [
+    "नई बस सेवा से यात्रियों को राहत",
+    " नई बस सेवा से यात्रियों को राहत",
+    " (इनपुट- पीटीआई)",
+    " Advertisement ",
+    "\nये भी पढ़ें- बिहार में बारिश का अलर्ट जारी\n",
+    " (फोटो साभार: सोशल मीडिया)",
+    " पढ़ें पूरी खबर",
+    "\nविज्ञापन\n",
+]
+
+
+@st.composite
+def _glued_article(draw: st.DrawFn) -> str:
+    out = []
+    for sentence in draw(st.lists(hindi_sentence(), min_size=1, max_size=6)):
+        out.append(sentence)
+        if draw(st.booleans()):
+            out.append(draw(st.sampled_from(_GLUE_JUNK)))
+        out.append(draw(st.sampled_from([" ", "\n"])))
+    return "".join(out)
+
+
+def _is_word_char(c: str) -> bool:
+    return unicodedata.category(c)[0] in "LMN"
+
+
+@given(_glued_article())
+def test_cuts_never_glue_words_or_leave_stray_spaces(text: str) -> None:
+    cleaned = nc.strip_boilerplate_and_explain(text, title="नई बस सेवा से यात्रियों को राहत")
+    out = cleaned.text
+    for bad in ("  ", " ।", " \n", "\n "):
+        assert out.count(bad) <= text.count(bad), bad
+    removed = 0
+    for e in cleaned.edits:  # the cut's position in the output: the characters on its two sides
+        q = e.start - removed
+        removed += e.end - e.start
+        if 0 < q < len(out):
+            assert not (_is_word_char(out[q - 1]) and _is_word_char(out[q])), (out[q - 1 : q + 1], e)

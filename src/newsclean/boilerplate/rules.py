@@ -263,6 +263,7 @@ def default_rules() -> tuple[PatternRule, ...]:
             "agency credit in brackets at a paragraph end (a dateline's credit is followed by text and stays)",
             kind="agency_credit",
             site="end",
+            gate=("(", "["),
         ),
         PatternRule(
             "boilerplate.agency_input",
@@ -389,6 +390,7 @@ def default_rules() -> tuple[PatternRule, ...]:
             "agency credit after a dash at a paragraph end",
             kind="agency_credit",
             site="end",
+            gate=("-", "–", "—"),
         ),
         PatternRule(
             "boilerplate.stay_tuned",
