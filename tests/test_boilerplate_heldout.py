@@ -72,6 +72,17 @@ def strip(text: str, title: str | None = None) -> str:
         (f"द्वारा: सीमा वर्मा\n{A}", A),
         (f"Published: 15 May 2024, 09:05 PM IST\n{A}", A),
         (f"Last Updated 15 May 2024 09:05 PM\n{A}", A),
+        # courtesy credits, more stamp and marker forms, ad notes, author notes
+        (f"{A}\nसौजन्य: सोशल मीडिया\n{B}", f"{A}\n{B}"),
+        (f"{A} (फोटो सौजन्य: सोशल मीडिया)\n{B}", f"{A}\n{B}"),
+        (f"प्रकाशित तिथि: 15 मई 2024\n{A}", A),
+        (f"पोस्टेड: 15 मई 2024\n{A}", A),
+        (f"{A}\nजरूर पढ़ें: नई सड़क का उद्घाटन टला\n{B}", f"{A}\n{B}"),
+        (f"{A}\nवीडियो देखें:\n{B}", f"{A}\n{B}"),
+        (f"{A}\nWatch Video:\n{B}", f"{A}\n{B}"),
+        (f"{A}\nStory continues below Advertisement\n{B}", f"{A}\n{B}"),
+        (f"{A}\n{B}\n(लेखक वरिष्ठ पत्रकार हैं)", f"{A}\n{B}"),
+        (f"{A}\n{B}\n(The author is a senior journalist)", f"{A}\n{B}"),
         # SEO lead-in before the first sentence
         (f"Breaking News: पटना में बस सेवा शुरू: {A}\n{B}", f"{A}\n{B}"),
     ],
@@ -162,6 +173,9 @@ def test_stamp_line_before_a_sentence_on_the_same_line_keeps_the_sentence() -> N
         "प्रकाशित रिपोर्ट में कहा गया है कि 2024 में वर्षा कम हुई।",
         "ताजा खबरों के लिए लोग अब मोबाइल पर निर्भर हैं।",
         "Also, पुलिस ने बताया कि जांच जारी है।",
+        "अदालत ने फैसला सुनाया।\n(लेखक ने यह किताब 1990 में लिखी थी।)\nपाठकों ने सराहा।",
+        "अदालत ने फैसला सुनाया।\nध्यान से देखें तो यह साफ है कि नियम सख्त हैं।",
+        "प्रकाशन विभाग ने नई किताब जारी की।\nसौजन्य से मिलने आए लोग लौट गए।",
     ],
 )
 def test_heldout_negatives_unchanged(body: str) -> None:

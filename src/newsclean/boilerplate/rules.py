@@ -233,10 +233,13 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.also_read_bare",
-            rf"^[ \t]*पढ़ें[ \t\u00a0]*[:ः\-–—]{_SEP}",
-            "related-article link: bare 'पढ़ें:' marker at a line start and linked headline",
+            rf"^[ \t]*(?:(?:[\p{{L}}\p{{M}}]+[ \t]+){{0,2}}(?:पढ़ें|देखें)[ \t\u00a0]*(?:[:ः\-–—|]|>+){_SEP}"
+            r"|(?:watch|see)(?:[ \t]+(?:the|this|more))?[ \t]+(?:video|photos|pics|gallery)[ \t]*[:ः\-–—|])",
+            "related-article link: a short 'पढ़ें:'/'देखें:' marker at a line start (any lead word: 'जरूर पढ़ें:')"
+            " and the linked headline",
             kind="also_read",
             scope="to_eol",
+            gate=("पढ़", "देख", "watch", "see"),
         ),
         PatternRule(
             "boilerplate.read_full",
@@ -319,12 +322,13 @@ def default_rules() -> tuple[PatternRule, ...]:
         PatternRule(
             "boilerplate.update_stamp",
             r"^[ \t]*(?:last\s+updated|updated|published|posted|first\s+published|अपडेटेड|अपडेट|प्रकाशित|"
-            r"अंतिम\s+अपडेट|प्रकाशन\s+तिथि|पब्लिश्ड|लास्ट\s+अपडेटेड)[ \t\u00a0]*"
+            r"अंतिम\s+अपडेट|प्रकाशन|पब्लिश्ड|लास्ट\s+अपडेटेड|पोस्टेड)"
+            r"(?:[ \t\u00a0]+(?:तिथि|तारीख|दिनांक|समय|date|time|on))?[ \t\u00a0]*"
             rf"(?:on|at|:|ः|-|–|(?=\d|(?:{_MONTHS})(?![\p{{L}}\p{{M}}])))",
             "edit/update stamp",
             kind="meta",
             scope="line",
-            gate=("updat", "publish", "posted", "अपडेट", "प्रकाश", "पब्लिश"),
+            gate=("updat", "publish", "posted", "अपडेट", "प्रकाश", "पब्लिश", "पोस्टेड"),
             max_len=120,
             require=rf"\d{{1,2}}[:ः.]\d{{2}}|\d{{4}}|{_MONTHS}",  # a stamp carries a date or a time
         ),
@@ -404,11 +408,13 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.advert",
-            r"^[ \t|]*(?:विज्\u200d?ञापन|advertisement|advertisment|sponsored|प्रायोजित|स्पॉन्सर्ड|ads\s+by\s+\w+)[ \t|।:.\-…]*$",
+            r"^[ \t|]*(?:विज्\u200d?ञापन|advertisement|advertisment|sponsored|प्रायोजित|स्पॉन्सर्ड|ads\s+by\s+\w+|"
+            r"(?:story\s+continues|continue\s+reading|article\s+continues)\s+below(?:\s+(?:this\s+)?(?:advertisement|ad))?|"
+            r"scroll\s+(?:down\s+)?to\s+continue(?:\s+reading)?|विज्\u200d?ञापन\s+(?:हटाएं|हटाएँ|रहित))[ \t|।:.\-…]*$",
             "advertisement label",
             kind="advert",
             scope="line",
-            gate=("विज्ञापन", "ञापन", "advert", "sponsored", "प्रायोजित", "स्पॉन्सर्ड", "ads"),
+            gate=("ञापन", "advert", "sponsored", "प्रायोजित", "स्पॉन्सर्ड", "ads", "below", "scroll"),
         ),
         PatternRule(
             "boilerplate.advert_inline",
@@ -436,14 +442,24 @@ def default_rules() -> tuple[PatternRule, ...]:
             gate=("लेखक", "जानकारी"),
         ),
         PatternRule(
+            "boilerplate.author_note",
+            r"^[ \t]*[(\[][ \t]*(?:(?:लेखक|लेखिका)(?![ \t]+(?:ने|को|से|की|का|के)(?![\p{L}\p{M}]))[ \t]+"
+            r"[^()\[\]\n]{3,160}?(?:हैं|है)|the[ \t]+(?:author|writer)[ \t]+is[ \t][^()\[\]\n]{3,160})"
+            r"[ \t.।]*[)\]][ \t.।]*$",
+            "a note on the author in brackets on a line of its own",
+            kind="byline",
+            scope="line",
+            gate=("लेख", "author", "writer"),
+        ),
+        PatternRule(
             "boilerplate.photo_credit",
             r"(?:^|[ \t\u00a0][-–—|][ \t\u00a0]*|[(\[])(?:फोटो|फ़ोटो|photo|तस्वीर|चित्र|image|pic|फोटो\s+साभार|"
-            r"फोटो\s+क्रेडिट|photo\s+credit|image\s+source|सांकेतिक\s+(?:तस्वीर|फोटो|चित्र))"
+            r"फोटो\s+क्रेडिट|photo\s+credit|image\s+source|सौजन्य|फोटो\s+सौजन्य|courtesy|photo\s+courtesy|सांकेतिक\s+(?:तस्वीर|फोटो|चित्र))"
             r"[ \t\u00a0]*[:ः\-–—][^\n।]{1,60}$",
             "photo credit or caption",
             kind="caption",
             scope="line",
-            gate=("फोटो", "फ़ोटो", "photo", "तस्वीर", "चित्र", "image", "pic"),
+            gate=("फोटो", "फ़ोटो", "photo", "तस्वीर", "चित्र", "image", "pic", "सौजन्य", "courtesy"),
             max_len=200,
         ),
         PatternRule(
