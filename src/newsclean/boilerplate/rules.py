@@ -25,6 +25,16 @@ from functools import lru_cache
 import regex
 
 from ..errors import ConfigError
+from .rule_words import AGENCIES as _AGENCIES
+from .rule_words import CTA as _CTA
+from .rule_words import DAYS as _DAYS
+from .rule_words import DT_TOKEN as _DT_TOKEN
+from .rule_words import IMP as _IMP
+from .rule_words import MONTHS as _MONTHS
+from .rule_words import PLATFORM_GATE as _PLATFORM_GATE
+from .rule_words import PLATFORMS as _PLATFORMS
+from .rule_words import SEP as _SEP
+from .rule_words import SHARE_GATE as _SHARE_GATE
 
 __all__ = ["GATE_LEAD", "SCOPES", "SITES", "PatternRule", "compiled_pattern", "default_rules", "nukta_bases"]
 
@@ -175,38 +185,6 @@ class PatternRule:
 
 
 # --------------------------------------------------------------------------------------------------- table
-_SEP = r"[ \t\u00a0]*[:ः\-–—|]?[ \t\u00a0]*"
-_AGENCIES = (
-    r"भाषा|पीटीआई|पीटीआइ|आईएएनएस|आइएएनएस|एएनआई|एएनआइ|यूएनआई|वार्ता|एजेंसी|एजेंसियां|एजेंसियों|"
-    r"ians|pti|ani|uni|afp|reuters|रॉयटर्स|रायटर्स|एएफपी|एपी|ap|bhasha"
-)
-_PLATFORMS = (
-    r"google\s*news|गूगल\s*न्यूज़|facebook|फेसबुक|twitter|ट्विटर|whatsapp|व्हाट्सएप|व्हाट्सऐप|वॉट्सऐप|"
-    r"वाट्सएप|telegram|टेलीग्राम|टेलिग्राम|youtube|यूट्यूब|यू-ट्यूब|instagram|इंस्टाग्राम|koo|sharechat|"
-    r"dailyhunt|linkedin|लिंक्डइन|x\.com|newsletter|न्यूज़लेटर|न्यूजलेटर"
-)
-_PLATFORM_GATE = (
-    "google", "गूगल", "facebook", "फेसबुक", "twitter", "ट्विटर", "whatsapp", "व्हाट्स", "वॉट्स", "वाट्स",
-    "telegram", "टेली", "टेलि", "youtube", "यूट्यूब", "यू-ट्यूब", "instagram", "इंस्टा", "koo", "sharechat",
-    "dailyhunt", "linkedin", "लिंक्ड", "x.com", "newsletter", "न्यूज़लेटर", "न्यूजलेटर",
-)  # fmt: skip
-_SHARE_GATE = (
-    "twitter", "facebook", "whatsapp", "mail", "share", "print", "copy", "koo", "reddit", "messenger", "tweet",
-    "telegram", "linkedin", "pinterest", "फेसबुक", "ट्विटर", "व्हाट्सएप", "ईमेल", "शेयर",
-)  # fmt: skip
-_IMP = r"\s+(?:करें|करे|कीजिए|कीजिये|करिए|करिये)"
-_CTA = (
-    rf"follow\s+us|like\s+us|subscribe|join\s+(?:us|our)|फॉलो{_IMP}|लाइक{_IMP}|सब्सक्राइब{_IMP}|ज्वाइन{_IMP}|"
-    rf"जॉइन{_IMP}|जुड़ें|जुड़िए|जुड़े\s+रहें|क्लिक{_IMP}|click\s+here|डाउनलोड{_IMP}|"
-    r"download\s+(?:the|our|now)"
-)
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|जनवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|"
-    r"अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर"
-)
-_DAYS = r"mon|tue|wed|thu|fri|sat|sun|सोमवार|मंगलवार|बुधवार|गुरुवार|बृहस्पतिवार|शुक्रवार|शनिवार|रविवार"
-_DT_TOKEN = rf"(?>{_MONTHS}|{_DAYS}|day|am|pm|ist|gmt|utc|updated|published|posted|अपडेटेड|प्रकाशित|\d++)"
 
 
 @lru_cache(maxsize=1)
