@@ -96,6 +96,26 @@ def test_dedupe_dataset_equals_dedupe(local_ray, threshold, batch_size):
     assert got.duplicate_of == expected.duplicate_of
 
 
+def _first_block_last(batch):
+    import time
+
+    if 0 in batch["n"]:  # the block holding row 0 finishes last unless order is preserved
+        time.sleep(1.5)
+    return batch
+
+
+def test_rows_are_numbered_in_dataset_order_not_completion_order(local_ray):
+    # a Dataset runs with the context it was created with: the row numbering must hold there, whatever
+    # order the blocks finish in, and the caller's context must be left as it was
+    texts = corpus()
+    ds = ray.data.from_items([{"text": t, "n": i} for i, t in enumerate(texts)], override_num_blocks=6)
+    ds = ds.map_batches(_first_block_last, batch_size=None)
+    assert not ds.context.execution_options.preserve_order
+    got = dedupe_dataset(ds, batch_size=7, num_partitions=2)
+    assert got == nc.dedupe(texts)
+    assert not ds.context.execution_options.preserve_order
+
+
 def test_dedupe_dataset_empty_and_single(local_ray):
     assert dedupe_dataset(_dataset([]), num_partitions=2) == nc.dedupe([])
     one = ["केवल एक खबर है।"]

@@ -6,87 +6,23 @@ import multiprocessing
 import sys
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 from multiprocessing.pool import Pool
 
 import numpy as np
 import numpy.typing as npt
 
-from .._check import check_fraction, check_positive_int
-from ..errors import ConfigError, InputTypeError
+from ..errors import InputTypeError
 from ..types import Document
 from . import stages
-from .features import BatchFeatures, concat, featurize
-from .index import DedupResult, build_result, components
-from .keys import key_scheme
-from .minhash import MinHashParams, lsh_params
+from .features import BatchFeatures, _ranges, concat, featurize
+from .index import DedupResult, build_result
+from .minhash import MinHashParams
+from .stages import DEFAULT_THRESHOLD, DedupConfig
 
-__all__ = ["DedupConfig", "dedupe", "texts_of"]
+__all__ = ["DEFAULT_THRESHOLD", "DedupConfig", "dedupe", "texts_of"]
 
-DEFAULT_THRESHOLD = 0.5
 _BLOCK = 16384  # documents per block of shingling and MinHash in a pass (bounds temporaries)
 _MIN_PARALLEL = 4000  # below this many documents a process pool costs more than it saves
-
-
-@dataclass(frozen=True, slots=True)
-class DedupConfig:
-    """Options of :func:`dedupe` (validated at construction; see :func:`dedupe` for their meaning).
-
-    >>> DedupConfig(threshold=1.5)
-    Traceback (most recent call last):
-    ...
-    newsclean.errors.ConfigError: dedupe() argument 'threshold' = 1.5 is invalid; must be in [0.0, 1.0]
-    """
-
-    threshold: float = DEFAULT_THRESHOLD
-    containment: float | None = 0.9
-    num_perm: int = 128
-    shingle: int = 4
-    seed: int = 1
-    lsh_threshold: float | None = None
-    boilerplate_min_docs: int = 3
-    boilerplate_max_tokens: int = 30
-    jobs: int = 1
-    batch_size: int = 4096
-
-    def __post_init__(self) -> None:
-        f = "dedupe"
-        check_fraction(self.threshold, f, "threshold")
-        if self.threshold <= 0.0:
-            raise ConfigError(f"dedupe() argument 'threshold' = {self.threshold!r} is invalid; must be > 0")
-        if self.containment is not None:
-            check_fraction(self.containment, f, "containment")
-        if self.lsh_threshold is not None:
-            check_fraction(self.lsh_threshold, f, "lsh_threshold", low=0.01, high=0.99)
-        check_positive_int(self.num_perm, f, "num_perm", minimum=8)
-        check_positive_int(self.shingle, f, "shingle")
-        check_positive_int(self.boilerplate_min_docs, f, "boilerplate_min_docs", minimum=2)
-        check_positive_int(self.boilerplate_max_tokens, f, "boilerplate_max_tokens", minimum=0)
-        check_positive_int(self.jobs, f, "jobs")
-        check_positive_int(self.batch_size, f, "batch_size")
-
-    def params(self) -> MinHashParams:
-        """The signature params these options imply."""
-        return MinHashParams(
-            num_perm=self.num_perm, seed=self.seed, shingle=self.shingle, key_scheme=key_scheme()
-        )
-
-    def bands_rows(self) -> tuple[int, int]:
-        """LSH ``(bands, rows)`` for these options."""
-        target = self.lsh_threshold if self.lsh_threshold is not None else _default_lsh_threshold(self)
-        return _lsh_params_cached(round(target, 4), self.num_perm)
-
-
-def _default_lsh_threshold(cfg: DedupConfig) -> float:
-    # candidates must also cover contained (truncated) copies, whose resemblance can be as low as threshold/2
-    low = cfg.threshold / 2 if cfg.containment is not None else cfg.threshold
-    return min(max(0.75 * cfg.threshold, low, 0.05), 0.95)
-
-
-@lru_cache(maxsize=64)
-def _lsh_params_cached(threshold: float, num_perm: int) -> tuple[int, int]:
-    return lsh_params(threshold, num_perm, weights=(0.3, 0.7))
 
 
 def texts_of(docs: Sequence[str | Document], func: str) -> list[str]:
@@ -126,6 +62,16 @@ def _featurize_job(args: tuple[list[str], int]) -> BatchFeatures:
     return featurize(args[0], args[1])
 
 
+# The texts of the running call, set before a ``fork`` pool starts: its workers inherit them and receive
+# only index ranges, so no text is pickled between processes (only token arrays come back).
+_FORKED_TEXTS: list[str] = []
+
+
+def _featurize_range(args: tuple[int, int, int]) -> BatchFeatures:
+    lo, hi, seed = args
+    return featurize(_FORKED_TEXTS[lo:hi], seed)
+
+
 def _start_method() -> str:
     """``fork`` where it is safe and cheap (POSIX, this process runs one thread), else ``spawn``."""
     methods = multiprocessing.get_all_start_methods()
@@ -138,11 +84,13 @@ def _features(texts: list[str], cfg: DedupConfig, pool: Pool | None) -> BatchFea
     size = cfg.batch_size
     if pool is not None:  # at least one batch per process
         size = max(1, min(size, -(-len(texts) // cfg.jobs)))
-    chunks = [texts[i : i + size] for i in range(0, len(texts), size)] or [[]]
-    if pool is not None and len(chunks) > 1:
-        return concat(pool.imap(_featurize_job, [(c, cfg.seed) for c in chunks]))
+    bounds = [(lo, min(len(texts), lo + size)) for lo in range(0, len(texts), size)] or [(0, 0)]
+    if pool is not None and len(bounds) > 1:
+        if _FORKED_TEXTS is texts:
+            return concat(pool.imap(_featurize_range, [(lo, hi, cfg.seed) for lo, hi in bounds]))
+        return concat(pool.imap(_featurize_job, [(texts[lo:hi], cfg.seed) for lo, hi in bounds]))
     cache: dict[str, tuple[int, int]] = {}
-    return concat(featurize(c, cfg.seed, cache) for c in chunks)
+    return concat(featurize(texts[lo:hi], cfg.seed, cache) for lo, hi in bounds)
 
 
 def dedupe(
@@ -203,18 +151,9 @@ def dedupe(
     >>> r.duplicate_of
     {0: (2, 0.55)}
     """
-    cfg = DedupConfig(
-        threshold=threshold,
-        containment=containment,
-        num_perm=num_perm,
-        shingle=shingle,
-        seed=seed,
-        lsh_threshold=lsh_threshold,
-        boilerplate_min_docs=boilerplate_min_docs,
-        boilerplate_max_tokens=boilerplate_max_tokens,
-        jobs=jobs,
-        batch_size=batch_size,
-    )
+    options = dict(locals())  # exactly the keyword options above
+    del options["docs"]
+    cfg = DedupConfig(**options)
     texts = texts_of(docs, "dedupe")
     return run(texts, cfg)
 
@@ -226,53 +165,77 @@ def run(texts: list[str], cfg: DedupConfig) -> DedupResult:
         return DedupResult([], [], {})
     params = cfg.params()
     if cfg.jobs > 1 and n >= _MIN_PARALLEL:
-        with multiprocessing.get_context(_start_method()).Pool(cfg.jobs) as pool:
-            return _run(texts, cfg, params, pool)
+        global _FORKED_TEXTS
+        method = _start_method()
+        if method == "fork":
+            _FORKED_TEXTS = texts
+        try:
+            with multiprocessing.get_context(method).Pool(cfg.jobs) as pool:
+                return _run(texts, cfg, params, pool)
+        finally:
+            _FORKED_TEXTS = []
     return _run(texts, cfg, params, None)
 
 
 def _run(texts: list[str], cfg: DedupConfig, params: MinHashParams, pool: Pool | None) -> DedupResult:
     feats = _features(texts, cfg, pool)
-    docs, hashes = stages.doc_line_rows(feats, cfg.boilerplate_max_tokens)
+    mt = cfg.boilerplate_max_tokens
+    docs, hashes = stages.doc_line_rows(feats, mt)
     boiler = stages.boilerplate_lines(hashes, cfg.boilerplate_min_docs)
-    group, first = stages.exact_groups(feats.key_hash)
-    labels, sets, offsets = _cluster_pass(feats, boiler, group, first, cfg, params, pool)
+    first = stages.exact_groups(feats.key_hash)[1]
+    template = stages.template_shingles(feats, boiler, params, max_tokens=mt)
+    sets, offsets, keys, touched = _sets_and_keys(feats, boiler, template, cfg, params, pool)
+    labels = _labels(feats, first, cfg, (sets, offsets, keys))
     # refinement: count each line once per first-pass cluster
     refined = stages.boilerplate_lines(hashes, cfg.boilerplate_min_docs, labels[docs])
     if not np.array_equal(refined, boiler):
-        del sets, offsets  # the second pass replaces them: do not hold both
-        labels, sets, offsets = _cluster_pass(feats, refined, group, first, cfg, params, pool)
+        template = stages.template_shingles(feats, refined, params, max_tokens=mt)
+        if np.isin(refined, boiler).all():
+            # fewer template lines (the usual case): only documents holding a line that stopped being
+            # template, or that lost a shingle to the first template set, can change; the others keep
+            # exactly their first-pass sets and keys
+            redo = touched | stages.has_lines(feats, np.setdiff1d(boiler, refined), mt)
+        else:
+            redo = np.ones(feats.n_docs, dtype=bool)
+        ids = np.flatnonzero(redo)
+        part = _sets_and_keys(feats.take(ids), refined, template, cfg, params, pool)[:3]
+        sets, offsets, keys = _splice((sets, offsets, keys), ids, part)
+        labels = _labels(feats, first, cfg, (sets, offsets, keys))
     return build_result(texts, labels, feats.key_hash, feats.length, sets, offsets)
 
 
 _BlockJob = tuple[
     BatchFeatures, "npt.NDArray[np.uint64]", "npt.NDArray[np.uint32]", MinHashParams, int, int, int
 ]
-_BlockOut = tuple["npt.NDArray[np.uint32]", "npt.NDArray[np.int64]", "npt.NDArray[np.uint64]"]
+_BlockOut = tuple[
+    "npt.NDArray[np.uint32]", "npt.NDArray[np.int64]", "npt.NDArray[np.uint64]", "npt.NDArray[np.bool_]"
+]
+_Sets = tuple["npt.NDArray[np.uint32]", "npt.NDArray[np.int64]", "npt.NDArray[np.uint64]"]
 
 
 def _block_job(job: _BlockJob) -> _BlockOut:
     """Shingle sets, their sizes and band keys of one block of documents (runs in a worker with jobs > 1)."""
     part, boiler, template, params, max_tokens, bands, rows = job
-    s, o = stages.shingle_sets(part, boiler, params, max_tokens=max_tokens, template=template)
+    touched = np.zeros(part.n_docs, dtype=bool)
+    s, o = stages.shingle_sets(
+        part, boiler, params, max_tokens=max_tokens, template=template, touched=touched
+    )
     keys = stages.band_keys(stages.signatures(s, o, params), bands, rows, params.seed)
-    return s, np.diff(o), keys
+    return s, np.diff(o), keys, touched
 
 
-def _cluster_pass(
+def _sets_and_keys(
     feats: BatchFeatures,
     boiler: npt.NDArray[np.uint64],
-    group: npt.NDArray[np.int64],
-    first: npt.NDArray[np.bool_],
+    template: npt.NDArray[np.uint32],
     cfg: DedupConfig,
     params: MinHashParams,
     pool: Pool | None,
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint32], npt.NDArray[np.int64]]:
-    """Phases 3-6 of :mod:`newsclean.dedup.stages` with a given set of template lines."""
+) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.int64], npt.NDArray[np.uint64], npt.NDArray[np.bool_]]:
+    """Shingle sets (CSR), band keys and template-touched flags of every document, block by block."""
     n = feats.n_docs
-    mt = cfg.boilerplate_max_tokens
-    template = stages.template_shingles(feats, boiler, params, max_tokens=mt)
     bands, rows = cfg.bands_rows()
+    mt = cfg.boilerplate_max_tokens
     # blocks of documents bound the per-token temporaries; only sets and band keys are kept
     block = _BLOCK if pool is None else max(1, min(_BLOCK, -(-n // (2 * cfg.jobs))))
     jobs = (
@@ -284,25 +247,45 @@ def _cluster_pass(
     # buffer of that size holds all sets without a second copy at concatenation
     buffer = np.empty(feats.tokens.shape[0] + n, dtype=np.uint32)
     sizes = np.zeros(n, dtype=np.int64)
-    key_parts: list[npt.NDArray[np.uint64]] = []
+    touched = np.zeros(n, dtype=bool)
+    key_parts: list[npt.NDArray[np.uint64]] = [np.zeros((0, bands), dtype=np.uint64)]
     used = 0
     lo = 0
-    for s, part_sizes, k in outs:
+    for s, part_sizes, k, t in outs:
         buffer[used : used + s.shape[0]] = s
         used += s.shape[0]
         sizes[lo : lo + part_sizes.shape[0]] = part_sizes
+        touched[lo : lo + t.shape[0]] = t
         lo += part_sizes.shape[0]
         key_parts.append(k)
-    sets = buffer[:used]
     offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
-    keys = np.concatenate(key_parts)
-    del key_parts
+    return buffer[:used], offsets, np.concatenate(key_parts), touched
+
+
+def _splice(old: _Sets, docs: npt.NDArray[np.int64], new: _Sets) -> _Sets:
+    """``old`` sets/offsets/keys with the rows of ``docs`` replaced by ``new``'s (in the order of docs)."""
+    sets, offsets, keys = old
+    new_sets, new_offsets, new_keys = new
+    sizes = np.diff(offsets)
+    sizes[docs] = np.diff(new_offsets)
+    out_offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    out = np.empty(int(out_offsets[-1]), dtype=np.uint32)
+    redo = np.zeros(sizes.shape[0], dtype=bool)
+    redo[docs] = True
+    kept = np.flatnonzero(~redo)
+    old_len = np.diff(offsets)[kept]
+    out[_ranges(out_offsets[kept], old_len)] = sets[_ranges(offsets[kept], old_len)]
+    out[_ranges(out_offsets[docs], np.diff(new_offsets))] = new_sets
+    out_keys = keys.copy()
+    out_keys[docs] = new_keys
+    return out, out_offsets, out_keys
+
+
+def _labels(
+    feats: BatchFeatures, first: npt.NDArray[np.bool_], cfg: DedupConfig, sets_keys: _Sets
+) -> npt.NDArray[np.int64]:
+    """Candidate pairs from the band keys, verified, plus the exact groups: cluster labels."""
+    sets, offsets, keys = sets_keys
     valid = first & (np.diff(offsets) > 0)
     pairs = stages.candidate_pairs(keys, feats.key_hash, valid)
-    inter, sa, sb = stages.verify_pairs(sets, offsets, pairs)
-    ok, _ = stages.accept(inter, sa, sb, threshold=cfg.threshold, containment=cfg.containment)
-    first_of_group = np.empty(int(group.max()) + 1, dtype=np.int64)
-    first_of_group[group[first]] = np.flatnonzero(first)
-    exact_edges = np.stack([np.arange(n, dtype=np.int64), first_of_group[group]], axis=1)
-    edges = np.concatenate([pairs[ok], exact_edges[exact_edges[:, 0] != exact_edges[:, 1]]])
-    return components(n, edges), sets, offsets
+    return stages.merge_labels(sets, offsets, pairs, feats.key_hash, cfg)

@@ -12,11 +12,12 @@ import re
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
 
-from .keys import normalize_many, prepare, tokenize
+from .keys import FORMAT_CHARS, has_mojibake, normalize_many, prepare, tokenize
 from .minhash import I64, U32, U64
 
 __all__ = ["BatchFeatures", "featurize", "key_hash"]
@@ -24,6 +25,9 @@ __all__ = ["BatchFeatures", "featurize", "key_hash"]
 _DIGITS = re.compile(b"[0-9]+")
 _LINE = "\ue000"  # a private-use character standing for a line break between whitespace chunks
 _LINE_MARK = " \ue000 "
+_DOC = "\ue001"  # a private-use character ending each document of a batch
+_DOC_END = "\n\ue001 "  # every document ends its last line, then the document marker
+_FORMAT_CHARS = re.compile(f"[{FORMAT_CHARS}]+")  # the document marker is not in this class
 _LINE_MULT = np.uint64(0x9E3779B97F4A7C15)
 
 
@@ -77,11 +81,46 @@ class BatchFeatures:
             length=self.length[start:stop],
         )
 
+    def take(self, docs: I64) -> BatchFeatures:
+        """The features of the documents ``docs`` (sorted indices), in that order (a copy).
+
+        Args:
+            docs: Document indices.
+
+        Returns:
+            A :class:`BatchFeatures` for those documents.
+
+        >>> f = featurize(["राम घर गया।\\nसीता आई।", "", "एक"], seed=1)
+        >>> g = f.take(np.array([0, 2]))
+        >>> g.line_len.tolist(), g.doc_lines.tolist(), g.tokens.tolist() == f.tokens[[0, 1, 2, 3, 4, 5]].tolist()
+        ([3, 2, 1], [2, 1], True)
+        """
+        line_cum = np.concatenate([[0], np.cumsum(self.doc_lines)])
+        lines = _ranges(line_cum[docs], self.doc_lines[docs])
+        tok_cum = np.concatenate([[0], np.cumsum(self.line_len)])
+        toks = _ranges(tok_cum[lines], self.line_len[lines])
+        return BatchFeatures(
+            tokens=self.tokens[toks],
+            line_len=self.line_len[lines],
+            line_hash=self.line_hash[lines],
+            doc_lines=self.doc_lines[docs],
+            key_hash=self.key_hash[docs],
+            length=self.length[docs],
+        )
+
     def doc_tokens(self) -> I64:
         """Number of tokens of each document."""
         ends = np.cumsum(self.doc_lines)
         line_cum = np.concatenate([[0], np.cumsum(self.line_len)])
         return np.diff(np.concatenate([[0], line_cum[ends]])).astype(np.int64)
+
+
+def _ranges(starts: I64, lengths: I64) -> I64:
+    """The concatenated index ranges ``starts[i]:starts[i] + lengths[i]``."""
+    total = int(lengths.sum())
+    shift = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+    out: I64 = np.arange(total, dtype=np.int64) + shift.astype(np.int64)
+    return out
 
 
 def key_hash(key: str) -> int:
@@ -100,12 +139,17 @@ def key_hash(key: str) -> int:
     return int.from_bytes(digest, "little")
 
 
+def _search_if_mojibake(text: str) -> str:
+    return prepare(text) if has_mojibake(text) else text
+
+
 def _vocab_hashes(vocab: list[str], seed: int, cache: dict[str, tuple[int, int]]) -> tuple[U64, U64]:
     """64-bit hashes of each distinct raw token's normalised form, and of its digit-masked form.
 
     ``cache`` maps raw tokens to their hashes across the batches of one call (filled here).
     """
-    new = list(dict.fromkeys(t for t in vocab if t not in cache and t != "\n"))
+    cache.setdefault("\n", (0, 0))
+    new = [t for t in dict.fromkeys(vocab) if t not in cache]  # distinct tokens first (a C-level pass)
     key = seed.to_bytes(8, "little")
     for tok, norm_str in zip(new, normalize_many(new), strict=True):
         norm = norm_str.encode("utf-8", "surrogatepass")
@@ -116,8 +160,8 @@ def _vocab_hashes(vocab: list[str], seed: int, cache: dict[str, tuple[int, int]]
                 hashlib.blake2b(_DIGITS.sub(b"0", norm), digest_size=8, key=key).digest(), "little"
             )
         cache[tok] = (h, m)
-    cache.setdefault("\n", (0, 0))
-    pairs = np.array([cache[t] for t in vocab], dtype=np.uint64).reshape(-1, 2)
+    flat = chain.from_iterable(map(cache.__getitem__, vocab))
+    pairs = np.fromiter(flat, dtype=np.uint64, count=2 * len(vocab)).reshape(-1, 2)
     return pairs[:, 0].copy(), pairs[:, 1].copy()
 
 
@@ -143,36 +187,43 @@ def featurize(
         return BatchFeatures(
             np.zeros(0, np.uint32), empty, np.zeros(0, np.uint64), empty, np.zeros(0, np.uint64), empty
         )
-    # per document (the only per-document Python work): whitespace chunks, line breaks as a marker chunk
-    all_chunks: list[str] = []
-    chunk_counts = np.zeros(len(texts), dtype=np.int64)
-    lengths = np.zeros(len(texts), dtype=np.int64)
-    for i, text in enumerate(texts):
-        chunks = prepare(text).replace("\n", _LINE_MARK).split()
-        chunks.append(_LINE)  # every document ends a line, so lines never span documents
-        all_chunks.extend(chunks)
-        chunk_counts[i] = len(chunks)
-        lengths[i] = len(text)
-    # per distinct chunk: its tokens (a chunk like "(भाषा)।" holds one word, "10:30" two)
+    # the whole batch at once: documents joined with a document marker, line breaks as a marker chunk;
+    # one format-character pass and one ``str.split`` over the joined text (mojibake repair, rare, per text)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    joined = _DOC_END.join(texts) + _DOC_END
+    if has_mojibake(joined):  # one test over the batch; the repair is per text
+        texts = [_search_if_mojibake(t) for t in texts]
+        joined = _DOC_END.join(texts) + _DOC_END
+    if joined.count(_DOC) != len(texts):  # a text holds the document marker itself: it is deleted there
+        joined = _DOC_END.join(t.replace(_DOC, "") for t in texts) + _DOC_END
+    if _FORMAT_CHARS.search(joined):
+        joined = _FORMAT_CHARS.sub("", joined)
+    all_chunks = joined.replace("\n", _LINE_MARK).split()
     # one dict pass: each chunk maps to the position of its first occurrence, then to a dense id
     first: dict[str, int] = {}
     n_chunks = len(all_chunks)
     first_pos = np.fromiter(
         map(first.setdefault, all_chunks, range(n_chunks)), dtype=np.int64, count=n_chunks
     )
+    del all_chunks
     chunk_vocab = list(first)
     dense = np.zeros(n_chunks, dtype=np.int64)
     dense[np.fromiter(first.values(), dtype=np.int64, count=len(first))] = np.arange(
         len(first), dtype=np.int64
     )
     chunk_ids = dense[first_pos]
+    doc_id = int(dense[first[_DOC]])
+    chunk_vocab[doc_id] = ""  # the document marker holds no token
     # one tokenizer call over all distinct chunks joined by line breaks (chunks hold no whitespace, so the
     # joins never merge tokens); the "\n" tokens it returns separate the chunks' token lists
     flat = np.array(tokenize("\n".join(chunk_vocab) + "\n"), dtype=object)
-    sep = np.flatnonzero(flat == "\n")
-    per_chunk = np.diff(np.concatenate([[-1], sep])) - 1
-    flat[flat == _LINE] = "\n"  # the line-break marker chunk stands for a line break token
-    vocab: list[str] = np.delete(flat, sep).tolist()
+    sep = flat == "\n"
+    per_chunk = np.diff(np.concatenate([[-1], np.flatnonzero(sep)])) - 1
+    marker = flat == _LINE  # the line-break marker chunk stands for a line break token
+    flat[marker] = "\n"
+    keep_vocab = ~sep
+    vocab: list[str] = flat[keep_vocab].tolist()
+    vocab_nl = marker[keep_vocab]
     word_hash, masked = _vocab_hashes(vocab, seed, {} if cache is None else cache)
     chunk_off = np.concatenate([[0], np.cumsum(per_chunk)]).astype(np.int64)
     # expand every chunk occurrence into its tokens' positions in ``vocab``
@@ -180,9 +231,8 @@ def featurize(
     occ_cum = np.cumsum(occ_len)
     total = int(occ_cum[-1]) if occ_cum.size else 0
     ids = np.repeat(chunk_off[chunk_ids] - (occ_cum - occ_len), occ_len) + np.arange(total, dtype=np.int64)
-    doc_chunk_end = np.cumsum(chunk_counts)
-    counts = np.diff(np.concatenate([[0], occ_cum[doc_chunk_end - 1]])) if len(texts) else chunk_counts
-    is_nl = np.fromiter((t == "\n" for t in vocab), dtype=bool, count=len(vocab))[ids]
+    counts = np.diff(np.concatenate([[0], occ_cum[chunk_ids == doc_id]]))
+    is_nl = vocab_nl[ids]
     word_ids = ids[~is_nl]
     words = word_hash[word_ids]
     # line number of every word token: number of line breaks before it

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .minhash import I64, U32, U64
-from .stages import verify_pairs
+from .stages import components, verify_pairs
 
 __all__ = ["DedupResult", "build_result", "components"]
 
@@ -46,39 +46,6 @@ class DedupResult:
     def removed(self) -> list[int]:
         """Sorted indices of the documents that are duplicates of a kept one."""
         return sorted(self.duplicate_of)
-
-
-def components(n: int, edges: I64) -> I64:
-    """Connected components of ``n`` nodes: each node labelled with the smallest node of its component.
-
-    Vectorised union-find: min-label propagation along the edges with pointer jumping until stable.
-
-    Args:
-        n: Number of nodes.
-        edges: ``(m, 2)`` int64 node pairs.
-
-    Returns:
-        int64 labels; equal labels, same component.
-
-    >>> components(5, np.array([[3, 4], [0, 3]], dtype=np.int64)).tolist()
-    [0, 1, 2, 0, 0]
-    """
-    labels = np.arange(n, dtype=np.int64)
-    if edges.size == 0:
-        return labels
-    a, b = edges[:, 0], edges[:, 1]
-    while True:
-        low = np.minimum(labels[a], labels[b])
-        before = labels.copy()
-        np.minimum.at(labels, a, low)
-        np.minimum.at(labels, b, low)
-        while True:  # pointer jumping: labels always point at a smaller node of the same component
-            jumped = labels[labels]
-            if np.array_equal(jumped, labels):
-                break
-            labels = jumped
-        if np.array_equal(labels, before):
-            return labels
 
 
 def build_result(

@@ -25,39 +25,40 @@ virama (the token pattern lists explicit separators instead of using ``re``'s ``
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable
 
-import unicodedata2
+from ..normalize import NormalizeConfig, normalize
 
-__all__ = ["key_scheme", "matching_key", "normalize_many", "normalize_token", "prepare", "tokenize"]
+__all__ = [
+    "FORMAT_CHARS",
+    "has_mojibake",
+    "key_scheme",
+    "matching_key",
+    "normalize_many",
+    "normalize_token",
+    "prepare",
+    "tokenize",
+]
 
 # Separators: whitespace, ASCII punctuation, Latin-1 punctuation and symbols, the General Punctuation block
 # (dashes, quotes, ellipsis; the zero-width characters in it are deleted before tokenising), danda, double
 # danda, abbreviation sign, CJK punctuation. Explicit code-point classes, so stdlib ``re`` is correct here.
 _SEPARATORS = "\\s!-/:-@\\[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u0964\u0965\u0970\u3000-\u303f"
 _TOKEN = re.compile(f"[^{_SEPARATORS}]+|\\n")
-# Format characters deleted from keys (category Cf in the ranges news text uses).
-_FORMAT = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]+")
+# Format characters deleted from keys (category Cf in the ranges news text uses), and the private-use
+# characters that feature extraction uses as line (U+E000) and document (U+E001) markers.
+FORMAT_CHARS = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ue000"
+_FORMAT = re.compile(f"[{FORMAT_CHARS}\ue001]+")
 _MOJIBAKE_TELLTALES = ("\u00e0\u00a4", "\u00e0\u00a5")
 
-# Fallback search folding (used only while ``normalize(profile="search")`` is unavailable). A gated
-# ``re.sub`` with a lookup, not ``str.translate``: translate is several times slower than NFC on Devanagari.
-_FOLD = {
-    "\u0901": "\u0902",  # chandrabindu -> anusvara
-    **{chr(0x0966 + i): str(i) for i in range(10)},  # Devanagari digits -> ASCII
-}
-# a nukta on a loan consonant (क़ ख़ ग़ ज़ फ़) goes; ड़ and ढ़ are native letters and keep theirs
-_NEEDS_FOLD = re.compile("(?<=[\u0915\u0916\u0917\u091c\u092b])\u093c|[\u0901\u0966-\u096f]")
+_SEARCH = NormalizeConfig(profile="search")
+# the normaliser's identity and version (profile, rule set version, Unicode data): part of every signature's
+# params, so an index saved with other keys refuses to load (IncompatibleSignatureError)
+_KEY_SCHEME = f"search-key/1 {_SEARCH.fingerprint()}"
 
 
-def _fold(match: re.Match[str]) -> str:
-    return _FOLD.get(match.group(), "")
-
-
-def _fallback_search(text: str) -> str:
-    return _NEEDS_FOLD.sub(_fold, unicodedata2.normalize("NFC", text))
+def _search(text: str) -> str:
+    return normalize(text, config=_SEARCH)
 
 
 def normalize_many(tokens: list[str]) -> list[str]:
@@ -81,36 +82,32 @@ def normalize_many(tokens: list[str]) -> list[str]:
     return [normalize_token(t) for t in tokens]
 
 
-@functools.lru_cache(maxsize=1)
-def _resolve() -> tuple[str, Callable[[str], str]]:
-    """Pick the search normaliser on first use: the library's own when implemented, else the fallback."""
-    from ..normalize import normalize
-
-    try:
-        normalize("क़", profile="search")
-    except NotImplementedError:
-        return "fallback-search-v1", _fallback_search
-
-    def search(text: str) -> str:
-        return normalize(text, profile="search")
-
-    return "normalize-search-v1", search
-
-
 def key_scheme() -> str:
-    """Name of the key normalisation in use (part of every signature's params).
+    """Name and version of the key normalisation (part of every signature's params).
 
     Returns:
-        ``"normalize-search-v1"`` (the library's search profile) or ``"fallback-search-v1"``.
+        ``"search-key/1 "`` followed by the search profile's fingerprint (normaliser version, switched-off
+        rules, Unicode data version).
 
-    >>> key_scheme() in ("normalize-search-v1", "fallback-search-v1")
+    >>> key_scheme().startswith("search-key/1 normalize/1 profile=search disable=- unicode=")
     True
     """
-    return _resolve()[0]
+    return _KEY_SCHEME
 
 
-def _search(text: str) -> str:
-    return _resolve()[1](text)
+def has_mojibake(text: str) -> bool:
+    """Whether ``text`` shows the Devanagari mojibake telltale (``à¤``/``à¥``), which :func:`prepare` repairs.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        True if a telltale is present.
+
+    >>> has_mojibake("à¤¨à¤®"), has_mojibake("नम")
+    (True, False)
+    """
+    return _MOJIBAKE_TELLTALES[0] in text or _MOJIBAKE_TELLTALES[1] in text
 
 
 def prepare(text: str) -> str:
@@ -125,7 +122,7 @@ def prepare(text: str) -> str:
     >>> prepare("क्\u200dष") == "क्ष"
     True
     """
-    if _MOJIBAKE_TELLTALES[0] in text or _MOJIBAKE_TELLTALES[1] in text:
+    if has_mojibake(text):
         text = _search(text)
     if _FORMAT.search(text):
         text = _FORMAT.sub("", text)

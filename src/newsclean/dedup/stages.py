@@ -28,15 +28,23 @@ the batch a document fell in, except the boilerplate counts of phase 2, which ar
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
 
+from .._check import check_fraction, check_positive_int
+from ..errors import ConfigError
 from .features import BatchFeatures
+from .keys import key_scheme
 from .minhash import (
     I64,
     U32,
     U64,
     MinHashParams,
+    lsh_params,
     mix64to32,
     shingle_values,
     signatures_from_sets,
@@ -44,12 +52,17 @@ from .minhash import (
 )
 
 __all__ = [
+    "DEFAULT_THRESHOLD",
+    "DedupConfig",
     "accept",
     "band_keys",
     "boilerplate_lines",
     "candidate_pairs",
+    "components",
     "doc_line_rows",
     "exact_groups",
+    "has_lines",
+    "merge_labels",
     "shingle_sets",
     "signatures",
     "template_shingles",
@@ -57,6 +70,102 @@ __all__ = [
 ]
 
 _EMPTY = np.uint32(0xFFFFFFFF)
+DEFAULT_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class DedupConfig:
+    """Options of every dedup entry point, validated at construction (see :func:`newsclean.dedupe`).
+
+    :func:`newsclean.dedupe`, :class:`newsclean.Deduplicator` and the Ray adapter all build one of these, so
+    an option means the same everywhere.
+
+    >>> DedupConfig(threshold=1.5)
+    Traceback (most recent call last):
+    ...
+    newsclean.errors.ConfigError: dedupe() argument 'threshold' = 1.5 is invalid; must be in [0.0, 1.0]
+    """
+
+    threshold: float = DEFAULT_THRESHOLD
+    containment: float | None = 0.9
+    num_perm: int = 128
+    shingle: int = 4
+    seed: int = 1
+    lsh_threshold: float | None = None
+    boilerplate_min_docs: int = 3
+    boilerplate_max_tokens: int = 30
+    jobs: int = 1
+    batch_size: int = 4096
+
+    def __post_init__(self) -> None:
+        f = "dedupe"
+        check_fraction(self.threshold, f, "threshold")
+        if self.threshold <= 0.0:
+            raise ConfigError(f"dedupe() argument 'threshold' = {self.threshold!r} is invalid; must be > 0")
+        if self.containment is not None:
+            check_fraction(self.containment, f, "containment")
+        if self.lsh_threshold is not None:
+            check_fraction(self.lsh_threshold, f, "lsh_threshold", low=0.01, high=0.99)
+        check_positive_int(self.num_perm, f, "num_perm", minimum=8)
+        check_positive_int(self.shingle, f, "shingle")
+        check_positive_int(self.boilerplate_min_docs, f, "boilerplate_min_docs", minimum=2)
+        check_positive_int(self.boilerplate_max_tokens, f, "boilerplate_max_tokens", minimum=0)
+        check_positive_int(self.jobs, f, "jobs")
+        check_positive_int(self.batch_size, f, "batch_size")
+
+    @classmethod
+    def from_options(cls, func: str, options: dict[str, Any]) -> DedupConfig:
+        """Build a config from keyword options, naming ``func`` for an unknown one.
+
+        Args:
+            func: Public function name, for messages.
+            options: Option names and values.
+
+        Returns:
+            The validated config.
+
+        Raises:
+            TypeError: For an option that does not exist.
+            ConfigError: For a value out of range.
+
+        >>> DedupConfig.from_options("f", {"threshold": 0.7}).threshold
+        0.7
+        >>> DedupConfig.from_options("f", {"treshold": 0.7})
+        Traceback (most recent call last):
+        ...
+        TypeError: f() got an unexpected keyword argument 'treshold'
+        """
+        known = {f.name for f in fields(cls)}
+        for name in options:
+            if name not in known:
+                raise TypeError(f"{func}() got an unexpected keyword argument {name!r}")
+        return cls(**options)
+
+    def params(self) -> MinHashParams:
+        """The signature params these options imply."""
+        return MinHashParams(
+            num_perm=self.num_perm, seed=self.seed, shingle=self.shingle, key_scheme=key_scheme()
+        )
+
+    def bands_rows(self) -> tuple[int, int]:
+        """LSH ``(bands, rows)`` for these options."""
+        target = self.lsh_threshold
+        if target is None:
+            # candidates must also cover contained (truncated) copies, whose resemblance can be threshold/2
+            low = self.threshold / 2 if self.containment is not None else self.threshold
+            target = min(max(0.75 * self.threshold, low, 0.05), 0.95)
+        return _lsh_params_cached(round(target, 4), self.num_perm)
+
+    def accept(
+        self, inter: I64, size_a: I64, size_b: I64
+    ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
+        """:func:`accept` with this config's ``threshold`` and ``containment``."""
+        return accept(inter, size_a, size_b, threshold=self.threshold, containment=self.containment)
+
+
+@lru_cache(maxsize=64)
+def _lsh_params_cached(threshold: float, num_perm: int) -> tuple[int, int]:
+    return lsh_params(threshold, num_perm, weights=(0.3, 0.7))
 
 
 def doc_line_rows(feats: BatchFeatures, max_tokens: int) -> tuple[I64, U64]:
@@ -136,8 +245,31 @@ def template_shingles(feats: BatchFeatures, boiler: U64, params: MinHashParams, 
     return np.unique(values)
 
 
+def has_lines(feats: BatchFeatures, hashes: U64, max_tokens: int) -> npt.NDArray[np.bool_]:
+    """Which documents have a short line (at most ``max_tokens`` tokens) whose hash is in ``hashes``.
+
+    Args:
+        feats: Features of a batch.
+        hashes: Line hashes (for instance the lines whose template status changed).
+        max_tokens: The same value given to :func:`doc_line_rows`.
+
+    Returns:
+        One bool per document.
+    """
+    doc_of_line = np.repeat(np.arange(feats.n_docs, dtype=np.int64), feats.doc_lines)
+    hit = np.isin(feats.line_hash, hashes) & (feats.line_len <= max_tokens)
+    out: npt.NDArray[np.bool_] = np.bincount(doc_of_line[hit], minlength=feats.n_docs) > 0
+    return out
+
+
 def shingle_sets(
-    feats: BatchFeatures, boiler: U64, params: MinHashParams, *, max_tokens: int, template: U32 | None = None
+    feats: BatchFeatures,
+    boiler: U64,
+    params: MinHashParams,
+    *,
+    max_tokens: int,
+    template: U32 | None = None,
+    touched: npt.NDArray[np.bool_] | None = None,
 ) -> tuple[U32, I64]:
     """Per-document sorted sets of shingle values, template lines left out.
 
@@ -151,6 +283,9 @@ def shingle_sets(
         params: Signature params.
         max_tokens: The same value given to :func:`doc_line_hashes`.
         template: Output of :func:`template_shingles` over the whole corpus (None: computed from ``feats``).
+        touched: Optional bool array, one per document, set True here for each document that lost a shingle
+            to ``template`` (a document not touched and without a changed template line keeps its set when
+            the template lines shrink: see :func:`newsclean.dedupe`'s second pass).
 
     Returns:
         ``(sets, offsets)`` in CSR layout, one set per document of the batch.
@@ -167,6 +302,8 @@ def shingle_sets(
     values, owner = shingle_values(feats.tokens[keep_tok], starts, kept_per_doc, params)
     if template.size:
         keep = ~np.isin(values, template)
+        if touched is not None:
+            touched[owner[~keep]] = True
         values, owner = values[keep], owner[keep]
     sets, offsets = unique_sets(values, owner, feats.n_docs)
     empty = (np.diff(offsets) == 0) & (doc_tokens > 0)
@@ -348,6 +485,72 @@ def exact_groups(key_hash: U64) -> tuple[I64, npt.NDArray[np.bool_]]:
     first = np.zeros(key_hash.shape[0], dtype=bool)
     first[first_idx] = True
     return group.astype(np.int64).reshape(-1), first
+
+
+def merge_labels(sets: U32, offsets: I64, pairs: I64, key_hash: U64, cfg: DedupConfig) -> I64:
+    """Verify candidate pairs, add the exact-duplicate groups, and label the clusters (union-find).
+
+    The one place where accepted pairs and exact groups become clusters: :func:`newsclean.dedupe` and the
+    Ray adapter both call it.
+
+    Args:
+        sets: Shingle sets (CSR values) covering every document named in ``pairs``.
+        offsets: CSR offsets over all documents.
+        pairs: ``(m, 2)`` candidate pairs from :func:`candidate_pairs` (global ids).
+        key_hash: Matching-key hash of every document (exact duplicates share one).
+        cfg: The options (``threshold``, ``containment``).
+
+    Returns:
+        int64 labels (see :func:`components`).
+
+    >>> sets = np.array([1, 2, 3, 1, 2, 3, 9], dtype=np.uint32)
+    >>> offsets = np.array([0, 3, 6, 7, 7], dtype=np.int64)
+    >>> key_hash = np.array([10, 11, 12, 12], dtype=np.uint64)
+    >>> merge_labels(sets, offsets, np.array([[0, 1], [1, 2]]), key_hash, DedupConfig()).tolist()
+    [0, 0, 2, 2]
+    """
+    inter, sa, sb = verify_pairs(sets, offsets, pairs)
+    ok, _ = cfg.accept(inter, sa, sb)
+    group, first = exact_groups(key_hash)
+    first_of_group = np.empty(int(group.max()) + 1 if group.size else 0, dtype=np.int64)
+    first_of_group[group[first]] = np.flatnonzero(first)
+    n = key_hash.shape[0]
+    exact = np.stack([np.arange(n, dtype=np.int64), first_of_group[group]], axis=1)
+    edges = np.concatenate([pairs[ok].astype(np.int64).reshape(-1, 2), exact[exact[:, 0] != exact[:, 1]]])
+    return components(n, edges)
+
+
+def components(n: int, edges: I64) -> I64:
+    """Connected components of ``n`` nodes: each node labelled with the smallest node of its component.
+
+    Vectorised union-find: min-label propagation along the edges with pointer jumping until stable.
+
+    Args:
+        n: Number of nodes.
+        edges: ``(m, 2)`` int64 node pairs.
+
+    Returns:
+        int64 labels; equal labels, same component.
+
+    >>> components(5, np.array([[3, 4], [0, 3]], dtype=np.int64)).tolist()
+    [0, 1, 2, 0, 0]
+    """
+    labels = np.arange(n, dtype=np.int64)
+    if edges.size == 0:
+        return labels
+    a, b = edges[:, 0], edges[:, 1]
+    while True:
+        low = np.minimum(labels[a], labels[b])
+        before = labels.copy()
+        np.minimum.at(labels, a, low)
+        np.minimum.at(labels, b, low)
+        while True:  # pointer jumping: labels always point at a smaller node of the same component
+            jumped = labels[labels]
+            if np.array_equal(jumped, labels):
+                break
+            labels = jumped
+        if np.array_equal(labels, before):
+            return labels
 
 
 def _gather(sets: U32, offsets: I64, docs: I64) -> tuple[U32, I64]:

@@ -11,9 +11,10 @@ import numpy as np
 from ..errors import IncompatibleSignatureError, InputTypeError
 from ..types import Document
 from . import stages
-from .batch import DEFAULT_THRESHOLD, DedupConfig, texts_of
+from .batch import texts_of
 from .features import featurize
 from .minhash import I64, U32, U64, MinHashParams, Signature
+from .stages import DEFAULT_THRESHOLD, DedupConfig
 
 __all__ = ["Deduplicator"]
 
@@ -68,16 +69,9 @@ class Deduplicator:
         boilerplate_min_docs: int = 3,
         boilerplate_max_tokens: int = 30,
     ) -> None:
-        self._cfg = DedupConfig(
-            threshold=threshold,
-            containment=containment,
-            num_perm=num_perm,
-            shingle=shingle,
-            seed=seed,
-            lsh_threshold=lsh_threshold,
-            boilerplate_min_docs=boilerplate_min_docs,
-            boilerplate_max_tokens=boilerplate_max_tokens,
-        )
+        options = dict(locals())  # exactly the keyword options above
+        del options["self"]
+        self._cfg = DedupConfig(**options)
         self.params: MinHashParams = self._cfg.params()
         self._bands, self._rows = self._cfg.bands_rows()
         self._keys: list[Hashable] = []
@@ -130,12 +124,8 @@ class Deduplicator:
             for c in sorted(cands):
                 other = self._sets[c]
                 inter = np.intersect1d(sets, other, assume_unique=True).shape[0]
-                ok, jac = stages.accept(
-                    np.array([inter]),
-                    np.array([sets.shape[0]]),
-                    np.array([other.shape[0]]),
-                    threshold=self._cfg.threshold,
-                    containment=self._cfg.containment,
+                ok, jac = self._cfg.accept(
+                    np.array([inter]), np.array([sets.shape[0]]), np.array([other.shape[0]])
                 )
                 if bool(ok[0]):
                     found[c] = round(float(jac[0]), 6)

@@ -34,10 +34,10 @@ import numpy.typing as npt
 
 from ..dedup import DedupResult
 from ..dedup import stages as st
-from ..dedup.batch import DedupConfig
 from ..dedup.features import BatchFeatures, featurize
-from ..dedup.index import build_result, components
+from ..dedup.index import build_result
 from ..dedup.minhash import I64, U32, U64
+from ..dedup.stages import DedupConfig
 from ..pipeline import Pipeline
 from . import require
 
@@ -248,70 +248,53 @@ def dedupe_dataset(
     ds: Any,
     *,
     text_field: str = "text",
-    threshold: float = 0.5,
-    containment: float | None = 0.9,
-    num_perm: int = 128,
-    shingle: int = 4,
-    seed: int = 1,
-    lsh_threshold: float | None = None,
-    boilerplate_min_docs: int = 3,
-    boilerplate_max_tokens: int = 30,
-    batch_size: int = 4096,
     window: int = 32,
     num_partitions: int | None = None,
     index_field: str | None = None,
+    **options: Any,
 ) -> DedupResult:
     """Near-duplicate dedup of a Ray ``Dataset``; the result equals :func:`newsclean.dedupe` on its texts.
 
-    Row ``i`` of the dataset (in its order) is input index ``i`` of the result. The options mean what they
-    mean for :func:`newsclean.dedupe`.
+    Row ``i`` of the dataset (in its order) is input index ``i`` of the result.
 
     Args:
         ds: A ``ray.data.Dataset`` with a string column ``text_field``.
         text_field: The text column.
-        threshold: Jaccard resemblance threshold.
-        containment: Containment threshold for truncated copies, or None.
-        num_perm: Signature slots.
-        shingle: Words per shingle.
-        seed: Hash seed.
-        lsh_threshold: Resemblance the LSH banding is tuned for.
-        boilerplate_min_docs: Document frequency from which a short line is a template line.
-        boilerplate_max_tokens: Longest line (tokens) that may be a template line.
-        batch_size: Rows per ``map_batches`` batch (any value gives the same result).
         window: Pairs per member in oversized buckets (as in :func:`newsclean.dedup.stages.candidate_pairs`).
         num_partitions: Shuffle partitions of the ``groupby`` phases (None: Ray's default).
         index_field: A column holding each row's position ``0..n-1`` (the result's indices); None numbers
             the rows in dataset order.
+        **options: The options of :func:`newsclean.dedupe` (``threshold``, ``containment``, ``num_perm``,
+            ``shingle``, ``seed``, ``lsh_threshold``, ``boilerplate_min_docs``, ``boilerplate_max_tokens``;
+            ``batch_size`` is the rows per ``map_batches`` batch, and any value gives the same result).
 
     Returns:
         A :class:`newsclean.DedupResult` over row positions.
 
     Raises:
         ImportError: Ray Data is not installed.
+        TypeError: An unknown option.
         ConfigError: An option is out of range.
 
-    >>> dedupe_dataset.__name__
-    'dedupe_dataset'
+    >>> dedupe_dataset(None, treshold=0.5)
+    Traceback (most recent call last):
+    ...
+    TypeError: dedupe_dataset() got an unexpected keyword argument 'treshold'
     """
+    cfg = DedupConfig.from_options("dedupe_dataset", options)
     rd = require("ray.data", "newsclean[ray]")
-    cfg = DedupConfig(
-        threshold=threshold,
-        containment=containment,
-        num_perm=num_perm,
-        shingle=shingle,
-        seed=seed,
-        lsh_threshold=lsh_threshold,
-        boilerplate_min_docs=boilerplate_min_docs,
-        boilerplate_max_tokens=boilerplate_max_tokens,
-        batch_size=batch_size,
-    )
-    ctx = rd.DataContext.get_current()
-    keep_order = ctx.execution_options.preserve_order
-    ctx.execution_options.preserve_order = True
+    # Row numbering reads the blocks in dataset order, so order must be preserved where ``ds`` executes: a
+    # Dataset runs with the context it was created with (a copy taken at creation), not the current one, so
+    # setting only ``DataContext.get_current()`` left the numbering to scheduling (rows swapped at random).
+    contexts = [ds.context, rd.DataContext.get_current()]
+    saved = [c.execution_options.preserve_order for c in contexts]
+    for c in contexts:
+        c.execution_options.preserve_order = True
     try:
         return _Run(rd, cfg, window, num_partitions).dedupe(ds, text_field, index_field)
     finally:
-        ctx.execution_options.preserve_order = keep_order
+        for c, keep in reversed(list(zip(contexts, saved, strict=True))):
+            c.execution_options.preserve_order = keep
 
 
 @dataclass
@@ -350,8 +333,7 @@ class _Run:
         small = _columns(docs, [IDX, "key_hash", "n_shingles"])
         order = np.argsort(small[IDX], kind="stable")
         key_hash = small["key_hash"][order].astype(np.uint64)
-        group, first = st.exact_groups(key_hash)
-        valid = first & (small["n_shingles"][order] > 0)
+        valid = st.exact_groups(key_hash)[1] & (small["n_shingles"][order] > 0)
         bands, _rows = cfg.bands_rows()
         buckets = self._map(docs, _band_rows, bands=bands, valid=valid)
         pair_ds = self._groupby(buckets, ["band", "key"]).map_groups(
@@ -361,13 +343,7 @@ class _Run:
         pairs = np.stack([cols["a"].astype(np.int64), cols["b"].astype(np.int64)], axis=1).reshape(-1, 2)
         pairs = np.unique(pairs, axis=0) if pairs.size else np.zeros((0, 2), dtype=np.int64)
         sets, offsets = self.fetch_sets(docs, np.unique(pairs), n)
-        inter, sa, sb = st.verify_pairs(sets, offsets, pairs)
-        ok, _ = st.accept(inter, sa, sb, threshold=cfg.threshold, containment=cfg.containment)
-        first_of_group = np.empty(int(group.max()) + 1, dtype=np.int64)
-        first_of_group[group[first]] = np.flatnonzero(first)
-        exact_edges = np.stack([np.arange(n, dtype=np.int64), first_of_group[group]], axis=1)
-        edges = np.concatenate([pairs[ok], exact_edges[exact_edges[:, 0] != exact_edges[:, 1]]])
-        return components(n, edges), key_hash, docs
+        return st.merge_labels(sets, offsets, pairs, key_hash, cfg), key_hash, docs
 
     def fetch_sets(self, docs: Any, wanted_ids: Any, n: int) -> tuple[U32, I64]:
         """CSR shingle sets over all ``n`` documents, filled only for ``wanted_ids`` (the rest empty)."""
