@@ -85,6 +85,8 @@ def strip(text: str, title: str | None = None) -> str:
         (f"{A}\n{B}\n(The author is a senior journalist)", f"{A}\n{B}"),
         # SEO lead-in before the first sentence
         (f"Breaking News: पटना में बस सेवा शुरू: {A}\n{B}", f"{A}\n{B}"),
+        (f"BREAKING: नई बस सेवा: {A}\n{B}", f"{A}\n{B}"),
+        (f"एक्सक्लूसिव: {A}\n{B}", f"{A}\n{B}"),
     ],
 )
 def test_heldout_boilerplate_removed(dirty: str, clean: str) -> None:
@@ -174,6 +176,10 @@ def test_stamp_line_before_a_sentence_on_the_same_line_keeps_the_sentence() -> N
         "ताजा खबरों के लिए लोग अब मोबाइल पर निर्भर हैं।",
         "Also, पुलिस ने बताया कि जांच जारी है।",
         "अदालत ने फैसला सुनाया।\n(लेखक ने यह किताब 1990 में लिखी थी।)\nपाठकों ने सराहा।",
+        # an SEO keyword that opens a real sentence with a colon of speech
+        "Breaking News के बीच मंत्री ने कहा: हम तैयार हैं।",
+        "ब्रेकिंग के बाद टीम ने कहा: हम तैयार हैं।",
+        "Breakingpoint फिल्म रिलीज: दर्शकों ने सराहा।",
         "अदालत ने फैसला सुनाया।\nध्यान से देखें तो यह साफ है कि नियम सख्त हैं।",
         "प्रकाशन विभाग ने नई किताब जारी की।\nसौजन्य से मिलने आए लोग लौट गए।",
     ],

@@ -187,6 +187,10 @@ class PatternRule:
 # --------------------------------------------------------------------------------------------------- table
 
 
+# the rest of an SEO lead-in, up to its colon (not a speech verb's colon: "मंत्री ने कहा: ...")
+_UPTO = r"[^\n:।]{0,120}+(?<!कहा|बताया|पूछा|said|says|asked)(?<!कहा\s|बताया\s|said\s):"
+
+
 @lru_cache(maxsize=1)
 def default_rules() -> tuple[PatternRule, ...]:
     """The built-in rule table.
@@ -458,8 +462,10 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.seo_prefix",
-            r"\A[\s]*+(?:(?:breaking\s+news|latest\s+news|big\s+news|ब्रेकिंग\s+न्यूज़|बड़ी\s+खबर|ताजा\s+खबर)"
-            r"[ \t]*[:\-–—|]?[^\n:।]{0,120}+:|(?:[A-Za-z][A-Za-z0-9 .&'/\-]{0,30}+,[ \t]*){2,12}+"
+            r"\A[\s]*+(?:(?:(?:breaking\s+news|latest\s+news|big\s+news|ब्रेकिंग\s+न्यूज़|बड़ी\s+खबर|ताजा\s+खबर)"
+            rf"(?![\p{{L}}\p{{M}}])[ \t]*[:\-–—|]?{_UPTO}|(?:breaking|exclusive|ब्रेकिंग|एक्सक्लूसिव)[ \t]*"
+            rf"(?:[:\-–—|]{_UPTO}|[:\-–—|]))|"
+            r"(?:[A-Za-z][A-Za-z0-9 .&'/\-]{0,30}+,[ \t]*){2,12}+"
             r"[A-Za-z][A-Za-z0-9 .&'/\-]{0,30}+:)",
             "SEO keyword lead-in before the first sentence",
             kind="seo_prefix",
