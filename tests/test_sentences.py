@@ -54,11 +54,19 @@ CASES = [
     ("date", "12.05.2024 को चुनाव हुआ।", ["12.05.2024 को चुनाव हुआ।"]),
     ("danda after a number", "कीमत 500। अगली खबर।", ["कीमत 500।", "अगली खबर।"]),
     ("full stop after a number", "कुल वोट 500. अगली खबर.", ["कुल वोट 500.", "अगली खबर."]),
+    ("full stop at the start of the text", "हुआ. अब आगे.", ["हुआ.", "अब आगे."]),
+    ("full stop before a tab", "काम हुआ.\tअब आगे.", ["काम हुआ.", "अब आगे."]),
+    ("full stop before two spaces", "काम हुआ.  अब आगे.", ["काम हुआ.", "अब आगे."]),
+    ("full stop before lower-case latin", "यह हुआ. and then", ["यह हुआ. and then"]),
+    ("full stop after a very long word", "यह " + "क" * 30 + ". अब आगे.", ["यह " + "क" * 30 + ".", "अब आगे."]),
     ("date at the end of a sentence", "चुनाव 12.05.2024. नतीजे बाद में.", ["चुनाव 12.05.2024.", "नतीजे बाद में."]),
     ("list markers", "1. पहला बिंदु\n2. दूसरा बिंदु", ["1. पहला बिंदु", "2. दूसरा बिंदु"]),
     ("list marker after a danda", "तीन बातें हैं। 2. पानी और बिजली।", ["तीन बातें हैं।", "2. पानी और बिजली।"]),
     ("devanagari list marker", "१. पहला काम करें।", ["१. पहला काम करें।"]),
     ("roman list marker", "iv. चौथा नियम लागू है।", ["iv. चौथा नियम लागू है।"]),
+    ("list marker after a full stop", "काम हुआ. 2. पानी आया.", ["काम हुआ.", "2. पानी आया."]),
+    ("four-digit number ends a sentence", "कीमत 5000. अगली खबर.", ["कीमत 5000.", "अगली खबर."]),
+    ("long number ends a sentence", "कुल 12345678. अब आगे.", ["कुल 12345678.", "अब आगे."]),
     # URLs and e-mails
     ("url", "देखें https://example.com/a?b=1&c=2 पर पूरी खबर।", ["देखें https://example.com/a?b=1&c=2 पर पूरी खबर।"]),
     ("url at the end", "पूरी खबर www.example.in पर पढ़ें। धन्यवाद।", ["पूरी खबर www.example.in पर पढ़ें।", "धन्यवाद।"]),
@@ -72,6 +80,11 @@ CASES = [
     ("ambiguous initial with a neighbour", "आई. के. गुजराल आए.", ["आई. के. गुजराल आए."]),
     ("ambiguous word alone", "सीता घर आई. फिर खाना बना.", ["सीता घर आई.", "फिर खाना बना."]),
     ("honorific ji ends a sentence", "धन्यवाद मोदी जी. अब आगे.", ["धन्यवाद मोदी जी.", "अब आगे."]),
+    (
+        "ambiguous initial after a line ending in an initial",
+        "उन्होंने कहा ए.\nआई. रमन आए.",
+        ["उन्होंने कहा ए.", "आई.", "रमन आए."],
+    ),
     # abbreviations
     ("doctor", "डॉ. शर्मा ने कहा।", ["डॉ. शर्मा ने कहा।"]),
     ("shri", "श्री. राम ने कहा।", ["श्री. राम ने कहा।"]),
@@ -83,6 +96,7 @@ CASES = [
     ("number", "वार्ड नं. 5 में काम हुआ।", ["वार्ड नं. 5 में काम हुआ।"]),
     ("district", "जि. रायपुर में बारिश हुई।", ["जि. रायपुर में बारिश हुई।"]),
     ("state chains", "उ.प्र. और म.प्र. में चुनाव हुए।", ["उ.प्र. और म.प्र. में चुनाव हुए।"]),
+    ("chain before a full stop and a space", "सं.रा. महासभा की बैठक हुई.", ["सं.रा. महासभा की बैठक हुई."]),
     ("glued abbreviation", "डॉ.सिंह आए।", ["डॉ.सिंह आए।"]),
     ("english doctor", "Dr. Sharma ने कहा।", ["Dr. Sharma ने कहा।"]),
     ("english mister and rupees", "Mr. Gupta ने Rs. 500 दिए।", ["Mr. Gupta ने Rs. 500 दिए।"]),
@@ -299,6 +313,12 @@ DOTTY = st.lists(
             "@",
             "/",
             "A",
+            "5000",
+            "१२३४",
+            "ए.के",
+            "कि",
+            "हुआ. ",
+            "गया.\n",
         ]
     ),
     max_size=40,
@@ -312,6 +332,16 @@ def test_shortcuts_agree_with_the_full_guard(text: str, newline: bool) -> None:
 
     rules = _rules(SentenceConfig(newline_is_boundary=newline))
     assert split(text, rules) == split(text, rules, shortcuts=False)
+
+
+def test_spans_are_ordinary_span_objects() -> None:
+    spans = sentence_spans("राम आया। सीता आई।")
+    assert spans == [nc.Span(0, 8), nc.Span(9, 17)]
+    assert all(type(s) is nc.Span for s in spans)
+    assert hash(spans[0]) == hash(nc.Span(0, 8))
+    assert pickle.loads(pickle.dumps(spans)) == spans
+    with pytest.raises(AttributeError):
+        spans[0].start = 3  # type: ignore[misc]
 
 
 def test_shortcut_regression_mixed_script_chain() -> None:

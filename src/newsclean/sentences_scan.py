@@ -16,7 +16,9 @@ the boundaries after it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from .abbreviations import AMBIGUOUS_INITIALS, INITIALS
 from .sentences_patterns import (
@@ -24,7 +26,6 @@ from .sentences_patterns import (
     CLOSERS,
     DANDAS,
     DIGITS,
-    DOT_CANDIDATES,
     DOTS,
     HAS_DIGIT,
     HORIZONTAL,
@@ -39,12 +40,14 @@ from .sentences_patterns import (
     STOPS,
     WHITESPACE,
     candidate_pattern,
+    dot_candidates,
     fast_pattern,
     is_devanagari,
     is_letter_start,
+    plain_dot_end,
 )
 
-__all__ = ["LINE_BREAKS", "WHITESPACE", "Rules", "scan", "split"]
+__all__ = ["LINE_BREAKS", "WHITESPACE", "Rules", "scan", "scan_matches", "split"]
 
 _TOKEN_WINDOW = 40
 _ASK, _ACCEPT, _REJECT, _PLAIN = 0, 1, 2, 3
@@ -57,6 +60,10 @@ class Rules:
 
     fast: re.Pattern[str]
     candidates: re.Pattern[str]
+    #: full stops left to decide in Python (the plain ends, whole-word abbreviations and line ends are not)
+    dots: re.Pattern[str]
+    #: matches at a full stop that the fast pattern ends a sentence at (``हुआ. अब``)
+    plain_end: re.Pattern[str]
     candidate_chars: str
     abbreviations: frozenset[str]
     newline_is_boundary: bool
@@ -78,11 +85,14 @@ class Rules:
         >>> Rules.build(abbreviations=frozenset()).newline_is_boundary
         True
         """
-        fast = fast_pattern(pipe_is_danda, newline_is_boundary, blank_line_is_boundary)
+        plain = plain_dot_end(abbreviations, INITIALS)
+        fast = fast_pattern(pipe_is_danda, newline_is_boundary, blank_line_is_boundary, plain)
         chars = DOTS + (PIPE if pipe_is_danda else "")
         return cls(
             fast,
             candidate_pattern(pipe_is_danda),
+            dot_candidates(abbreviations, INITIALS, AMBIGUOUS_INITIALS, newline_is_boundary),
+            re.compile(f"\\.{plain}"),
             chars,
             abbreviations,
             newline_is_boundary,
@@ -98,7 +108,7 @@ class Rules:
         """
         find = text.find
         if shortcuts:  # full stops that may end a sentence, found by a literal-led pattern (fast in C)
-            positions = [m.start() for m in DOT_CANDIDATES.finditer(text)]
+            positions = [m.start() for m in self.dots.finditer(text)]
             rare = self.candidate_chars[1:]
         else:
             positions = []
@@ -261,6 +271,8 @@ class Rules:
         if "." in key:
             return _chain(key.split("."), self.abbreviations)
         if key in AMBIGUOUS_INITIALS:
+            if self.newline_is_boundary:  # a full stop before a line break never reaches the scan
+                lo = max([lo, *(text.rfind(c, lo, i) + 1 for c in LINE_BREAKS)])
             return _initial_before(text, lo, i) or _initial_after(text, k)
         return False
 
@@ -273,6 +285,8 @@ class Rules:
         if p <= lo:
             return True
         ch = text[p - 1]
+        if ch == ".":  # a plain end that the fast pattern takes (the scan never saw it)
+            return self.plain_end.match(text, p - 1) is not None
         return ch in STOPS or (ch in CLOSERS and p >= 2 and text[p - 2] in STOPS)
 
 
@@ -388,6 +402,27 @@ def split(text: str, rules: Rules, *, shortcuts: bool = True) -> list[str]:
     return out
 
 
+def scan_matches(text: str, rules: Rules) -> Iterator[re.Match[str]]:
+    """Return one match of the fast pattern per sentence, lazily (``m.span()`` is the sentence's offsets).
+
+    Args:
+        text: Any string.
+        rules: The compiled configuration.
+
+    Returns:
+        An iterator over the matches in order; their spans are what :func:`scan` returns.
+
+    >>> [m.group() for m in scan_matches("राम आया। सीता आई।", Rules.build(abbreviations=frozenset()))]
+    ['राम आया।', 'सीता आई।']
+    """
+    cuts = rules.cuts(text)
+    finditer = rules.fast.finditer
+    if not cuts:
+        return finditer(text)
+    bounds = [0, *cuts, len(text)]
+    return chain.from_iterable(finditer(text, bounds[x], bounds[x + 1]) for x in range(0, len(bounds), 2))
+
+
 def scan(text: str, rules: Rules) -> list[tuple[int, int]]:
     """Return the sentences of ``text`` as ``(start, end)`` offsets.
 
@@ -402,13 +437,4 @@ def scan(text: str, rules: Rules) -> list[tuple[int, int]]:
     >>> scan("राम आया। सीता आई।", Rules.build(abbreviations=frozenset()))
     [(0, 8), (9, 17)]
     """
-    cuts = rules.cuts(text)
-    finditer = rules.fast.finditer
-    out = [m.span() for m in finditer(text)] if not cuts else []
-    if cuts:
-        a = 0
-        for x in range(0, len(cuts), 2):
-            out += [m.span() for m in finditer(text, a, cuts[x])]
-            a = cuts[x + 1]
-        out += [m.span() for m in finditer(text, a)]
-    return out
+    return [m.span() for m in scan_matches(text, rules)]
