@@ -11,6 +11,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 GATE = ROOT / "benchmarks" / "eval_gate.py"
 
+pytestmark = pytest.mark.skipif(not GATE.exists(), reason="benchmarks/ not present (installed-wheel run)")
+
 
 def _load_gate():  # benchmarks/ is not a package on the test path in every layout: load it by file
     spec = importlib.util.spec_from_file_location("newsclean_eval_gate", GATE)
@@ -21,7 +23,6 @@ def _load_gate():  # benchmarks/ is not a package on the test path in every layo
     return module
 
 
-@pytest.mark.skipif(not GATE.exists(), reason="benchmarks/ not present (installed-wheel run)")
 def test_quality_floors_hold(shared_data: Path) -> None:
     gate = _load_gate()
     baseline = json.loads((GATE.parent / "baseline.json").read_text(encoding="utf-8"))
