@@ -107,8 +107,9 @@ class Rules:
         guard (the tests check both ways agree).
         """
         find = text.find
-        if shortcuts:  # full stops that may end a sentence, found by a literal-led pattern (fast in C)
-            positions = [m.start() for m in self.dots.finditer(text)]
+        if shortcuts:  # full stops left to decide, found by a literal-led pattern (fast in C); often none
+            first = self.dots.search(text)
+            positions = [m.start() for m in self.dots.finditer(text, first.start())] if first else []
             rare = self.candidate_chars[1:]
         else:
             positions = []
