@@ -6,10 +6,11 @@ Quality: boundary precision / recall / F1 on ``../shared/data/segment/hdtb-dev.j
 per document and with the whole file as ONE string (long-input robustness), with the scorer of that folder.
 Speed, in CPU time: (1) generated Hindi news articles (built here from hand-written phrases, no third-party
 text; about three times as many full stops in abbreviations, initials and decimals as real news); (2) the
-same articles in "full-stop style" (every danda typed as ``.``, as some sites do, so every boundary goes
-through the guards); (3) the development treebank text as one string (real news, read at run time, when
-present); (4) 1 MB and 10 MB single strings of generated articles, to show linear time. Every tool runs in
-the same process, in turn within each repeat; each time is the median of the repeats after a warm-up.
+same articles in "full-stop style" (every danda typed as ``.``, as some sites do, so every boundary is a
+full stop that must be told from an abbreviation, an initial or a number); (3) the development treebank
+text as one string (real news, read at run time, when present); (4) 1 MB and 10 MB single strings of
+generated articles, to show linear time. Every tool runs in the same process, in turn within each repeat;
+each time is the median of the repeats after a warm-up.
 
 Peers come from ``../shared/data/segment/peers.py`` when present (the same wrappers the scorer uses); the
 one-line ``naive_regex`` split is defined here as a fallback. A peer that is not installed is reported and
@@ -175,13 +176,16 @@ def quality(found: dict[str, Callable[[str], Any]]) -> list[dict[str, Any]]:
 
 def interleaved_medians(fns: dict[str, Callable[[], object]], repeats: int) -> dict[str, float]:
     """Median CPU seconds (process time) of each function; one warm-up each, then the functions run in turn
-    in every repeat. CPU time, not wall time, so other load on a shared machine does not distort the ratios
-    (every tool here is single-threaded)."""
+    in every repeat, starting one further along each time (the tool run right after a slow peer pays for
+    the caches it emptied, so no tool may always come first). CPU time, not wall time, so other load on a
+    shared machine does not distort the ratios (every tool here is single-threaded)."""
     for fn in fns.values():
         fn()
     times: dict[str, list[float]] = {name: [] for name in fns}
-    for _ in range(repeats):
-        for name, fn in fns.items():
+    order = list(fns.items())
+    for r in range(repeats):
+        shift = r % len(order)
+        for name, fn in order[shift:] + order[:shift]:
             t0 = time.process_time()
             fn()
             times[name].append(time.process_time() - t0)

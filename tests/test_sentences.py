@@ -379,6 +379,13 @@ def test_long_runs_of_one_character(ch: str) -> None:
     assert spans[-1].end == len(text)
 
 
+def test_many_ambiguous_initials_in_one_sentence() -> None:
+    # every "आई." is checked against its neighbours: the look-back must stay local (this once scanned back
+    # to the start of the text for each one)
+    text = "आई. के. " * 50_000 + "गुजराल आए."
+    assert split_sentences(text) == [text]
+
+
 def test_unclosed_quote_does_not_swallow_a_long_text() -> None:
     body = "राम ने कहा 'मैं आऊँगा। " + "यह एक वाक्य है। " * 50_000
     assert len(split_sentences(body)) == 50_001

@@ -273,6 +273,7 @@ class Rules:
             return _chain(key.split("."), self.abbreviations)
         if key in AMBIGUOUS_INITIALS:
             if self.newline_is_boundary:  # a full stop before a line break never reaches the scan
+                lo = max(lo, i - _TOKEN_WINDOW)  # (the window of _initial_before: constant work)
                 lo = max([lo, *(text.rfind(c, lo, i) + 1 for c in LINE_BREAKS)])
             return _initial_before(text, lo, i) or _initial_after(text, k)
         return False
