@@ -14,7 +14,7 @@ import numpy.typing as npt
 from ..errors import InputTypeError
 from ..types import Document
 from . import stages
-from .features import BatchFeatures, _ranges, concat, featurize
+from .features import BatchFeatures, concat, featurize
 from .index import DedupResult, build_result
 from .minhash import MinHashParams
 from .stages import DEFAULT_THRESHOLD, DedupConfig
@@ -263,22 +263,27 @@ def _sets_and_keys(
 
 
 def _splice(old: _Sets, docs: npt.NDArray[np.int64], new: _Sets) -> _Sets:
-    """``old`` sets/offsets/keys with the rows of ``docs`` replaced by ``new``'s (in the order of docs)."""
+    """``old`` sets/offsets/keys with the rows of ``docs`` (sorted) replaced by ``new``'s (in that order).
+
+    Copied run by run (a run of unchanged documents is contiguous in both layouts), so no index array as
+    large as the sets is built.
+    """
     sets, offsets, keys = old
     new_sets, new_offsets, new_keys = new
     sizes = np.diff(offsets)
     sizes[docs] = np.diff(new_offsets)
     out_offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
     out = np.empty(int(out_offsets[-1]), dtype=np.uint32)
-    redo = np.zeros(sizes.shape[0], dtype=bool)
-    redo[docs] = True
-    kept = np.flatnonzero(~redo)
-    old_len = np.diff(offsets)[kept]
-    out[_ranges(out_offsets[kept], old_len)] = sets[_ranges(offsets[kept], old_len)]
-    out[_ranges(out_offsets[docs], np.diff(new_offsets))] = new_sets
-    out_keys = keys.copy()
-    out_keys[docs] = new_keys
-    return out, out_offsets, out_keys
+    src, dst, fresh = offsets.tolist(), out_offsets.tolist(), new_offsets.tolist()
+    lo = 0
+    for k, d in enumerate([*docs.tolist(), sizes.shape[0]]):
+        if lo < d:  # unchanged documents lo..d-1
+            out[dst[lo] : dst[d]] = sets[src[lo] : src[d]]
+        if d < sizes.shape[0]:
+            out[dst[d] : dst[d + 1]] = new_sets[fresh[k] : fresh[k + 1]]
+        lo = d + 1
+    keys[docs] = new_keys  # the band keys are this call's own array: updated in place
+    return out, out_offsets, keys
 
 
 def _labels(

@@ -13,13 +13,14 @@ Slurm jobs over Parquet files) gets the *same* result by running the same phases
 4. group by (band, key) (shuffle): ``candidate_pairs(keys, rank, valid)`` on each group's rows gives the
    pairs (global ids); ``rank`` is ``key_hash`` and ``valid`` excludes empty documents and all but one
    member of each exact-duplicate group (see :func:`exact_groups`);
-5. join each pair with both documents' ``sets`` and run ``verify_pairs``; keep the pairs that pass
-   :func:`accept`;
-6. global: :func:`newsclean.dedup.index.components` (union-find) on the accepted pairs plus the exact
-   groups gives first-pass labels;
+5-6. join each pair with both documents' ``sets``; :func:`merge_labels` verifies the pairs
+   (:func:`verify_pairs`, then :func:`accept` with the :class:`DedupConfig`), adds the exact groups and
+   labels the clusters by union-find (:func:`components`): the first-pass labels;
 7. refinement: ``boiler2 = boilerplate_lines(hashes, min_docs, groups=labels[docs])`` counts each line once
    per first-pass cluster; if it differs from ``boiler``, run phases 3-6 again with it (a syndicated
-   article's own short lines stop counting as template);
+   article's own short lines stop counting as template). ``boiler2`` is a subset of ``boiler``, so only
+   documents with a line in ``boiler - boiler2`` (:func:`has_lines`) or that lost a shingle to the first
+   template set (``shingle_sets(..., touched=...)``) can get another set; the others keep theirs;
 8. :func:`newsclean.dedup.index.build_result` applies the keep rule and scores duplicates.
 
 Every choice in these phases depends on document content only (hashes, lengths), never on input order or on
