@@ -46,7 +46,8 @@ def _cli(argv: list[str]) -> None:
     with contextlib.redirect_stderr(io.StringIO()) as err:
         code = main(argv)
     if code != 0:
-        raise RuntimeError(f"newsclean {' '.join(argv)} exited {code}:\n{err.getvalue()}")
+        msg = f"newsclean {' '.join(argv)} exited {code}:\n{err.getvalue()}"
+        raise RuntimeError(msg)
 
 
 def _library(arts: list[Article]) -> None:

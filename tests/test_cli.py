@@ -434,7 +434,7 @@ def test_disable_switches_rules_off_by_id(tmp_path, capsys):
     src = write_jsonl(tmp_path / "in.jsonl", [A1, A2])
     out = tmp_path / "o.jsonl"
     argv = ["clean", str(src), "-o", str(out), "--disable", "normalize.pipe_to_danda"]
-    argv += ["--disable", "boilerplate.also_read,normalize.spaces"]
+    argv += ["--disable", "boilerplate.also_read,boilerplate.also_read_bare,normalize.spaces"]
     assert main(argv) == 0
     r1, r2 = read_jsonl(out)
     assert "यह भी पढ़ें: बारिश से कई इलाकों में पानी भरा" in r1["cleaned"]
@@ -481,7 +481,8 @@ def test_a_step_failing_on_one_record_rejects_it_with_its_location(tmp_path, mon
 
     def flaky(job, lineno, raw, record, path):
         if "ख़राबी" in record["text"]:
-            raise ValueError("simulated failure")
+            msg = "simulated failure"
+            raise ValueError(msg)
         return real(job, lineno, raw, record, path)
 
     monkeypatch.setattr(work, "process_record", flaky)

@@ -174,7 +174,8 @@ def test_atomic_writer_abort_keeps_old_file_and_leaves_no_temp(tmp_path):
     def crash():
         with AtomicWriter(p) as w:
             w.write_line("new")
-            raise RuntimeError("crash")
+            msg = "crash"
+            raise RuntimeError(msg)
 
     with pytest.raises(RuntimeError):
         crash()

@@ -41,7 +41,8 @@ def check_choice(value: object, func: str, arg: str, choices: Iterable[str]) -> 
     if not isinstance(value, str):
         raise InputTypeError(type_message(func, arg, "str", value))
     listed = ", ".join(repr(c) for c in allowed)
-    raise ConfigError(f"{func}() argument '{arg}' = {value!r} is invalid; must be one of {listed}")
+    msg = f"{func}() argument '{arg}' = {value!r} is invalid; must be one of {listed}"
+    raise ConfigError(msg)
 
 
 def check_fraction(value: object, func: str, arg: str, *, low: float = 0.0, high: float = 1.0) -> float:
@@ -49,7 +50,8 @@ def check_fraction(value: object, func: str, arg: str, *, low: float = 0.0, high
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InputTypeError(type_message(func, arg, "float", value))
     if not low <= float(value) <= high:
-        raise ConfigError(f"{func}() argument '{arg}' = {value!r} is invalid; must be in [{low}, {high}]")
+        msg = f"{func}() argument '{arg}' = {value!r} is invalid; must be in [{low}, {high}]"
+        raise ConfigError(msg)
     return float(value)
 
 
@@ -58,5 +60,6 @@ def check_positive_int(value: object, func: str, arg: str, *, minimum: int = 1) 
     if isinstance(value, bool) or not isinstance(value, int):
         raise InputTypeError(type_message(func, arg, "int", value))
     if value < minimum:
-        raise ConfigError(f"{func}() argument '{arg}' = {value!r} is invalid; must be >= {minimum}")
+        msg = f"{func}() argument '{arg}' = {value!r} is invalid; must be >= {minimum}"
+        raise ConfigError(msg)
     return value

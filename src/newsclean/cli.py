@@ -75,7 +75,8 @@ def _positive(option: str) -> Callable[[str], int]:
         except ValueError:
             n = 0
         if n < 1:
-            raise argparse.ArgumentTypeError(f"{option} must be a whole number >= 1, got {value!r}")
+            msg = f"{option} must be a whole number >= 1, got {value!r}"
+            raise argparse.ArgumentTypeError(msg)
         return n
 
     return parse
@@ -87,7 +88,8 @@ def _threshold(value: str) -> float:
     except ValueError:
         t = -1.0
     if not 0.0 < t <= 1.0:
-        raise argparse.ArgumentTypeError(f"--threshold must be in (0, 1], got {value!r}")
+        msg = f"--threshold must be in (0, 1], got {value!r}"
+        raise argparse.ArgumentTypeError(msg)
     return t
 
 
@@ -273,7 +275,8 @@ def _fields(args: argparse.Namespace) -> Fields:
 def _io(args: argparse.Namespace) -> IO:
     on_error = args.on_error or ("reject" if args.rejects else "stop")
     if args.rejects and on_error == "stop":
-        raise CliError("--rejects needs --on-error reject", EXIT_USAGE)
+        msg = "--rejects needs --on-error reject"
+        raise CliError(msg, EXIT_USAGE)
     return IO(
         input=args.input,
         output=args.output,
@@ -316,9 +319,11 @@ def _run(args: argparse.Namespace, err: TextIO) -> int:
     except ConfigError as exc:
         raise CliError(str(exc), EXIT_USAGE) from exc
     except OSError as exc:
-        raise CliError(f"cannot read the model file: {exc}", EXIT_IO) from exc
+        msg = f"cannot read the model file: {exc}"
+        raise CliError(msg, EXIT_IO) from exc
     except (ValueError, KeyError, TypeError) as exc:
-        raise CliError(f"unusable model file {job.model_path!r}: {exc}", EXIT_USAGE) from exc
+        msg = f"unusable model file {job.model_path!r}: {exc}"
+        raise CliError(msg, EXIT_USAGE) from exc
     return run_stream(job, io, summary, err)
 
 

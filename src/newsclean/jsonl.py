@@ -177,13 +177,15 @@ def parse_line(
         msg = f"invalid JSON ({exc.msg} at column {exc.colno})"
         raise RecordError(msg, path=path, lineno=lineno) from None
     except RecursionError:
-        raise RecordError("invalid JSON (nested too deeply)", path=path, lineno=lineno) from None
+        msg_0 = "invalid JSON (nested too deeply)"
+        raise RecordError(msg_0, path=path, lineno=lineno) from None
     if not isinstance(record, dict):
         msg = f"record must be a JSON object, not {_json_type(record)}"
         raise RecordError(msg, path=path, lineno=lineno)
     for name in fields:
         if name not in record:
-            raise RecordError(f"field {name!r} missing", path=path, lineno=lineno, field=name)
+            msg_0 = f"field {name!r} missing"
+            raise RecordError(msg_0, path=path, lineno=lineno, field=name)
         _check_field(record, name, path, lineno)
     for name in optional:
         if record.get(name) is not None:

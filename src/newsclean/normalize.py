@@ -148,7 +148,8 @@ class NormalizeConfig:
         frozen = frozenset(disable)
         for rid in sorted(frozen, key=str):
             if rid not in _RULE_IDS:
-                raise ConfigError(f"NormalizeConfig() argument 'disable' has unknown rule id {rid!r}")
+                msg = f"NormalizeConfig() argument 'disable' has unknown rule id {rid!r}"
+                raise ConfigError(msg)
         object.__setattr__(self, "disable", frozen)
 
     def fingerprint(self) -> str:
@@ -192,7 +193,8 @@ def _resolve(func: str, profile: object, config: object) -> NormalizeConfig:
         raise InputTypeError(type_message(func, "config", "NormalizeConfig or None", config))
     check_choice(profile, func, "profile", PROFILES)
     if profile != "safe" and profile != config.profile:
-        raise ConfigError(f"{func}() got profile={profile!r} and a config with profile={config.profile!r}")
+        msg = f"{func}() got profile={profile!r} and a config with profile={config.profile!r}"
+        raise ConfigError(msg)
     return config
 
 

@@ -70,10 +70,12 @@ def check_paths(inputs: list[str], outputs: list[str | None]) -> None:
     for i, a in enumerate(outs):
         for b in outs[i + 1 :]:
             if _same(a, b):
-                raise CliError(f"two outputs name the same file {a!r}", EXIT_USAGE)
+                msg_0 = f"two outputs name the same file {a!r}"
+                raise CliError(msg_0, EXIT_USAGE)
     for src in inputs:
         if not is_stdio(src) and not Path(src).exists():
-            raise CliError(f"cannot read {src!r}: no such file", EXIT_IO)
+            msg_0 = f"cannot read {src!r}: no such file"
+            raise CliError(msg_0, EXIT_IO)
 
 
 def _outcomes(job: Job, io: IO, shown: str) -> Iterator[Outcome]:

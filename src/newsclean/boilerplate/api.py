@@ -260,7 +260,8 @@ def _check_disable(disable: object, func: str, rules: tuple[PatternRule, ...]) -
             )
             raise InputTypeError(msg) from None
     if not all(isinstance(x, str) for x in items):
-        raise InputTypeError(f"{func}() argument 'disable' must hold str rule ids")
+        msg_0 = f"{func}() argument 'disable' must hold str rule ids"
+        raise InputTypeError(msg_0)
     out = frozenset(str(x) for x in items)
     known = {r.id for r in rules} | set(DETECTOR_RULES) | set(MINED_RULES)
     unknown = out - known
@@ -328,9 +329,8 @@ def _checked(
     standfirst = check_optional_str(standfirst, func, "standfirst")
     group = check_optional_str(group, func, "group")
     if not _is_model(model):
-        raise InputTypeError(
-            f"{func}() argument 'model' must be a BoilerplateModel, not {type(model).__name__}"
-        )
+        msg = f"{func}() argument 'model' must be a BoilerplateModel, not {type(model).__name__}"
+        raise InputTypeError(msg)
     table = _check_rules(rules, func)
     return _run(
         text,
@@ -405,9 +405,11 @@ class StripBoilerplate:
 
     def __post_init__(self) -> None:
         if not isinstance(self.group_field, str) or not self.group_field:
-            raise ConfigError(f"StripBoilerplate(group_field={self.group_field!r}) must be a non-empty str")
+            msg = f"StripBoilerplate(group_field={self.group_field!r}) must be a non-empty str"
+            raise ConfigError(msg)
         if not _is_model(self.model):
-            raise ConfigError("StripBoilerplate(model=...) must be a BoilerplateModel or None")
+            msg = "StripBoilerplate(model=...) must be a BoilerplateModel or None"
+            raise ConfigError(msg)
         if self.rules is not None:
             object.__setattr__(self, "rules", _check_rules(self.rules, "StripBoilerplate"))
         table = self.rules if self.rules is not None else default_rules()
@@ -416,9 +418,8 @@ class StripBoilerplate:
     def __call__(self, doc: Document, /) -> Document:
         """Return a new document with boilerplate removed and the edits recorded."""
         if not isinstance(doc, Document):
-            raise InputTypeError(
-                f"StripBoilerplate() argument 'doc' must be Document, not {type(doc).__name__}"
-            )
+            msg = f"StripBoilerplate() argument 'doc' must be Document, not {type(doc).__name__}"  # type: ignore[unreachable]  # runtime check for untyped callers
+            raise InputTypeError(msg)
         raw_group = doc.meta.get(self.group_field)
         group = raw_group if isinstance(raw_group, str) else None
         cleaned = _run(

@@ -406,7 +406,8 @@ class BoilerplateMiner:
         if not isinstance(model, BoilerplateModel):
             raise InputTypeError(type_message("BoilerplateMiner.update", "model", "BoilerplateModel", model))
         if model.state is None:
-            raise ConfigError("BoilerplateMiner.update() argument 'model' has no counts (it was compacted)")
+            msg = "BoilerplateMiner.update() argument 'model' has no counts (it was compacted)"
+            raise ConfigError(msg)
         state = model.state.copy()
         _consume(model.params, state, docs, "update")
         return BoilerplateModel.from_state(model.params, state)
@@ -427,15 +428,20 @@ def _fields(doc: object, group_field: str | None, where: str, i: int) -> tuple[s
         raw = doc.meta.get(group_field) if group_field else None
     elif isinstance(doc, Mapping):
         if "text" not in doc:
-            raise InputTypeError(f"{where}() item {i}: field 'text' missing")
+            msg = f"{where}() item {i}: field 'text' missing"
+            raise InputTypeError(msg)
         text, title = doc["text"], doc.get("title")
         raw = doc.get(group_field) if group_field else None
     else:
-        raise InputTypeError(f"{where}() item {i}: must be Document or a mapping, not {type(doc).__name__}")
+        msg = f"{where}() item {i}: must be Document or a mapping, not {type(doc).__name__}"
+        raise InputTypeError(msg)
     if not isinstance(text, str):
-        raise InputTypeError(f"{where}() item {i}: 'text' must be str, not {type(text).__name__}")
+        msg = f"{where}() item {i}: 'text' must be str, not {type(text).__name__}"  # type: ignore[unreachable]  # runtime check for untyped callers
+        raise InputTypeError(msg)
     if title is not None and not isinstance(title, str):
-        raise InputTypeError(f"{where}() item {i}: 'title' must be str or None, not {type(title).__name__}")
+        msg = f"{where}() item {i}: 'title' must be str or None, not {type(title).__name__}"  # type: ignore[unreachable]  # runtime check for untyped callers
+        raise InputTypeError(msg)
     if raw is not None and not isinstance(raw, (str, int)):
-        raise InputTypeError(f"{where}() item {i}: '{group_field}' must be str, not {type(raw).__name__}")
+        msg = f"{where}() item {i}: '{group_field}' must be str, not {type(raw).__name__}"
+        raise InputTypeError(msg)
     return text, title, DEFAULT_GROUP if raw is None else str(raw)

@@ -157,13 +157,15 @@ class PatternRule:
             msg = f"PatternRule(id={self.id!r}): site={self.site!r} must be one of {', '.join(SITES)}"
             raise ConfigError(msg)
         if not isinstance(self.max_len, int) or self.max_len < 1:
-            raise ConfigError(f"PatternRule(id={self.id!r}): max_len must be a positive int")
+            msg_0 = f"PatternRule(id={self.id!r}): max_len must be a positive int"
+            raise ConfigError(msg_0)
         try:
             _compiled(self.pattern)
             if self.require:
                 _compiled(self.require)
         except regex.error as exc:
-            raise ConfigError(f"PatternRule(id={self.id!r}): pattern does not compile: {exc}") from exc
+            msg_0 = f"PatternRule(id={self.id!r}): pattern does not compile: {exc}"
+            raise ConfigError(msg_0) from exc
 
     @property
     def line_anchored(self) -> bool:

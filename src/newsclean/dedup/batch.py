@@ -44,9 +44,8 @@ def texts_of(docs: Sequence[str | Document], func: str) -> list[str]:
     newsclean.errors.InputTypeError: dedupe() item 1: 'text' must be str, not NoneType
     """
     if isinstance(docs, (str, bytes)) or not hasattr(docs, "__len__") or not hasattr(docs, "__iter__"):
-        raise InputTypeError(
-            f"{func}() argument 'docs' must be a sequence of str or Document, not {type(docs).__name__}"
-        )
+        msg = f"{func}() argument 'docs' must be a sequence of str or Document, not {type(docs).__name__}"
+        raise InputTypeError(msg)
     out: list[str] = []
     for i, d in enumerate(docs):
         if isinstance(d, str):
@@ -54,7 +53,8 @@ def texts_of(docs: Sequence[str | Document], func: str) -> list[str]:
         elif isinstance(d, Document):
             out.append(d.text)
         else:
-            raise InputTypeError(f"{func}() item {i}: 'text' must be str, not {type(d).__name__}")
+            msg = f"{func}() item {i}: 'text' must be str, not {type(d).__name__}"  # type: ignore[unreachable]  # runtime check for untyped callers
+            raise InputTypeError(msg)
     return out
 
 

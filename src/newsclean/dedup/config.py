@@ -47,7 +47,8 @@ class DedupConfig:
         f = "dedupe"
         check_fraction(self.threshold, f, "threshold")
         if self.threshold <= 0.0:
-            raise ConfigError(f"dedupe() argument 'threshold' = {self.threshold!r} is invalid; must be > 0")
+            msg = f"dedupe() argument 'threshold' = {self.threshold!r} is invalid; must be > 0"
+            raise ConfigError(msg)
         if self.containment is not None:
             check_fraction(self.containment, f, "containment")
         if self.lsh_threshold is not None:
@@ -84,7 +85,8 @@ class DedupConfig:
         known = {f.name for f in fields(cls)}
         for name in options:
             if name not in known:
-                raise TypeError(f"{func}() got an unexpected keyword argument {name!r}")
+                msg = f"{func}() got an unexpected keyword argument {name!r}"
+                raise TypeError(msg)
         return cls(**options)
 
     def params(self) -> MinHashParams:

@@ -68,13 +68,11 @@ class MinHashParams:
         check_positive_int(self.num_perm, "MinHashParams", "num_perm", minimum=8)
         check_positive_int(self.shingle, "MinHashParams", "shingle")
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not 0 <= self.seed < 2**63:
-            raise ConfigError(
-                f"MinHashParams() argument 'seed' = {self.seed!r} is invalid; must be in [0, 2**63)"
-            )
+            msg = f"MinHashParams() argument 'seed' = {self.seed!r} is invalid; must be in [0, 2**63)"
+            raise ConfigError(msg)
         if self.num_perm > 4096:
-            raise ConfigError(
-                f"MinHashParams() argument 'num_perm' = {self.num_perm!r} is invalid; must be <= 4096"
-            )
+            msg = f"MinHashParams() argument 'num_perm' = {self.num_perm!r} is invalid; must be <= 4096"
+            raise ConfigError(msg)
 
     def check_compatible(self, other: MinHashParams) -> None:
         """Raise :class:`IncompatibleSignatureError` unless ``other`` equals these params.
@@ -319,13 +317,13 @@ def lsh_params(threshold: float, num_perm: int, weights: tuple[float, float] = (
     """
     threshold = check_fraction(threshold, "lsh_params", "threshold")
     if not 0.0 < threshold < 1.0:
-        raise ConfigError(f"lsh_params() argument 'threshold' = {threshold!r} is invalid; must be in (0, 1)")
+        msg = f"lsh_params() argument 'threshold' = {threshold!r} is invalid; must be in (0, 1)"
+        raise ConfigError(msg)
     num_perm = check_positive_int(num_perm, "lsh_params", "num_perm", minimum=2)
     fp_w, fn_w = (float(w) for w in weights)
     if fp_w < 0 or fn_w < 0 or abs(fp_w + fn_w - 1.0) > 1e-6:
-        raise ConfigError(
-            f"lsh_params() argument 'weights' = {weights!r} is invalid; must be >= 0 and sum to 1"
-        )
+        msg = f"lsh_params() argument 'weights' = {weights!r} is invalid; must be >= 0 and sum to 1"
+        raise ConfigError(msg)
     lo = np.linspace(0.0, threshold, 2001)
     hi = np.linspace(threshold, 1.0, 2001)
     best = (float("inf"), (1, 1))
