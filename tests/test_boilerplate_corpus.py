@@ -315,7 +315,7 @@ def test_brand_credit_line_is_a_template() -> None:
 
 
 def test_refrain_at_paragraph_ends_stays() -> None:
-    refrain = "लोगों से बार बार कहा जा रहा है, “घर में रहें, सुरक्षित रहें”।"
+    refrain = "सभा में बार बार यही नारा गूंजा, “पानी बचाओ, जीवन बचाओ”।"
     docs = [_doc(f"{s} {refrain}", "p1", TITLES[i]) for i, s in enumerate(STORIES[:6])]
     model = BoilerplateMiner().fit(docs)
     text = f"आज बाजार बंद रहे। {refrain}"
