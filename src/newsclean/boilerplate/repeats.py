@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+import regex
+
 from .keys import WORDCHARS
 from .sites import CLOSERS, TERMINATORS
 from .spans import HSPACE, Candidate
@@ -25,6 +27,7 @@ MAX_TAIL = 200  # longest tail or line considered (characters)
 _SENTENCE_END = frozenset("।॥.")
 _TRIM = "".join(sorted(HSPACE | TERMINATORS | CLOSERS))
 _WORD = re.compile(f"[{WORDCHARS}\u200c\u200d]+")
+_LAST_TERM = regex.compile("(?r)[" + "".join(map(regex.escape, sorted(TERMINATORS))) + "]")
 
 
 def _in_number(line: str, i: int) -> bool:
@@ -44,11 +47,11 @@ def tail_start(line: str) -> int:
     end = len(line.rstrip(_TRIM))
     lo = max(0, end - MAX_TAIL)
     i = lo
-    for t in TERMINATORS:
-        k = line.rfind(t, lo, end)
-        while k >= 0 and t == "." and _in_number(line, k):
-            k = line.rfind(t, lo, k)
-        i = max(i, k + 1)
+    m = _LAST_TERM.search(line, lo, end)  # the last terminator (one reverse search, not one per terminator)
+    while m is not None and _in_number(line, m.start()):
+        m = _LAST_TERM.search(line, lo, m.start())
+    if m is not None:
+        i = m.end()
     if i == lo and lo > 0:
         return -1
     while i < end and (line[i] in CLOSERS or line[i] in HSPACE):

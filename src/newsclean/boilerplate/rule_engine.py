@@ -86,6 +86,7 @@ class _Plan:
     rows: tuple[tuple[PatternRule, regex.Pattern[str], bool, frozenset[str], regex.Pattern[str] | None], ...]
     native: tuple[str, ...]  # gates with non-ASCII characters, looked up in the text itself
     latin: tuple[str, ...]  # ASCII gates, looked up in the lower-cased ASCII characters of the text
+    cased: frozenset[str]  # the ASCII gates holding letters (the others need no lower-casing)
 
 
 _PLANS: dict[int, _Plan] = {}
@@ -130,6 +131,7 @@ def _plan(rules: tuple[PatternRule, ...]) -> _Plan:
         rows,
         tuple(sorted(g for g in gates if not g.isascii())),
         tuple(sorted(filter(str.isascii, gates))),
+        frozenset(g for g in gates if g.isascii() and g.lower() != g.upper()),
     )
     if len(_PLANS) > 64:
         _PLANS.clear()
@@ -204,9 +206,9 @@ def _gate_positions(text: str, plan: _Plan) -> dict[str, tuple[int, ...]]:
     """Every position of every gate word in ``text`` (``(-1,)``: present, position unknown)."""
     where: dict[str, tuple[int, ...]] = {}
     for g in plan.native:
-        p = text.find(g)
-        if p < 0:
+        if g not in text:  # most gates are absent: the operator is cheaper than a method call
             continue
+        p = text.find(g)
         found = [p]
         p = text.find(g, p + 1)
         while p >= 0:
@@ -219,10 +221,12 @@ def _gate_positions(text: str, plan: _Plan) -> dict[str, tuple[int, ...]]:
         present = [g for g in plan.latin if g in ascii_low]
         if not present:
             return where
-        low = text.lower()
-        if len(low) != len(text):  # a character whose lower case is longer: positions unknown
+        if "\u0130" in text:  # the one character whose lower case is longer: positions unknown
             where.update(dict.fromkeys(present, _ANYWHERE))
             return where
+        # a gate without letters ("-", "(") has the same positions in the text as in its lower case (no
+        # character lower-cases to ASCII punctuation), so the text is lower-cased only for gates with letters
+        low = text.lower() if any(g in plan.cased for g in present) else text
         for g in present:
             p = low.find(g)
             found = []
