@@ -84,7 +84,8 @@ class _Plan:
 
     rules: tuple[PatternRule, ...]
     rows: tuple[tuple[PatternRule, regex.Pattern[str], bool, frozenset[str], regex.Pattern[str] | None], ...]
-    native: tuple[str, ...]  # gates with non-ASCII characters, looked up in the text itself
+    native: tuple[tuple[str, tuple[str, ...]], ...]  # gates with non-ASCII characters, looked up in the text
+    # itself, grouped under a probe every member contains: the members are looked up only when it occurs
     latin: tuple[str, ...]  # ASCII gates, looked up in the lower-cased ASCII characters of the text
     cased: frozenset[str]  # the ASCII gates holding letters (the others need no lower-casing)
 
@@ -104,6 +105,35 @@ def _gate_forms(gate: str) -> tuple[str, ...]:
         bare = bare.replace(comp, base).replace(base + "\u093c", base)
         composed = composed.replace(base + "\u093c", comp)
     return tuple({gate, bare, composed})
+
+
+def _common(a: str, b: str) -> str:
+    """The longest common substring of ``a`` and ``b`` (the first found when several are as long)."""
+    best = ""
+    for i in range(len(a)):
+        j = i + len(best) + 1
+        while j <= len(a) and a[i:j] in b:
+            best = a[i:j]
+            j += 1
+    return best
+
+
+def _probe_groups(gates: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Gates grouped under a shared substring of three or more characters (absent probe: all absent).
+
+    >>> _probe_groups(["अपडेट", "टेलि", "टेली"])
+    (('अपडेट', ('अपडेट',)), ('टेल', ('टेलि', 'टेली')))
+    """
+    groups: list[tuple[str, list[str]]] = []
+    for g in gates:
+        for i, (probe, members) in enumerate(groups):
+            shared = _common(probe, g)
+            if len(shared) >= 3:
+                groups[i] = (shared, [*members, g])
+                break
+        else:
+            groups.append((g, [g]))
+    return tuple((probe, tuple(members)) for probe, members in groups)
 
 
 def _plan(rules: tuple[PatternRule, ...]) -> _Plan:
@@ -129,7 +159,7 @@ def _plan(rules: tuple[PatternRule, ...]) -> _Plan:
     plan = _Plan(
         rules,
         rows,
-        tuple(sorted(g for g in gates if not g.isascii())),
+        _probe_groups(sorted(g for g in gates if not g.isascii())),
         tuple(sorted(filter(str.isascii, gates))),
         frozenset(g for g in gates if g.isascii() and g.lower() != g.upper()),
     )
@@ -205,9 +235,11 @@ _ANYWHERE = (-1,)
 def _gate_positions(text: str, plan: _Plan) -> dict[str, tuple[int, ...]]:
     """Every position of every gate word in ``text`` (``(-1,)``: present, position unknown)."""
     where: dict[str, tuple[int, ...]] = {}
-    for g in plan.native:
-        if g not in text:  # most gates are absent: the operator is cheaper than a method call
-            continue
+    hits: list[str] = []
+    for probe, members in plan.native:
+        if probe in text:  # most gates are absent: one look for the probe rules out its whole group
+            hits.extend(members if len(members) == 1 else [g for g in members if g in text])
+    for g in sorted(hits):
         p = text.find(g)
         found = [p]
         p = text.find(g, p + 1)
