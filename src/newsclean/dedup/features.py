@@ -27,7 +27,8 @@ _LINE = "\ue000"  # a private-use character standing for a line break between wh
 _LINE_MARK = " \ue000 "
 _DOC = "\ue001"  # a private-use character ending each document of a batch
 _DOC_END = "\n\ue001 "  # every document ends its last line, then the document marker
-_FORMAT_CHARS = re.compile(f"[{FORMAT_CHARS}]+")  # the document marker is not in this class
+# format characters other than the line marker (the marker is deleted from the texts first)
+_WORD_FORMAT = re.compile(f"[{FORMAT_CHARS.replace(_LINE, '')}]+")
 _LINE_MULT = np.uint64(0x9E3779B97F4A7C15)
 
 
@@ -196,8 +197,8 @@ def featurize(
         joined = _DOC_END.join(texts) + _DOC_END
     if joined.count(_DOC) != len(texts):  # a text holds the document marker itself: it is deleted there
         joined = _DOC_END.join(t.replace(_DOC, "") for t in texts) + _DOC_END
-    if _FORMAT_CHARS.search(joined):
-        joined = _FORMAT_CHARS.sub("", joined)
+    if _LINE in joined:  # a text holds the line marker itself: it is a format character, deleted
+        joined = joined.replace(_LINE, "")
     all_chunks = joined.replace("\n", _LINE_MARK).split()
     # one dict pass: each chunk maps to the position of its first occurrence, then to a dense id
     first: dict[str, int] = {}
@@ -215,8 +216,13 @@ def featurize(
     doc_id = int(dense[first[_DOC]])
     chunk_vocab[doc_id] = ""  # the document marker holds no token
     # one tokenizer call over all distinct chunks joined by line breaks (chunks hold no whitespace, so the
-    # joins never merge tokens); the "\n" tokens it returns separate the chunks' token lists
-    flat = np.array(tokenize("\n".join(chunk_vocab) + "\n"), dtype=object)
+    # joins never merge tokens); the "\n" tokens it returns separate the chunks' token lists. Format
+    # characters are deleted here, once per distinct chunk: none of them is whitespace, so deleting them
+    # before or after ``str.split`` gives the same tokens
+    vocab_text = "\n".join(chunk_vocab) + "\n"
+    if _WORD_FORMAT.search(vocab_text):
+        vocab_text = _WORD_FORMAT.sub("", vocab_text)
+    flat = np.array(tokenize(vocab_text), dtype=object)
     sep = flat == "\n"
     per_chunk = np.diff(np.concatenate([[-1], np.flatnonzero(sep)])) - 1
     marker = flat == _LINE  # the line-break marker chunk stands for a line break token

@@ -207,9 +207,10 @@ def shingle_values(tokens: U32, starts: I64, lengths: I64, params: MinHashParams
     short = np.flatnonzero((lengths > 0) & (lengths < n))
     if short.size:
         extra = np.zeros(short.size, dtype=np.uint64)
-        for i, d in enumerate(short.tolist()):
-            s, ln = int(starts[d]), int(lengths[d])
-            extra[i] = np.sum(tok64[s : s + ln] * mult[:ln], dtype=np.uint64)
+        s_short, ln_short = starts[short], lengths[short]
+        for k in range(n - 1):  # position k of every short document that has one (sums wrap mod 2**64)
+            has = ln_short > k
+            extra[has] += tok64[s_short[has] + k] * mult[k]
         values = np.concatenate([values, extra])
         owner = np.concatenate([owner, short.astype(np.int64)])
     return mix64to32(values ^ np.uint64(n)), owner

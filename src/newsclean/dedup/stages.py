@@ -277,10 +277,11 @@ def candidate_pairs(keys: U64, rank: U64, valid: npt.NDArray[np.bool_], *, windo
         ``(m, 2)`` int64 unique pairs ``(i, j)`` with ``i < j``.
     """
     ids = np.flatnonzero(valid).astype(np.int64)
+    ids = ids[np.argsort(rank[ids], kind="stable")]  # rank order once; a stable sort per band keeps it
     out: list[I64] = []
     for b in range(keys.shape[1]):
         col = keys[ids, b]
-        order = np.lexsort((rank[ids], col))
+        order = np.argsort(col, kind="stable")
         sk, sid = col[order], ids[order]
         same = sk[1:] == sk[:-1]
         if not same.any():
@@ -297,7 +298,10 @@ def candidate_pairs(keys: U64, rank: U64, valid: npt.NDArray[np.bool_], *, windo
             out.append(np.stack([np.minimum(a, c), np.maximum(a, c)], axis=1))
     if not out:
         return np.zeros((0, 2), dtype=np.int64)
-    return np.unique(np.concatenate(out), axis=0)
+    both = np.concatenate(out)
+    n = np.int64(keys.shape[0])  # one int64 code per pair sorts as the pairs do: (i, j) -> i * n + j
+    codes = np.unique(both[:, 0] * n + both[:, 1])
+    return np.stack([codes // n, codes % n], axis=1)
 
 
 def verify_pairs(sets: U32, offsets: I64, pairs: I64, *, block: int = 8192) -> tuple[I64, I64, I64]:
