@@ -198,6 +198,7 @@ def find_patterns(
     plan = _plan(rules)
     where = _gate_positions(text, plan)
     padded = ""
+    seen: dict[frozenset[str], list[tuple[int, int]]] = {}
     out: list[Candidate] = []
     for rule, pattern, anchored, gate, require in plan.rows:
         if rule.id in disable or (rule.site == "start" and not text_start) or (anchored and not line_starts):
@@ -206,7 +207,9 @@ def find_patterns(
             present = gate.intersection(where)
             if not present:
                 continue
-            lines = _gate_lines(text, [p for g in present for p in where[g]])
+            lines = seen.get(present)
+            if lines is None:  # rules sharing the same gate words present search the same lines
+                lines = seen[present] = _gate_lines(text, [p for g in present for p in where[g]])
             # a match lies on a line that holds one of its gate words: only those lines are searched
             if anchored:
                 padded = padded or "\n" + text
