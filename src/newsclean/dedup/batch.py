@@ -14,7 +14,7 @@ import numpy.typing as npt
 from ..errors import InputTypeError
 from ..types import Document
 from . import stages
-from .features import BatchFeatures, concat, featurize
+from .features import BatchFeatures, TokenCache, concat, featurize
 from .index import DedupResult, build_result
 from .minhash import MinHashParams
 from .stages import DEFAULT_THRESHOLD, DedupConfig
@@ -89,7 +89,7 @@ def _features(texts: list[str], cfg: DedupConfig, pool: Pool | None) -> BatchFea
         if _FORKED_TEXTS is texts:
             return concat(pool.imap(_featurize_range, [(lo, hi, cfg.seed) for lo, hi in bounds]))
         return concat(pool.imap(_featurize_job, [(texts[lo:hi], cfg.seed) for lo, hi in bounds]))
-    cache: dict[str, tuple[int, int]] = {}
+    cache = TokenCache(cfg.seed)
     return concat(featurize(texts[lo:hi], cfg.seed, cache) for lo, hi in bounds)
 
 

@@ -1,8 +1,8 @@
 """Per-batch document features: token hashes, line hashes, exact-duplicate hashes (all plain numpy arrays).
 
-This is the only per-document Python work in dedup; everything after it is vectorised over a batch.
-Token strings are hashed once per distinct token per batch (a batch-local vocabulary), so the blake2b cost
-is paid per vocabulary entry, not per token occurrence.
+Word tokens are found with numpy over the batch's code points (:mod:`newsclean.dedup.codepoints`); only the
+distinct tokens new to the call's :class:`TokenCache` are turned into strings, normalised with the search
+profile and hashed with blake2b, so that cost is paid per vocabulary entry, not per token occurrence.
 """
 
 from __future__ import annotations
@@ -12,23 +12,17 @@ import re
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
 
-from .keys import FORMAT_CHARS, has_mojibake, normalize_many, prepare, tokenize
+from .codepoints import distinct, token_runs
+from .keys import has_mojibake, normalize_many, prepare
 from .minhash import I64, U32, U64
 
-__all__ = ["BatchFeatures", "featurize", "key_hash"]
+__all__ = ["BatchFeatures", "TokenCache", "featurize", "key_hash"]
 
 _DIGITS = re.compile(b"[0-9]+")
-_LINE = "\ue000"  # a private-use character standing for a line break between whitespace chunks
-_LINE_MARK = " \ue000 "
-_DOC = "\ue001"  # a private-use character ending each document of a batch
-_DOC_END = "\n\ue001 "  # every document ends its last line, then the document marker
-# format characters other than the line marker (the marker is deleted from the texts first)
-_WORD_FORMAT = re.compile(f"[{FORMAT_CHARS.replace(_LINE, '')}]+")
 _LINE_MULT = np.uint64(0x9E3779B97F4A7C15)
 
 
@@ -144,15 +138,56 @@ def _search_if_mojibake(text: str) -> str:
     return prepare(text) if has_mojibake(text) else text
 
 
-def _vocab_hashes(vocab: list[str], seed: int, cache: dict[str, tuple[int, int]]) -> tuple[U64, U64]:
-    """64-bit hashes of each distinct raw token's normalised form, and of its digit-masked form.
+class TokenCache:
+    """Hashes of normalised tokens, by raw-token identity hash, shared by the batches of one call.
 
-    ``cache`` maps raw tokens to their hashes across the batches of one call (filled here).
+    Two sorted levels (a large one and a small recent one, merged when the recent one grows past an eighth
+    of the large one), so adding the few new tokens of one more document never copies the whole cache.
+    All arrays: no Python object per token.
     """
-    cache.setdefault("\n", (0, 0))
-    new = [t for t in dict.fromkeys(vocab) if t not in cache]  # distinct tokens first (a C-level pass)
+
+    __slots__ = ("_levels", "seed")
+
+    def __init__(self, seed: int) -> None:
+        self.seed = seed
+        empty = (np.zeros(0, dtype=np.uint64), np.zeros((0, 2), dtype=np.uint64))
+        self._levels: list[tuple[U64, U64]] = [empty, empty]
+
+    def __len__(self) -> int:
+        return sum(k.shape[0] for k, _ in self._levels)
+
+    def lookup(self, idents: U64) -> tuple[npt.NDArray[np.bool_], U64]:
+        """Which of the sorted unique ``idents`` are known, and their ``(hash, masked hash)`` rows."""
+        found = np.zeros(idents.shape[0], dtype=bool)
+        vals = np.zeros((idents.shape[0], 2), dtype=np.uint64)
+        for keys, level_vals in self._levels:
+            if keys.size == 0:
+                continue
+            pos = np.minimum(np.searchsorted(keys, idents), keys.shape[0] - 1)
+            hit = keys[pos] == idents
+            found |= hit
+            vals[hit] = level_vals[pos[hit]]
+        return found, vals
+
+    def add(self, idents: U64, vals: U64) -> None:
+        """Add sorted unique ``idents`` (none known yet) with their rows."""
+        (big_k, big_v), (new_k, new_v) = self._levels
+        pos = np.searchsorted(new_k, idents)
+        new_k, new_v = np.insert(new_k, pos, idents), np.insert(new_v, pos, vals, axis=0)
+        if new_k.shape[0] * 8 > big_k.shape[0]:
+            order = np.argsort(np.concatenate([big_k, new_k]), kind="stable")
+            big_k = np.concatenate([big_k, new_k])[order]
+            big_v = np.concatenate([big_v, new_v])[order]
+            new_k, new_v = new_k[:0], new_v[:0]
+        self._levels = [(big_k, big_v), (new_k, new_v)]
+
+
+def _norm_hashes(tokens: list[str], seed: int) -> U64:
+    """``(hash, digit-masked hash)`` rows of raw tokens: blake2b of each token's search-profile form."""
     key = seed.to_bytes(8, "little")
-    for tok, norm_str in zip(new, normalize_many(new), strict=True):
+    out = np.zeros((len(tokens), 2), dtype=np.uint64)
+    rows = []
+    for norm_str in normalize_many(tokens):
         norm = norm_str.encode("utf-8", "surrogatepass")
         h = int.from_bytes(hashlib.blake2b(norm, digest_size=8, key=key).digest(), "little")
         m = h
@@ -160,15 +195,13 @@ def _vocab_hashes(vocab: list[str], seed: int, cache: dict[str, tuple[int, int]]
             m = int.from_bytes(
                 hashlib.blake2b(_DIGITS.sub(b"0", norm), digest_size=8, key=key).digest(), "little"
             )
-        cache[tok] = (h, m)
-    flat = chain.from_iterable(map(cache.__getitem__, vocab))
-    pairs = np.fromiter(flat, dtype=np.uint64, count=2 * len(vocab)).reshape(-1, 2)
-    return pairs[:, 0].copy(), pairs[:, 1].copy()
+        rows.append((h, m))
+    if rows:
+        out[:] = rows
+    return out
 
 
-def featurize(
-    texts: Sequence[str], seed: int, cache: dict[str, tuple[int, int]] | None = None
-) -> BatchFeatures:
+def featurize(texts: Sequence[str], seed: int, cache: TokenCache | None = None) -> BatchFeatures:
     """Build the features of a batch of raw texts.
 
     Args:
@@ -183,83 +216,46 @@ def featurize(
     >>> f.line_len.tolist(), f.doc_lines.tolist(), f.length.tolist()
     ([3, 2], [2, 0], [20, 0])
     """
-    if not texts:
+    n = len(texts)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    if n == 0:
         empty = np.zeros(0, dtype=np.int64)
         return BatchFeatures(
             np.zeros(0, np.uint32), empty, np.zeros(0, np.uint64), empty, np.zeros(0, np.uint64), empty
         )
-    # the whole batch at once: documents joined with a document marker, line breaks as a marker chunk;
-    # one format-character pass and one ``str.split`` over the joined text (mojibake repair, rare, per text)
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    joined = _DOC_END.join(texts) + _DOC_END
-    if has_mojibake(joined):  # one test over the batch; the repair is per text
-        texts = [_search_if_mojibake(t) for t in texts]
-        joined = _DOC_END.join(texts) + _DOC_END
-    if joined.count(_DOC) != len(texts):  # a text holds the document marker itself: it is deleted there
-        joined = _DOC_END.join(t.replace(_DOC, "") for t in texts) + _DOC_END
-    if _LINE in joined:  # a text holds the line marker itself: it is a format character, deleted
-        joined = joined.replace(_LINE, "")
-    all_chunks = joined.replace("\n", _LINE_MARK).split()
-    # one dict pass: each chunk maps to the position of its first occurrence, then to a dense id
-    first: dict[str, int] = {}
-    n_chunks = len(all_chunks)
-    first_pos = np.fromiter(
-        map(first.setdefault, all_chunks, range(n_chunks)), dtype=np.int64, count=n_chunks
-    )
-    del all_chunks
-    chunk_vocab = list(first)
-    dense = np.zeros(n_chunks, dtype=np.int64)
-    dense[np.fromiter(first.values(), dtype=np.int64, count=len(first))] = np.arange(
-        len(first), dtype=np.int64
-    )
-    chunk_ids = dense[first_pos]
-    doc_id = int(dense[first[_DOC]])
-    chunk_vocab[doc_id] = ""  # the document marker holds no token
-    # one tokenizer call over all distinct chunks joined by line breaks (chunks hold no whitespace, so the
-    # joins never merge tokens); the "\n" tokens it returns separate the chunks' token lists. Format
-    # characters are deleted here, once per distinct chunk: none of them is whitespace, so deleting them
-    # before or after ``str.split`` gives the same tokens
-    vocab_text = "\n".join(chunk_vocab) + "\n"
-    if _WORD_FORMAT.search(vocab_text):
-        vocab_text = _WORD_FORMAT.sub("", vocab_text)
-    flat = np.array(tokenize(vocab_text), dtype=object)
-    sep = flat == "\n"
-    per_chunk = np.diff(np.concatenate([[-1], np.flatnonzero(sep)])) - 1
-    marker = flat == _LINE  # the line-break marker chunk stands for a line break token
-    flat[marker] = "\n"
-    keep_vocab = ~sep
-    vocab: list[str] = flat[keep_vocab].tolist()
-    vocab_nl = marker[keep_vocab]
-    word_hash, masked = _vocab_hashes(vocab, seed, {} if cache is None else cache)
-    chunk_off = np.concatenate([[0], np.cumsum(per_chunk)]).astype(np.int64)
-    # expand every chunk occurrence into its tokens' positions in ``vocab``
-    occ_len = per_chunk[chunk_ids]
-    occ_cum = np.cumsum(occ_len)
-    total = int(occ_cum[-1]) if occ_cum.size else 0
-    ids = np.repeat(chunk_off[chunk_ids] - (occ_cum - occ_len), occ_len) + np.arange(total, dtype=np.int64)
-    counts = np.diff(np.concatenate([[0], occ_cum[chunk_ids == doc_id]]))
-    is_nl = vocab_nl[ids]
-    word_ids = ids[~is_nl]
-    words = word_hash[word_ids]
-    # line number of every word token: number of line breaks before it
-    line_of = np.cumsum(is_nl)[~is_nl]
+    if cache is None:
+        cache = TokenCache(seed)
+    elif cache.seed != seed:
+        msg = f"token cache built with seed {cache.seed}, not {seed}"
+        raise ValueError(msg)
+    prepared = list(texts)
+    if any(map(has_mojibake, prepared)):  # the repair (rare) is per text
+        prepared = [_search_if_mojibake(t) for t in prepared]
+    runs = token_runs(prepared, seed)
+    # distinct raw tokens by identity hash; only tokens new to the cache are decoded and normalised
+    idents, first, inverse = distinct(runs.ident)
+    found, vals = cache.lookup(idents)
+    if not found.all():
+        missing = np.flatnonzero(~found)
+        vals[missing] = _norm_hashes(runs.strings(first[missing]), seed)
+        cache.add(idents[missing], vals[missing])
+    words = vals[inverse, 0]
+    masked = vals[inverse, 1]
+    line_of = runs.line
     starts = (
         np.flatnonzero(np.concatenate([[True], line_of[1:] != line_of[:-1]])) if line_of.size else line_of
     )
     line_len = np.diff(np.concatenate([starts, [line_of.shape[0]]])).astype(np.int64)
-    line_hash = _sequence_hashes(masked[word_ids], starts, line_len)
+    line_hash = _sequence_hashes(masked, starts, line_len)
     # lines per document: a line with line number L belongs to document d when
-    # nl_before[d] <= L < nl_before[d + 1] (every document ends with its own line break)
-    doc_starts = (np.cumsum(counts) - counts).astype(np.int64)
-    nl_per_doc = np.add.reduceat(is_nl.astype(np.int64), doc_starts) if counts.size else counts
-    nl_before = np.concatenate([[0], np.cumsum(nl_per_doc)])
-    doc_lines = np.diff(np.searchsorted(line_of[starts], nl_before)).astype(np.int64)
+    # newlines_before[d] <= L < newlines_before[d + 1] (every document ends its own last line)
+    doc_lines = np.diff(np.searchsorted(line_of[starts], runs.doc_newlines)).astype(np.int64)
     # exact key: the sequence of normalised word tokens (line breaks and separators do not count)
-    doc_words = counts - nl_per_doc
-    word_starts = (np.cumsum(doc_words) - doc_words).astype(np.int64)
+    word_cum = np.searchsorted(line_of, runs.doc_newlines)
+    doc_words = np.diff(word_cum).astype(np.int64)
     nonempty = doc_words > 0
-    hashes = np.zeros(len(texts), dtype=np.uint64)
-    hashes[nonempty] = _sequence_hashes(words, word_starts[nonempty], doc_words[nonempty])
+    hashes = np.zeros(n, dtype=np.uint64)
+    hashes[nonempty] = _sequence_hashes(words, word_cum[:-1][nonempty].astype(np.int64), doc_words[nonempty])
     return BatchFeatures(
         tokens=(words & np.uint64(0xFFFFFFFF)).astype(np.uint32),
         line_len=line_len,

@@ -31,6 +31,7 @@ from ..normalize import NormalizeConfig, normalize
 
 __all__ = [
     "FORMAT_CHARS",
+    "SEPARATORS",
     "has_mojibake",
     "key_scheme",
     "matching_key",
@@ -43,8 +44,8 @@ __all__ = [
 # Separators: whitespace, ASCII punctuation, Latin-1 punctuation and symbols, the General Punctuation block
 # (dashes, quotes, ellipsis; the zero-width characters in it are deleted before tokenising), danda, double
 # danda, abbreviation sign, CJK punctuation. Explicit code-point classes, so stdlib ``re`` is correct here.
-_SEPARATORS = "\\s!-/:-@\\[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u0964\u0965\u0970\u3000-\u303f"
-_TOKEN = re.compile(f"[^{_SEPARATORS}]+|\\n")
+SEPARATORS = "\\s!-/:-@\\[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u0964\u0965\u0970\u3000-\u303f"
+_TOKEN = re.compile(f"[^{SEPARATORS}]+|\\n")
 # Format characters deleted from keys (category Cf in the ranges news text uses), and the private-use
 # characters that feature extraction uses as line (U+E000) and document (U+E001) markers.
 FORMAT_CHARS = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ue000"

@@ -12,7 +12,7 @@ from ..errors import IncompatibleSignatureError, InputTypeError
 from ..types import Document
 from . import stages
 from .batch import texts_of
-from .features import featurize
+from .features import TokenCache, featurize
 from .minhash import I64, U32, U64, MinHashParams, Signature
 from .stages import DEFAULT_THRESHOLD, DedupConfig
 
@@ -83,7 +83,7 @@ class Deduplicator:
         self._by_hash: dict[int, list[int]] = {}
         self._line_df: dict[int, int] = {}
         self._buckets: list[dict[int, list[int]]] = [{} for _ in range(self._bands)]
-        self._cache: dict[str, tuple[int, int]] = {}
+        self._cache = TokenCache(self.params.seed)
 
     def __len__(self) -> int:
         """Number of documents added."""

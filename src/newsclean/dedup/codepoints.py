@@ -1,0 +1,210 @@
+"""Word tokens of a whole batch found with numpy over its code points (no per-token Python objects).
+
+A batch of texts is joined with line breaks, encoded once as UTF-32 and viewed as a uint32 array. A lookup
+table classifies every code point as a format character (deleted), a separator (whitespace and the
+punctuation of :data:`newsclean.dedup.keys.SEPARATORS`) or a word character; word tokens are the maximal runs
+of word characters, exactly the tokens :func:`newsclean.dedup.keys.tokenize` returns after
+:func:`newsclean.dedup.keys.prepare`. Each token run gets a 64-bit identity hash of its code points, so the
+distinct tokens of a batch are found by sorting integers; only distinct tokens are ever turned back into
+strings (to be normalised).
+
+The identity hash mixes every (code point, position in token) pair with a strong 64-bit mixer and sums the
+results, then mixes the sum with the length. Unlike a polynomial hash modulo 2**64 it has no known
+structured collisions (such as Thue-Morse strings); the normalised token itself is hashed with blake2b.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from .keys import FORMAT_CHARS, SEPARATORS
+
+__all__ = ["TokenRuns", "code_points", "distinct", "token_runs"]
+
+U8 = npt.NDArray[np.uint8]
+U32 = npt.NDArray[np.uint32]
+U64 = npt.NDArray[np.uint64]
+I64 = npt.NDArray[np.int64]
+
+WORD, SEPARATOR, FORMAT, NEWLINE = 0, 1, 2, 3
+
+
+def _class_table() -> U8:
+    """Class of every BMP code point (characters above the BMP are word characters: none is listed)."""
+    table = np.zeros(0x10000, dtype=np.uint8)
+    chars = "".join(map(chr, range(0x10000)))  # a str keeps surrogates as separate code points
+    sep = re.compile(f"[{SEPARATORS}]")
+    fmt = re.compile(f"[{FORMAT_CHARS}\ue001]")
+    table[[m.start() for m in sep.finditer(chars)]] = SEPARATOR
+    table[[m.start() for m in fmt.finditer(chars)]] = FORMAT  # deleted first, so format wins
+    table[0x0A] = NEWLINE
+    return table
+
+
+_TABLE = _class_table()
+_M1 = np.uint64(0xBF58476D1CE4E5B9)
+_M2 = np.uint64(0x94D049BB133111EB)
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _mix(x: U64) -> U64:
+    """splitmix64's finaliser, in place on ``x`` (a bijection of uint64)."""
+    tmp = np.empty_like(x)
+    for shift, mult in ((30, _M1), (27, _M2)):
+        np.right_shift(x, np.uint64(shift), out=tmp)
+        x ^= tmp
+        x *= mult
+    np.right_shift(x, np.uint64(31), out=tmp)
+    x ^= tmp
+    return x
+
+
+def distinct(values: U64) -> tuple[U64, I64, I64]:
+    """``np.unique(values, return_index=True, return_inverse=True)``, faster for uint64 hashes.
+
+    The values are sorted with their index packed into the low bits (a plain sort, no argsort); a run of
+    equal high bits holding two different values (rare: it needs equal high bits) falls back to
+    ``np.unique``. The index returned for each value is one of its positions, not always the first.
+
+    Args:
+        values: uint64 values.
+
+    Returns:
+        ``(unique, index, inverse)`` as ``np.unique`` defines them.
+
+    >>> u, i, inv = distinct(np.array([7, 3, 7, 9], dtype=np.uint64))
+    >>> u.tolist(), inv.tolist(), u[inv].tolist() == [7, 3, 7, 9], sorted(i.tolist()) in ([1, 2, 3], [0, 1, 3])
+    ([3, 7, 9], [1, 0, 1, 2], True, True)
+    """
+    n = values.shape[0]
+    if n == 0:
+        return values.copy(), np.zeros(0, np.int64), np.zeros(0, np.int64)
+    bits = max(1, (n - 1).bit_length())
+    low = np.uint64((1 << bits) - 1)
+    packed = np.sort((values & ~low) | np.arange(n, dtype=np.uint64))
+    order = (packed & low).astype(np.int64)
+    full = values[order]
+    new = np.empty(n, dtype=bool)
+    new[0] = True
+    np.not_equal(full[1:], full[:-1], out=new[1:])
+    high = packed & ~low
+    if np.count_nonzero(high[1:] != high[:-1]) + 1 != np.count_nonzero(new):
+        unique, index, inverse = np.unique(values, return_index=True, return_inverse=True)
+        return unique, index.astype(np.int64), inverse.astype(np.int64).reshape(-1)
+    inverse = np.empty(n, dtype=np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    return full[new], order[new], inverse
+
+
+def code_points(text: str) -> U32:
+    """The code points of ``text`` as a uint32 array (lone surrogates included).
+
+    Args:
+        text: Any string.
+
+    Returns:
+        One uint32 per character.
+
+    >>> code_points("क\\n").tolist()
+    [2325, 10]
+    """
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenRuns:
+    """The word tokens and line breaks of a batch of texts joined by line breaks.
+
+    Attributes:
+        chars: Code points of the batch with format characters deleted.
+        start: Position in ``chars`` of each word token, in order.
+        length: Code points of each word token.
+        ident: 64-bit identity hash of each word token's code points.
+        line: Number of line breaks before each word token (its line number in the batch).
+        doc_newlines: Line breaks before the start of each text (one more entry: the total).
+    """
+
+    chars: U32
+    start: I64
+    length: I64
+    ident: U64
+    line: I64
+    doc_newlines: I64
+
+    def strings(self, tokens: I64) -> list[str]:
+        """The strings of the word tokens ``tokens`` (indices into ``start``), decoded in one call.
+
+        Args:
+            tokens: Token indices.
+
+        Returns:
+            Their strings, in that order.
+        """
+        if tokens.size == 0:
+            return []
+        lengths = self.length[tokens] + 1  # each followed by a line break
+        ends = np.cumsum(lengths)
+        pos = np.arange(int(ends[-1]), dtype=np.int64) - np.repeat(ends - lengths, lengths)
+        src = np.repeat(self.start[tokens], lengths) + pos
+        buf = np.full(int(ends[-1]), 0x0A, dtype=np.uint32)
+        word = pos < np.repeat(lengths - 1, lengths)
+        buf[word] = self.chars[src[word]]
+        return buf.tobytes().decode("utf-32-le", "surrogatepass").split("\n")[:-1]
+
+
+def token_runs(texts: list[str], seed: int) -> TokenRuns:
+    """Word tokens of ``texts`` (each text ends its last line; format characters deleted first).
+
+    Args:
+        texts: Prepared texts (mojibake already repaired).
+        seed: Seed of the identity hash.
+
+    Returns:
+        The batch's :class:`TokenRuns`.
+
+    >>> r = token_runs(["राम घर।\\nसीता", "एक\\u200bदो"], seed=1)
+    >>> r.strings(np.arange(r.start.shape[0]))
+    ['राम', 'घर', 'सीता', 'एकदो']
+    >>> r.line.tolist(), r.doc_newlines.tolist()
+    ([0, 0, 1, 2], [0, 2, 3])
+    """
+    sizes = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1
+    chars = code_points("\n".join(texts) + "\n")
+    cls = _TABLE[np.minimum(chars, 0xFFFF)]
+    doc_start = np.cumsum(sizes) - sizes
+    fmt = np.flatnonzero(cls == FORMAT)
+    if fmt.size:  # deleted: each document starts earlier by the format characters before it
+        doc_start -= np.searchsorted(fmt, doc_start)
+        keep = np.ones(chars.shape[0], dtype=bool)
+        keep[fmt] = False
+        chars = chars[keep]
+        cls = cls[keep]
+    newline = np.flatnonzero(cls == NEWLINE)
+    doc_newlines = np.concatenate([np.searchsorted(newline, doc_start), [newline.shape[0]]]).astype(np.int64)
+    word = (cls == WORD).view(np.int8)
+    # token runs: the text ends with a line break, so every run ends before the last character
+    edges = np.flatnonzero(word[1:] != word[:-1]) + 1
+    if word[0]:
+        edges = np.concatenate([[0], edges])
+    start = edges[0::2].astype(np.int64)
+    length = (edges[1::2] - start).astype(np.int64)
+    # identity hash: the sum of mix(code point, position in its run) over each token, mixed with the length;
+    # positions restart at every run edge (a cumulative sum with resets), sums by one ``reduceat`` over runs
+    index = np.int32 if chars.shape[0] < 2**31 else np.int64
+    steps = np.ones(chars.shape[0], dtype=index)
+    if edges.size:
+        steps[edges[0]] = 1 - edges[0]
+        steps[edges[1:]] = 1 - np.diff(edges)
+    mixed = np.cumsum(steps, dtype=index).astype(np.uint64)  # position in run, plus one
+    mixed <<= np.uint64(21)
+    mixed |= chars
+    mixed += np.uint64((seed * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF)
+    _mix(mixed)
+    summed = np.add.reduceat(mixed, edges)[0::2] if edges.size else np.zeros(0, np.uint64)
+    ident = _mix(summed ^ (length.astype(np.uint64) * _GOLDEN))
+    line = np.searchsorted(newline, start).astype(np.int64)
+    return TokenRuns(chars, start, length, ident, line, doc_newlines)
