@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean.dedup.codepoints import distinct, token_runs
+from newsclean.dedup.arrays import distinct
+from newsclean.dedup.codepoints import token_runs
 from newsclean.dedup.features import BatchFeatures, TokenCache, featurize
 from newsclean.dedup.keys import normalize_token, prepare, tokenize
 

@@ -14,6 +14,7 @@ import numpy.typing as npt
 from ..errors import InputTypeError
 from ..types import Document
 from . import stages
+from .arrays import member, sorted_unique
 from .features import BatchFeatures, TokenCache, concat, featurize
 from .index import DedupResult, build_result
 from .minhash import MinHashParams
@@ -183,14 +184,20 @@ def _run(texts: list[str], cfg: DedupConfig, params: MinHashParams, pool: Pool |
     docs, hashes = stages.doc_line_rows(feats, mt)
     boiler = stages.boilerplate_lines(hashes, cfg.boilerplate_min_docs)
     first = stages.exact_groups(feats.key_hash)[1]
-    template = stages.template_shingles(feats, boiler, params, max_tokens=mt)
+    line_values, line_of_value = stages.template_line_shingles(feats, boiler, params, max_tokens=mt)
+    template = sorted_unique(line_values)
     sets, offsets, keys, touched = _sets_and_keys(feats, boiler, template, cfg, params, pool)
     labels = _labels(feats, first, cfg, (sets, offsets, keys))
     # refinement: count each line once per first-pass cluster
     refined = stages.boilerplate_lines(hashes, cfg.boilerplate_min_docs, labels[docs])
     if not np.array_equal(refined, boiler):
-        template = stages.template_shingles(feats, refined, params, max_tokens=mt)
-        if np.isin(refined, boiler).all():
+        subset = bool(member(refined, boiler).all())
+        if subset:  # the template shingles of fewer lines: a filter of the first ones
+            template = sorted_unique(line_values[member(line_of_value, refined)])
+        else:
+            template = stages.template_shingles(feats, refined, params, max_tokens=mt)
+        del line_values, line_of_value
+        if subset:
             # fewer template lines (the usual case): only documents holding a line that stopped being
             # template, or that lost a shingle to the first template set, can change; the others keep
             # exactly their first-pass sets and keys

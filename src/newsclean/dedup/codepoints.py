@@ -23,7 +23,7 @@ import numpy.typing as npt
 
 from .keys import FORMAT_CHARS, SEPARATORS
 
-__all__ = ["TokenRuns", "code_points", "distinct", "token_runs"]
+__all__ = ["TokenRuns", "code_points", "token_runs"]
 
 U8 = npt.NDArray[np.uint8]
 U32 = npt.NDArray[np.uint32]
@@ -61,43 +61,6 @@ def _mix(x: U64) -> U64:
     np.right_shift(x, np.uint64(31), out=tmp)
     x ^= tmp
     return x
-
-
-def distinct(values: U64) -> tuple[U64, I64, I64]:
-    """``np.unique(values, return_index=True, return_inverse=True)``, faster for uint64 hashes.
-
-    The values are sorted with their index packed into the low bits (a plain sort, no argsort); a run of
-    equal high bits holding two different values (rare: it needs equal high bits) falls back to
-    ``np.unique``. The index returned for each value is one of its positions, not always the first.
-
-    Args:
-        values: uint64 values.
-
-    Returns:
-        ``(unique, index, inverse)`` as ``np.unique`` defines them.
-
-    >>> u, i, inv = distinct(np.array([7, 3, 7, 9], dtype=np.uint64))
-    >>> u.tolist(), inv.tolist(), u[inv].tolist() == [7, 3, 7, 9], sorted(i.tolist()) in ([1, 2, 3], [0, 1, 3])
-    ([3, 7, 9], [1, 0, 1, 2], True, True)
-    """
-    n = values.shape[0]
-    if n == 0:
-        return values.copy(), np.zeros(0, np.int64), np.zeros(0, np.int64)
-    bits = max(1, (n - 1).bit_length())
-    low = np.uint64((1 << bits) - 1)
-    packed = np.sort((values & ~low) | np.arange(n, dtype=np.uint64))
-    order = (packed & low).astype(np.int64)
-    full = values[order]
-    new = np.empty(n, dtype=bool)
-    new[0] = True
-    np.not_equal(full[1:], full[:-1], out=new[1:])
-    high = packed & ~low
-    if np.count_nonzero(high[1:] != high[:-1]) + 1 != np.count_nonzero(new):
-        unique, index, inverse = np.unique(values, return_index=True, return_inverse=True)
-        return unique, index.astype(np.int64), inverse.astype(np.int64).reshape(-1)
-    inverse = np.empty(n, dtype=np.int64)
-    inverse[order] = np.cumsum(new) - 1
-    return full[new], order[new], inverse
 
 
 def code_points(text: str) -> U32:

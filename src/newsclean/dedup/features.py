@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .codepoints import distinct, token_runs
+from .arrays import distinct
+from .codepoints import token_runs
 from .keys import has_mojibake, normalize_many, prepare
 from .minhash import I64, U32, U64
 

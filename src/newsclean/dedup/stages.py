@@ -32,6 +32,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from .arrays import distinct, distinct_pairs, member, sorted_unique, value_counts
 from .config import DEFAULT_THRESHOLD, DedupConfig
 from .features import BatchFeatures
 from .minhash import (
@@ -59,6 +60,7 @@ __all__ = [
     "merge_labels",
     "shingle_sets",
     "signatures",
+    "template_line_shingles",
     "template_shingles",
     "verify_pairs",
 ]
@@ -82,10 +84,8 @@ def doc_line_rows(feats: BatchFeatures, max_tokens: int) -> tuple[I64, U64]:
     """
     doc_of_line = np.repeat(np.arange(feats.n_docs, dtype=np.uint64), feats.doc_lines)
     short = feats.line_len <= max_tokens
-    pairs = np.unique(np.stack([doc_of_line[short], feats.line_hash[short]], axis=1), axis=0)
-    if not pairs.size:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint64)
-    return pairs[:, 0].astype(np.int64), pairs[:, 1].copy()
+    docs, hashes = distinct_pairs(doc_of_line[short], feats.line_hash[short])
+    return docs.astype(np.int64), hashes
 
 
 def boilerplate_lines(hashes: U64, min_docs: int, groups: I64 | None = None) -> U64:
@@ -109,14 +109,14 @@ def boilerplate_lines(hashes: U64, min_docs: int, groups: I64 | None = None) -> 
     []
     """
     if groups is not None:
-        hashes = np.unique(np.stack([groups.astype(np.uint64), hashes], axis=1), axis=0)[:, 1]
-    values, counts = np.unique(hashes, return_counts=True)
+        hashes = distinct_pairs(groups.astype(np.uint64), hashes)[1]
+    values, counts = value_counts(hashes)
     out: U64 = values[counts >= min_docs]
     return out
 
 
 def _template_mask(feats: BatchFeatures, boiler: U64, max_tokens: int) -> npt.NDArray[np.bool_]:
-    return np.isin(feats.line_hash, boiler) & (feats.line_len <= max_tokens)
+    return member(feats.line_hash, boiler) & (feats.line_len <= max_tokens)
 
 
 def template_shingles(feats: BatchFeatures, boiler: U64, params: MinHashParams, *, max_tokens: int) -> U32:
@@ -135,12 +135,33 @@ def template_shingles(feats: BatchFeatures, boiler: U64, params: MinHashParams, 
     Returns:
         Sorted unique uint32 values. In a distributed run, take the union over all batches.
     """
+    return sorted_unique(template_line_shingles(feats, boiler, params, max_tokens=max_tokens)[0])
+
+
+def template_line_shingles(
+    feats: BatchFeatures, boiler: U64, params: MinHashParams, *, max_tokens: int
+) -> tuple[U32, U64]:
+    """The shingle values of every template line, with the hash of the line each comes from.
+
+    With the line hashes, the template shingles of a smaller set of template lines (the refinement pass)
+    are a filter of these: ``sorted_unique(values[member(lines, smaller)])``.
+
+    Args:
+        feats: Features of a batch.
+        boiler: Output of :func:`boilerplate_lines`.
+        params: Signature params.
+        max_tokens: The same value given to :func:`doc_line_hashes`.
+
+    Returns:
+        ``(values, line_hashes)``, one entry per distinct pair (template lines recur: few pairs).
+    """
     drop_line = _template_mask(feats, boiler, max_tokens)
     keep_tok = np.repeat(drop_line, feats.line_len)
     lengths = feats.line_len[drop_line]
     starts = (np.cumsum(lengths) - lengths).astype(np.int64)
-    values, _ = shingle_values(feats.tokens[keep_tok], starts, lengths, params)
-    return np.unique(values)
+    values, owner = shingle_values(feats.tokens[keep_tok], starts, lengths, params)
+    lines, distinct_values = distinct_pairs(feats.line_hash[drop_line][owner], values.astype(np.uint64))
+    return distinct_values.astype(np.uint32), lines
 
 
 def has_lines(feats: BatchFeatures, hashes: U64, max_tokens: int) -> npt.NDArray[np.bool_]:
@@ -155,7 +176,7 @@ def has_lines(feats: BatchFeatures, hashes: U64, max_tokens: int) -> npt.NDArray
         One bool per document.
     """
     doc_of_line = np.repeat(np.arange(feats.n_docs, dtype=np.int64), feats.doc_lines)
-    hit = np.isin(feats.line_hash, hashes) & (feats.line_len <= max_tokens)
+    hit = member(feats.line_hash, hashes) & (feats.line_len <= max_tokens)
     out: npt.NDArray[np.bool_] = np.bincount(doc_of_line[hit], minlength=feats.n_docs) > 0
     return out
 
@@ -199,7 +220,7 @@ def shingle_sets(
     starts = (np.cumsum(kept_per_doc) - kept_per_doc).astype(np.int64)
     values, owner = shingle_values(feats.tokens[keep_tok], starts, kept_per_doc, params)
     if template.size:
-        keep = ~np.isin(values, template)
+        keep = ~member(values, template)
         if touched is not None:
             touched[owner[~keep]] = True
         values, owner = values[keep], owner[keep]
@@ -300,7 +321,7 @@ def candidate_pairs(keys: U64, rank: U64, valid: npt.NDArray[np.bool_], *, windo
         return np.zeros((0, 2), dtype=np.int64)
     both = np.concatenate(out)
     n = np.int64(keys.shape[0])  # one int64 code per pair sorts as the pairs do: (i, j) -> i * n + j
-    codes = np.unique(both[:, 0] * n + both[:, 1])
+    codes = sorted_unique(both[:, 0] * n + both[:, 1])
     return np.stack([codes // n, codes % n], axis=1)
 
 
@@ -383,7 +404,7 @@ def exact_groups(key_hash: U64) -> tuple[I64, npt.NDArray[np.bool_]]:
         and a mask with exactly one True per group — the member that enters LSH. Which member it is does not
         matter: all members have the same key, hence the same shingles.
     """
-    _, first_idx, group = np.unique(key_hash, return_index=True, return_inverse=True)
+    _, first_idx, group = distinct(key_hash)
     first = np.zeros(key_hash.shape[0], dtype=bool)
     first[first_idx] = True
     return group.astype(np.int64).reshape(-1), first

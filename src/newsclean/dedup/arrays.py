@@ -1,0 +1,167 @@
+"""Set operations on hash arrays, faster than their ``numpy`` equivalents for dedup's shapes of data.
+
+``np.sort`` of integers is vectorised (SIMD) and several times faster than ``np.argsort``; ``np.unique`` of
+a 1-D integer array goes through a hash table that is slow on large arrays of random hashes, and
+``np.unique(axis=0)`` sorts rows as opaque bytes. These helpers sort plain integers instead and check their
+shortcut exactly, falling back to ``numpy`` in the rare case the shortcut cannot decide.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["distinct", "distinct_pairs", "member", "sorted_unique", "value_counts"]
+
+U32 = npt.NDArray[np.uint32]
+U64 = npt.NDArray[np.uint64]
+I64 = npt.NDArray[np.int64]
+T = TypeVar("T", bound=np.generic)
+
+
+def _runs(s: npt.NDArray[np.generic]) -> npt.NDArray[np.bool_]:
+    """True where a sorted array starts a new value."""
+    new = np.empty(s.shape[0], dtype=bool)
+    if s.shape[0]:
+        new[0] = True
+        np.not_equal(s[1:], s[:-1], out=new[1:])
+    return new
+
+
+def sorted_unique(values: npt.NDArray[T]) -> npt.NDArray[T]:
+    """``np.unique(values)`` for a 1-D integer array, by a plain sort.
+
+    Args:
+        values: Integers.
+
+    Returns:
+        The sorted distinct values.
+
+    >>> sorted_unique(np.array([5, 3, 5, 1], dtype=np.uint32)).tolist()
+    [1, 3, 5]
+    """
+    s = np.sort(values)
+    out: npt.NDArray[T] = s[_runs(s)]
+    return out
+
+
+def value_counts(values: npt.NDArray[T]) -> tuple[npt.NDArray[T], I64]:
+    """``np.unique(values, return_counts=True)`` for a 1-D integer array, by a plain sort.
+
+    Args:
+        values: Integers.
+
+    Returns:
+        ``(distinct, counts)``.
+
+    >>> [a.tolist() for a in value_counts(np.array([5, 3, 5], dtype=np.uint64))]
+    [[3, 5], [1, 2]]
+    """
+    s = np.sort(values)
+    starts = np.flatnonzero(_runs(s))
+    counts = np.diff(np.concatenate([starts, [s.shape[0]]])).astype(np.int64)
+    return s[starts], counts
+
+
+def distinct(values: U64) -> tuple[U64, I64, I64]:
+    """``np.unique(values, return_index=True, return_inverse=True)``, faster for uint64 hashes.
+
+    The values are sorted with their index packed into the low bits (a plain sort, no argsort); a run of
+    equal high bits holding two different values (rare: it needs equal high bits) falls back to
+    ``np.unique``. The index returned for each value is one of its positions, not always the first.
+
+    Args:
+        values: uint64 values.
+
+    Returns:
+        ``(unique, index, inverse)`` as ``np.unique`` defines them.
+
+    >>> u, i, inv = distinct(np.array([7, 3, 7, 9], dtype=np.uint64))
+    >>> u.tolist(), inv.tolist(), u[inv].tolist() == [7, 3, 7, 9], sorted(i.tolist()) in ([1, 2, 3], [0, 1, 3])
+    ([3, 7, 9], [1, 0, 1, 2], True, True)
+    """
+    n = values.shape[0]
+    if n == 0:
+        return values.copy(), np.zeros(0, np.int64), np.zeros(0, np.int64)
+    bits = max(1, (n - 1).bit_length())
+    low = np.uint64((1 << bits) - 1)
+    packed = np.sort((values & ~low) | np.arange(n, dtype=np.uint64))
+    order = (packed & low).astype(np.int64)
+    full = values[order]
+    new = _runs(full)
+    high = packed & ~low
+    if np.count_nonzero(high[1:] != high[:-1]) + 1 != np.count_nonzero(new):
+        unique, index, inverse = np.unique(values, return_index=True, return_inverse=True)
+        return unique, index.astype(np.int64), inverse.astype(np.int64).reshape(-1)
+    inverse = np.empty(n, dtype=np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    return full[new], order[new], inverse
+
+
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def distinct_pairs(a: U64, b: U64) -> tuple[U64, U64]:
+    """The distinct rows of the pairs ``(a[i], b[i])``, sorted (``np.unique(np.stack([a, b], 1), axis=0)``).
+
+    The two columns are hashed into one uint64 and made distinct with :func:`distinct`; every row is then
+    checked against its representative, so the result is exact (a hash collision falls back to numpy).
+
+    Args:
+        a: First column.
+        b: Second column (same length).
+
+    Returns:
+        ``(a, b)`` of the distinct rows, sorted by ``a`` then ``b``.
+
+    >>> x, y = distinct_pairs(np.array([2, 1, 2], dtype=np.uint64), np.array([9, 8, 9], dtype=np.uint64))
+    >>> x.tolist(), y.tolist()
+    ([1, 2], [8, 9])
+    """
+    if a.shape[0] == 0:
+        return a.copy(), b.copy()
+    mixed = a * _MIX
+    mixed ^= mixed >> np.uint64(29)
+    mixed ^= b
+    _, index, inverse = distinct(mixed)
+    rep = index[inverse]
+    if not (np.array_equal(a[rep], a) and np.array_equal(b[rep], b)):
+        rows = np.unique(np.stack([a, b], axis=1), axis=0)
+        return rows[:, 0].copy(), rows[:, 1].copy()
+    ua, ub = a[index], b[index]
+    order = np.lexsort((ub, ua))
+    return ua[order], ub[order]
+
+
+def member(values: npt.NDArray[T], table: npt.NDArray[T]) -> npt.NDArray[np.bool_]:
+    """``np.isin(values, table)`` for a small sorted unique ``table`` of uniformly spread hashes.
+
+    A bitmap of the table's high bits rules out almost every value with one look-up; only the few values
+    that pass it are searched in the table.
+
+    Args:
+        values: Unsigned integers (hashes).
+        table: Sorted distinct values of the same dtype.
+
+    Returns:
+        One bool per value.
+
+    >>> member(np.array([1, 5, 9, 5], dtype=np.uint32), np.array([5, 7], dtype=np.uint32)).tolist()
+    [False, True, False, True]
+    """
+    out = np.zeros(values.shape[0], dtype=bool)
+    if table.size == 0 or values.size == 0:
+        return out
+    width = values.dtype.itemsize * 8
+    bits = min(width, max(12, min(24, int(table.shape[0]).bit_length() + 6)))
+    shift = values.dtype.type(width - bits)
+    bitmap = np.zeros(1 << bits, dtype=bool)
+    bitmap[(table >> shift).astype(np.int64)] = True
+    maybe = np.flatnonzero(bitmap[(values >> shift).astype(np.int64)])
+    if maybe.size:
+        cand = values[maybe]
+        pos = np.minimum(np.searchsorted(table, cand), table.shape[0] - 1)
+        out[maybe] = table[pos] == cand
+    return out

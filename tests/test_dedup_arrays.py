@@ -1,0 +1,51 @@
+"""The fast set operations of newsclean.dedup.arrays against their numpy definitions."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsclean.dedup.arrays import distinct_pairs, member, sorted_unique, value_counts
+
+u64 = st.integers(0, 2**64 - 1)
+u32 = st.integers(0, 2**32 - 1)
+
+
+@given(st.lists(u32, max_size=60), st.lists(u32, max_size=20))
+def test_member_equals_isin(values: list[int], table: list[int]) -> None:
+    v = np.array(values + table[:3], dtype=np.uint32)
+    t = np.unique(np.array(table, dtype=np.uint32))
+    assert member(v, t).tolist() == np.isin(v, t).tolist()
+
+
+@given(st.lists(u64, max_size=60), st.lists(u64, max_size=20))
+def test_member_equals_isin_uint64(values: list[int], table: list[int]) -> None:
+    v = np.array(values + table[:3], dtype=np.uint64)
+    t = np.unique(np.array(table, dtype=np.uint64))
+    assert member(v, t).tolist() == np.isin(v, t).tolist()
+
+
+def test_member_hand_checked_with_equal_high_bits() -> None:
+    # all share their high bits, so the bitmap passes every value; the exact search decides
+    t = np.array([0x1000, 0x1002], dtype=np.uint32)
+    v = np.array([0x1000, 0x1001, 0x1002, 0x1003], dtype=np.uint32)
+    assert member(v, t).tolist() == [True, False, True, False]
+
+
+@given(st.lists(st.integers(-(2**40), 2**40), max_size=80))
+def test_sorted_unique_and_counts(values: list[int]) -> None:
+    v = np.array(values, dtype=np.int64)
+    assert sorted_unique(v).tolist() == np.unique(v).tolist()
+    d, c = value_counts(v)
+    nd, nc = np.unique(v, return_counts=True)
+    assert d.tolist() == nd.tolist()
+    assert c.tolist() == nc.tolist()
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=40))
+def test_distinct_pairs_equals_unique_rows(rows: list[tuple[int, int]]) -> None:
+    a = np.array([r[0] for r in rows], dtype=np.uint64)
+    b = np.array([r[1] for r in rows], dtype=np.uint64)
+    x, y = distinct_pairs(a, b)
+    assert list(zip(x.tolist(), y.tolist(), strict=True)) == sorted(set(rows))
