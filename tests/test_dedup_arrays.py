@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsclean.dedup.arrays import distinct_pairs, member, sorted_unique, value_counts
+from newsclean.dedup.arrays import distinct_pairs, member, sorted_unique, stable_order, value_counts
 
 u64 = st.integers(0, 2**64 - 1)
 u32 = st.integers(0, 2**32 - 1)
@@ -49,3 +49,9 @@ def test_distinct_pairs_equals_unique_rows(rows: list[tuple[int, int]]) -> None:
     b = np.array([r[1] for r in rows], dtype=np.uint64)
     x, y = distinct_pairs(a, b)
     assert list(zip(x.tolist(), y.tolist(), strict=True)) == sorted(set(rows))
+
+
+@given(st.lists(st.sampled_from([0, 1, 2**63, 2**64 - 1, 0x10_0000_0001, 0x10_0000_0002]) | u64, max_size=60))
+def test_stable_order_equals_stable_argsort(values: list[int]) -> None:
+    v = np.array(values, dtype=np.uint64)
+    assert stable_order(v).tolist() == np.argsort(v, kind="stable").tolist()

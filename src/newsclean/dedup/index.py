@@ -88,11 +88,19 @@ def build_result(
         & (length[order[second]] == length[order[second - 1]])
         & (key_hash[order[second]] == key_hash[order[second - 1]])
     ]
-    for lab in np.unique(sl[tied]).tolist():
-        top = int(rep_of_label[lab])
-        members = idx[(labels == lab) & (length == length[top]) & (key_hash == key_hash[top])]
-        best = min(members.tolist(), key=lambda i: (_raw_hash(texts[i]), i))
-        rep_of_label[lab] = best
+    if tied.size:  # all tied clusters at once: the members level with their representative
+        in_tied = np.zeros(n, dtype=bool)
+        in_tied[sl[tied]] = True
+        cand = idx[in_tied[labels]]
+        top = rep_of_label[labels[cand]]
+        cand = cand[(length[cand] == length[top]) & (key_hash[cand] == key_hash[top])]
+        best: dict[int, tuple[bytes, int]] = {}
+        for i, lab in zip(cand.tolist(), labels[cand].tolist(), strict=True):
+            rank = (_raw_hash(texts[i]), i)
+            if lab not in best or rank < best[lab]:
+                best[lab] = rank
+        for lab, (_, i) in best.items():
+            rep_of_label[lab] = i
     rep = rep_of_label[labels]
     dups = np.flatnonzero(rep != idx)
     scores = np.ones(dups.shape[0], dtype=np.float64)

@@ -278,16 +278,21 @@ def _densify(
     if rows.size == 0:
         return
     p = params.num_perm
+    # each row doubled (circular), flattened: ``count[x]`` filled cells up to x and ``at`` their positions,
+    # so the nearest filled cell at or after an empty x is ``at[count[x]]``, and at or before x + p
+    # (the same bin, one turn later) is ``at[count[x + p] - 1]``; both lie in x's own doubled row
     f = filled[rows]
-    doubled = np.concatenate([f, f], axis=1)
-    pos = np.arange(2 * p, dtype=np.int16)  # num_perm <= 4096, so 2 * num_perm fits int16
-    # right: nearest filled index >= j on the doubled (circular) row
-    right = np.minimum.accumulate(np.where(doubled, pos, np.int16(32767))[:, ::-1], axis=1)[:, ::-1][:, :p]
-    # left: nearest filled index <= j + p on the doubled row, read at j + p
-    left = np.maximum.accumulate(np.where(doubled, pos, np.int16(-1)), axis=1)[:, p:]
-    er, ec = np.nonzero(~f)  # the empty cells only
+    doubled = np.concatenate([f, f], axis=1).reshape(-1)
+    at = np.flatnonzero(doubled)
+    count = np.cumsum(doubled, dtype=np.int64)
+    empty = np.flatnonzero(~f.reshape(-1))
+    er, ec = empty // p, empty % p
+    x = er * (2 * p) + ec
+    base = er * (2 * p)
+    right = at[count[x]] - base
+    left = at[count[x + p] - 1] - base
     go_right = params.directions()[ec]
-    src = np.where(go_right, right[er, ec], left[er, ec]).astype(np.int64)
+    src = np.where(go_right, right, left)
     dist = np.where(go_right, src - ec, ec + p - src).astype(np.uint64)
     rows_e = rows[er]
     borrowed = sig[rows_e, src % p].astype(np.uint64)

@@ -32,7 +32,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from .arrays import distinct, distinct_pairs, member, sorted_unique, value_counts
+from .arrays import distinct, distinct_pairs, member, sorted_unique, stable_order, value_counts
 from .config import DEFAULT_THRESHOLD, DedupConfig
 from .features import BatchFeatures
 from .minhash import (
@@ -302,7 +302,7 @@ def candidate_pairs(keys: U64, rank: U64, valid: npt.NDArray[np.bool_], *, windo
     out: list[I64] = []
     for b in range(keys.shape[1]):
         col = keys[ids, b]
-        order = np.argsort(col, kind="stable")
+        order = stable_order(col)
         sk, sid = col[order], ids[order]
         same = sk[1:] == sk[:-1]
         if not same.any():
