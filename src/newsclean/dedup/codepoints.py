@@ -23,7 +23,7 @@ import numpy.typing as npt
 
 from .keys import FORMAT_CHARS, SEPARATORS
 
-__all__ = ["TokenRuns", "code_points", "token_runs"]
+__all__ = ["TokenRuns", "code_points", "finish", "run_hashes", "segment_hashes", "token_runs"]
 
 U8 = npt.NDArray[np.uint8]
 U32 = npt.NDArray[np.uint32]
@@ -148,15 +148,32 @@ def token_runs(texts: list[str], seed: int) -> TokenRuns:
         cls = cls[keep]
     newline = np.flatnonzero(cls == NEWLINE)
     doc_newlines = np.concatenate([np.searchsorted(newline, doc_start), [newline.shape[0]]]).astype(np.int64)
-    word = (cls == WORD).view(np.int8)
-    # token runs: the text ends with a line break, so every run ends before the last character
-    edges = np.flatnonzero(word[1:] != word[:-1]) + 1
-    if word[0]:
+    start, length, ident = run_hashes(chars, cls == WORD, seed)
+    line = np.searchsorted(newline, start).astype(np.int64)
+    return TokenRuns(chars, start, length, ident, line, doc_newlines)
+
+
+def run_hashes(chars: U32, word: npt.NDArray[np.bool_], seed: int) -> tuple[I64, I64, U64]:
+    """The maximal runs of ``word`` characters and a 64-bit hash of each run's code points.
+
+    The hash is the sum of ``mix(code point, position in the run)`` over the run, mixed with its length and
+    the seed (``mix``: splitmix64's finaliser).
+
+    Args:
+        chars: Code points.
+        word: Which of them belong to runs; the last one must not.
+        seed: Hash seed.
+
+    Returns:
+        ``(start, length, hash)`` of every run, in order.
+    """
+    flags = word.view(np.int8)
+    edges = np.flatnonzero(flags[1:] != flags[:-1]) + 1
+    if flags.shape[0] and flags[0]:
         edges = np.concatenate([[0], edges])
     start = edges[0::2].astype(np.int64)
     length = (edges[1::2] - start).astype(np.int64)
-    # identity hash: the sum of mix(code point, position in its run) over each token, mixed with the length;
-    # positions restart at every run edge (a cumulative sum with resets), sums by one ``reduceat`` over runs
+    # positions restart at every run edge (a cumulative sum with resets); sums by one ``reduceat``
     index = np.int32 if chars.shape[0] < 2**31 else np.int64
     steps = np.ones(chars.shape[0], dtype=index)
     if edges.size:
@@ -165,9 +182,37 @@ def token_runs(texts: list[str], seed: int) -> TokenRuns:
     mixed = np.cumsum(steps, dtype=index).astype(np.uint64)  # position in run, plus one
     mixed <<= np.uint64(21)
     mixed |= chars
-    mixed += np.uint64((seed * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF)
+    salt = np.uint64((seed * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF)
+    mixed += salt
     _mix(mixed)
     summed = np.add.reduceat(mixed, edges)[0::2] if edges.size else np.zeros(0, np.uint64)
-    ident = _mix(summed ^ (length.astype(np.uint64) * _GOLDEN))
-    line = np.searchsorted(newline, start).astype(np.int64)
-    return TokenRuns(chars, start, length, ident, line, doc_newlines)
+    return start, length, finish(summed, length, seed)
+
+
+def finish(summed: U64, length: I64, seed: int) -> U64:
+    """The last step of :func:`run_hashes` (also the hash of an empty run: ``summed`` and ``length`` 0)."""
+    salt = np.uint64((seed * 0xC2B2AE3D27D4EB4F) & 0xFFFFFFFFFFFFFFFF)
+    return _mix(summed ^ (length.astype(np.uint64) * _GOLDEN) ^ salt)
+
+
+def segment_hashes(text: str, count: int, seed: int) -> U64:
+    """:func:`run_hashes` of each of the ``count`` line-separated segments of ``text`` (empty ones too).
+
+    Args:
+        text: Segments joined by ``"\\n"`` (exactly ``count - 1`` line breaks).
+        count: Number of segments.
+        seed: Hash seed.
+
+    Returns:
+        One uint64 hash per segment.
+
+    >>> h = segment_hashes("कम\\n\\nकम", 3, seed=1)
+    >>> bool(h[0] == h[2] != h[1]), bool(h[1] == finish(np.zeros(1, np.uint64), np.zeros(1, np.int64), 1)[0])
+    (True, True)
+    """
+    chars = code_points(text + "\n")
+    newline = chars == 0x0A
+    start, _, hashes = run_hashes(chars, ~newline, seed)
+    out = np.full(count, finish(np.zeros(1, np.uint64), np.zeros(1, np.int64), seed)[0], dtype=np.uint64)
+    out[np.searchsorted(np.flatnonzero(newline), start)] = hashes
+    return out

@@ -2,7 +2,8 @@
 
 Word tokens are found with numpy over the batch's code points (:mod:`newsclean.dedup.codepoints`); only the
 distinct tokens new to the call's :class:`TokenCache` are turned into strings, normalised with the search
-profile and hashed with blake2b, so that cost is paid per vocabulary entry, not per token occurrence.
+profile and hashed (:func:`newsclean.dedup.codepoints.segment_hashes`, one numpy pass), so that cost is
+paid per vocabulary entry, not per token occurrence.
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ import numpy as np
 import numpy.typing as npt
 
 from .arrays import distinct
-from .codepoints import token_runs
+from .codepoints import code_points, segment_hashes, token_runs
 from .keys import has_mojibake, normalize_many, prepare
 from .minhash import I64, U32, U64
 
 __all__ = ["BatchFeatures", "TokenCache", "featurize", "key_hash"]
 
-_DIGITS = re.compile(b"[0-9]+")
+_DIGITS = re.compile("[0-9]+")
 _LINE_MULT = np.uint64(0x9E3779B97F4A7C15)
 
 
@@ -184,21 +185,27 @@ class TokenCache:
 
 
 def _norm_hashes(tokens: list[str], seed: int) -> U64:
-    """``(hash, digit-masked hash)`` rows of raw tokens: blake2b of each token's search-profile form."""
-    key = seed.to_bytes(8, "little")
+    """``(hash, digit-masked hash)`` rows of raw tokens: hashes of each token's search-profile form.
+
+    The normalised forms are joined by line breaks and hashed by :func:`segment_hashes` in one numpy pass;
+    the masked form has each run of ASCII digits replaced by one ``0`` (dates and counts vary in template
+    lines).
+    """
     out = np.zeros((len(tokens), 2), dtype=np.uint64)
-    rows = []
-    for norm_str in normalize_many(tokens):
-        norm = norm_str.encode("utf-8", "surrogatepass")
-        h = int.from_bytes(hashlib.blake2b(norm, digest_size=8, key=key).digest(), "little")
-        m = h
-        if _DIGITS.search(norm):
-            m = int.from_bytes(
-                hashlib.blake2b(_DIGITS.sub(b"0", norm), digest_size=8, key=key).digest(), "little"
-            )
-        rows.append((h, m))
-    if rows:
-        out[:] = rows
+    if not tokens:
+        return out
+    norms = normalize_many(tokens)
+    joined = "\n".join(norms)
+    if joined.count("\n") != len(tokens) - 1:  # no normalised token should hold a line break; if one did
+        norms = [t.replace("\n", " ") for t in norms]
+        joined = "\n".join(norms)
+    out[:, 0] = out[:, 1] = segment_hashes(joined, len(tokens), seed)
+    digit_at = [m.start() for m in _DIGITS.finditer(joined)]
+    if digit_at:  # only the tokens holding digits get another masked hash
+        breaks = np.flatnonzero(code_points(joined) == 0x0A)
+        which = np.unique(np.searchsorted(breaks, np.array(digit_at, dtype=np.int64)))
+        masked = "\n".join(_DIGITS.sub("0", norms[i]) for i in which.tolist())
+        out[which, 1] = segment_hashes(masked, which.shape[0], seed)
     return out
 
 

@@ -55,7 +55,7 @@ _MOJIBAKE_TELLTALES = ("\u00e0\u00a4", "\u00e0\u00a5")
 _SEARCH = NormalizeConfig(profile="search")
 # the normaliser's identity and version (profile, rule set version, Unicode data): part of every signature's
 # params, so an index saved with other keys refuses to load (IncompatibleSignatureError)
-_KEY_SCHEME = f"search-key/1 {_SEARCH.fingerprint()}"
+_KEY_SCHEME = f"search-key/2 {_SEARCH.fingerprint()}"
 
 
 def _search(text: str) -> str:
@@ -87,10 +87,10 @@ def key_scheme() -> str:
     """Name and version of the key normalisation (part of every signature's params).
 
     Returns:
-        ``"search-key/1 "`` followed by the search profile's fingerprint (normaliser version, switched-off
+        ``"search-key/2 "`` followed by the search profile's fingerprint (normaliser version, switched-off
         rules, Unicode data version).
 
-    >>> key_scheme().startswith("search-key/1 normalize/1 profile=search disable=- unicode=")
+    >>> key_scheme().startswith("search-key/2 normalize/1 profile=search disable=- unicode=")
     True
     """
     return _KEY_SCHEME
