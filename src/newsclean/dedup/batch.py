@@ -14,7 +14,7 @@ import numpy.typing as npt
 from ..errors import InputTypeError
 from ..types import Document
 from . import stages
-from .arrays import member, sorted_unique
+from .arrays import distinct_pairs, member, sorted_unique
 from .features import BatchFeatures, TokenCache, concat, featurize
 from .index import DedupResult, build_result
 from .minhash import MinHashParams
@@ -22,7 +22,7 @@ from .stages import DEFAULT_THRESHOLD, DedupConfig
 
 __all__ = ["DEFAULT_THRESHOLD", "DedupConfig", "dedupe", "texts_of"]
 
-_BLOCK = 16384  # documents per block of shingling and MinHash in a pass (bounds temporaries)
+_BLOCK = 8192  # documents per block of shingling and MinHash in a pass (bounds temporaries)
 _MIN_PARALLEL = 4000  # below this many documents a process pool costs more than it saves
 
 
@@ -184,7 +184,7 @@ def _run(texts: list[str], cfg: DedupConfig, params: MinHashParams, pool: Pool |
     docs, hashes = stages.doc_line_rows(feats, mt)
     boiler = stages.boilerplate_lines(hashes, cfg.boilerplate_min_docs)
     first = stages.exact_groups(feats.key_hash)[1]
-    line_values, line_of_value = stages.template_line_shingles(feats, boiler, params, max_tokens=mt)
+    line_values, line_of_value = _template_lines(feats, boiler, params, mt)
     template = sorted_unique(line_values)
     sets, offsets, keys, touched = _sets_and_keys(feats, boiler, template, cfg, params, pool)
     labels = _labels(feats, first, cfg, (sets, offsets, keys))
@@ -209,6 +209,25 @@ def _run(texts: list[str], cfg: DedupConfig, params: MinHashParams, pool: Pool |
         sets, offsets, keys = _splice((sets, offsets, keys), ids, part)
         labels = _labels(feats, first, cfg, (sets, offsets, keys))
     return build_result(texts, labels, feats.key_hash, feats.length, sets, offsets)
+
+
+def _template_lines(
+    feats: BatchFeatures, boiler: npt.NDArray[np.uint64], params: MinHashParams, max_tokens: int
+) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint64]]:
+    """:func:`stages.template_line_shingles` block by block (bounds the temporaries), pairs made distinct."""
+    n = feats.n_docs
+    parts = [
+        stages.template_line_shingles(
+            feats.slice(lo, min(n, lo + _BLOCK)), boiler, params, max_tokens=max_tokens
+        )
+        for lo in range(0, n, _BLOCK)
+    ]
+    if len(parts) == 1:
+        return parts[0]
+    lines, values = distinct_pairs(
+        np.concatenate([p[1] for p in parts]), np.concatenate([p[0] for p in parts]).astype(np.uint64)
+    )
+    return values.astype(np.uint32), lines
 
 
 _BlockJob = tuple[
