@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsclean.dedup.arrays import distinct_pairs, member, sorted_unique, stable_order, value_counts
+from newsclean.dedup.arrays import distinct, distinct_pairs, member, sorted_unique, stable_order, value_counts
 
 u64 = st.integers(0, 2**64 - 1)
 u32 = st.integers(0, 2**32 - 1)
@@ -55,3 +55,16 @@ def test_distinct_pairs_equals_unique_rows(rows: list[tuple[int, int]]) -> None:
 def test_stable_order_equals_stable_argsort(values: list[int]) -> None:
     v = np.array(values, dtype=np.uint64)
     assert stable_order(v).tolist() == np.argsort(v, kind="stable").tolist()
+
+
+def test_stable_order_runs_of_equal_high_bits_are_resorted() -> None:
+    rng = np.random.default_rng(4)
+    # 1,000 values share every bit above the low 10 (the index bits of the packed sort), plus a few others
+    same_high = (np.uint64(5) << np.uint64(40)) | rng.integers(0, 1024, 1000).astype(np.uint64)
+    v = np.concatenate([same_high, rng.integers(0, 2**63, 24).astype(np.uint64), same_high[:10]])
+    assert stable_order(v).tolist() == np.argsort(v, kind="stable").tolist()
+    u, idx, inv = distinct(v)
+    nu, nidx, ninv = np.unique(v, return_index=True, return_inverse=True)
+    assert u.tolist() == nu.tolist()
+    assert idx.tolist() == nidx.tolist()
+    assert inv.tolist() == ninv.tolist()

@@ -65,46 +65,12 @@ def value_counts(values: npt.NDArray[T]) -> tuple[npt.NDArray[T], I64]:
     return s[starts], counts
 
 
-def distinct(values: U64) -> tuple[U64, I64, I64]:
-    """``np.unique(values, return_index=True, return_inverse=True)``, faster for uint64 hashes.
-
-    The values are sorted with their index packed into the low bits (a plain sort, no argsort); a run of
-    equal high bits holding two different values (rare: it needs equal high bits) falls back to
-    ``np.unique``. The index returned for each value is one of its positions, not always the first.
-
-    Args:
-        values: uint64 values.
-
-    Returns:
-        ``(unique, index, inverse)`` as ``np.unique`` defines them.
-
-    >>> u, i, inv = distinct(np.array([7, 3, 7, 9], dtype=np.uint64))
-    >>> u.tolist(), inv.tolist(), u[inv].tolist() == [7, 3, 7, 9], sorted(i.tolist()) in ([1, 2, 3], [0, 1, 3])
-    ([3, 7, 9], [1, 0, 1, 2], True, True)
-    """
-    n = values.shape[0]
-    if n == 0:
-        return values.copy(), np.zeros(0, np.int64), np.zeros(0, np.int64)
-    bits = max(1, (n - 1).bit_length())
-    low = np.uint64((1 << bits) - 1)
-    packed = np.sort((values & ~low) | np.arange(n, dtype=np.uint64))
-    order = (packed & low).astype(np.int64)
-    full = values[order]
-    new = _runs(full)
-    high = packed & ~low
-    if np.count_nonzero(high[1:] != high[:-1]) + 1 != np.count_nonzero(new):
-        unique, index, inverse = np.unique(values, return_index=True, return_inverse=True)
-        return unique, index.astype(np.int64), inverse.astype(np.int64).reshape(-1)
-    inverse = np.empty(n, dtype=np.int64)
-    inverse[order] = np.cumsum(new) - 1
-    return full[new], order[new], inverse
-
-
 def stable_order(values: U64) -> I64:
     """``np.argsort(values, kind="stable")`` for uint64 hashes, by a plain sort of packed keys.
 
-    Each value's high bits are packed with its index; equal values then sort by index. A run of equal high
-    bits that holds two different values (rare) falls back to ``np.argsort``.
+    Each value's high bits are packed with its index, so one ``np.sort`` orders the values by their high
+    bits and equal values by index. The rare run of equal high bits that holds different values is then
+    re-sorted on its own (a stable sort by the full values inside the run).
 
     Args:
         values: uint64 values.
@@ -122,10 +88,41 @@ def stable_order(values: U64) -> I64:
     low = np.uint64((1 << bits) - 1)
     packed = np.sort((values & ~low) | np.arange(n, dtype=np.uint64))
     order: I64 = (packed & low).astype(np.int64)
-    high = packed & ~low
-    if np.count_nonzero(high[1:] != high[:-1]) != np.count_nonzero(_runs(values[order])) - 1:
-        order = np.argsort(values, kind="stable").astype(np.int64)
+    high_new = _runs(packed & ~low)
+    mixed = np.flatnonzero(_runs(values[order]) & ~high_new)  # a new value inside a run of equal high bits
+    if mixed.size:
+        starts = np.flatnonzero(high_new)
+        ends = np.append(starts[1:], n)
+        for r in np.unique(np.searchsorted(starts, mixed, side="right") - 1).tolist():
+            seg = order[starts[r] : ends[r]]  # in index order: a stable sort by value is the answer
+            order[starts[r] : ends[r]] = seg[np.argsort(values[seg], kind="stable")]
     return order
+
+
+def distinct(values: U64) -> tuple[U64, I64, I64]:
+    """``np.unique(values, return_index=True, return_inverse=True)``, faster for uint64 hashes.
+
+    Built on :func:`stable_order`, so the index returned for each value is its first position.
+
+    Args:
+        values: uint64 values.
+
+    Returns:
+        ``(unique, index, inverse)`` as ``np.unique`` defines them.
+
+    >>> u, i, inv = distinct(np.array([7, 3, 7, 9], dtype=np.uint64))
+    >>> u.tolist(), i.tolist(), inv.tolist()
+    ([3, 7, 9], [1, 0, 3], [1, 0, 1, 2])
+    """
+    n = values.shape[0]
+    if n == 0:
+        return values.copy(), np.zeros(0, np.int64), np.zeros(0, np.int64)
+    order = stable_order(values)
+    full = values[order]
+    new = _runs(full)
+    inverse = np.empty(n, dtype=np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    return full[new], order[new], inverse
 
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)

@@ -16,6 +16,7 @@ structured collisions (such as Thue-Morse strings); the normalised token itself 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -119,12 +120,16 @@ class TokenRuns:
         return buf.tobytes().decode("utf-32-le", "surrogatepass").split("\n")[:-1]
 
 
-def token_runs(texts: list[str], seed: int) -> TokenRuns:
+def token_runs(
+    texts: list[str], seed: int, repair: Callable[[list[str]], list[str]] | None = None
+) -> TokenRuns:
     """Word tokens of ``texts`` (each text ends its last line; format characters deleted first).
 
     Args:
-        texts: Prepared texts (mojibake already repaired).
+        texts: Texts.
         seed: Seed of the identity hash.
+        repair: Called with the texts when a character of them is ``à`` (the telltale of Devanagari
+            mojibake); returns the texts to use instead (the same list object when none needs repair).
 
     Returns:
         The batch's :class:`TokenRuns`.
@@ -135,8 +140,13 @@ def token_runs(texts: list[str], seed: int) -> TokenRuns:
     >>> r.line.tolist(), r.doc_newlines.tolist()
     ([0, 0, 1, 2], [0, 2, 3])
     """
-    sizes = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1
     chars = code_points("\n".join(texts) + "\n")
+    if repair is not None and (chars == 0xE0).any():  # "à": the texts may need their mojibake repaired
+        fixed = repair(texts)
+        if fixed is not texts:
+            texts = fixed
+            chars = code_points("\n".join(texts) + "\n")
+    sizes = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1
     cls = _TABLE[np.minimum(chars, 0xFFFF)]
     doc_start = np.cumsum(sizes) - sizes
     fmt = np.flatnonzero(cls == FORMAT)

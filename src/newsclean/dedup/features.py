@@ -136,8 +136,11 @@ def key_hash(key: str) -> int:
     return int.from_bytes(digest, "little")
 
 
-def _search_if_mojibake(text: str) -> str:
-    return prepare(text) if has_mojibake(text) else text
+def _repair(texts: list[str]) -> list[str]:
+    """The texts with Devanagari mojibake repaired (:func:`prepare`), or ``texts`` itself if none has it."""
+    if not any(map(has_mojibake, texts)):
+        return texts
+    return [prepare(t) if has_mojibake(t) else t for t in texts]
 
 
 class TokenCache:
@@ -236,10 +239,7 @@ def featurize(texts: Sequence[str], seed: int, cache: TokenCache | None = None) 
     elif cache.seed != seed:
         msg = f"token cache built with seed {cache.seed}, not {seed}"
         raise ValueError(msg)
-    prepared = list(texts)
-    if any(map(has_mojibake, prepared)):  # the repair (rare) is per text
-        prepared = [_search_if_mojibake(t) for t in prepared]
-    runs = token_runs(prepared, seed)
+    runs = token_runs(list(texts), seed, _repair)
     # distinct raw tokens by identity hash; only tokens new to the cache are decoded and normalised
     idents, first, inverse = distinct(runs.ident)
     found, vals = cache.lookup(idents)

@@ -298,12 +298,17 @@ def candidate_pairs(keys: U64, rank: U64, valid: npt.NDArray[np.bool_], *, windo
         ``(m, 2)`` int64 unique pairs ``(i, j)`` with ``i < j``.
     """
     ids = np.flatnonzero(valid).astype(np.int64)
-    ids = ids[np.argsort(rank[ids], kind="stable")]  # rank order once; a stable sort per band keeps it
+    ids = ids[np.argsort(rank[ids], kind="stable")]  # rank order once; stable sorts keep it
     out: list[I64] = []
-    for b in range(keys.shape[1]):
-        col = keys[ids, b]
+    m, bands = ids.shape[0], keys.shape[1]
+    # several bands per sort (band-major, so each band's members stay in rank order), about 1M keys at a
+    # time; keys of different bands never meet (``band_keys`` mixes the band into every key), and a pair
+    # is only a candidate, verified exactly later
+    step = max(1, min(bands, (1 << 20) // max(m, 1)))
+    for b0 in range(0, bands, step):
+        col = keys[ids, b0 : b0 + step].T.reshape(-1)
         order = stable_order(col)
-        sk, sid = col[order], ids[order]
+        sk, sid = col[order], ids[order % m]
         same = sk[1:] == sk[:-1]
         if not same.any():
             continue
