@@ -6,7 +6,7 @@ import multiprocessing
 import sys
 import threading
 from collections.abc import Sequence
-from multiprocessing.pool import Pool
+from multiprocessing.pool import Pool, ThreadPool
 
 import numpy as np
 import numpy.typing as npt
@@ -59,8 +59,19 @@ def texts_of(docs: Sequence[str | Document], func: str) -> list[str]:
     return out
 
 
+# One token cache per worker process, shared by the batches it featurizes during one call (the pool lives
+# for one call; the parent never fills it, so a forked worker starts with it empty).
+_WORKER_CACHE: list[TokenCache] = []
+
+
+def _worker_cache(seed: int) -> TokenCache:
+    if not _WORKER_CACHE or _WORKER_CACHE[0].seed != seed:
+        _WORKER_CACHE[:] = [TokenCache(seed)]
+    return _WORKER_CACHE[0]
+
+
 def _featurize_job(args: tuple[list[str], int]) -> BatchFeatures:
-    return featurize(args[0], args[1])
+    return featurize(args[0], args[1], _worker_cache(args[1]))
 
 
 # The texts of the running call, set before a ``fork`` pool starts: its workers inherit them and receive
@@ -70,7 +81,7 @@ _FORKED_TEXTS: list[str] = []
 
 def _featurize_range(args: tuple[int, int, int]) -> BatchFeatures:
     lo, hi, seed = args
-    return featurize(_FORKED_TEXTS[lo:hi], seed)
+    return featurize(_FORKED_TEXTS[lo:hi], seed, _worker_cache(seed))
 
 
 def _start_method() -> str:
@@ -171,23 +182,29 @@ def run(texts: list[str], cfg: DedupConfig) -> DedupResult:
         if method == "fork":
             _FORKED_TEXTS = texts
         try:
+            # processes for the features (Python string work), threads for the blocks (numpy releases the
+            # GIL there, and threads share the features instead of pickling them)
             with multiprocessing.get_context(method).Pool(cfg.jobs) as pool:
-                return _run(texts, cfg, params, pool)
+                feats = _features(texts, cfg, pool)
         finally:
             _FORKED_TEXTS = []
-    return _run(texts, cfg, params, None)
+        with ThreadPool(cfg.jobs) as threads:
+            return _run(texts, feats, cfg, params, threads)
+    return _run(texts, _features(texts, cfg, None), cfg, params, None)
 
 
-def _run(texts: list[str], cfg: DedupConfig, params: MinHashParams, pool: Pool | None) -> DedupResult:
-    feats = _features(texts, cfg, pool)
+def _run(
+    texts: list[str], feats: BatchFeatures, cfg: DedupConfig, params: MinHashParams, pool: Pool | None
+) -> DedupResult:
+    mapper: stages.Mapper = map if pool is None else pool.imap
     mt = cfg.boilerplate_max_tokens
-    docs, hashes = stages.doc_line_rows(feats, mt)
+    docs, hashes = _line_rows(feats, mt, mapper)
     boiler = stages.boilerplate_lines(hashes, cfg.boilerplate_min_docs)
     first = stages.exact_groups(feats.key_hash)[1]
-    line_values, line_of_value = _template_lines(feats, boiler, params, mt)
+    line_values, line_of_value = _template_lines(feats, boiler, params, mt, mapper)
     template = sorted_unique(line_values)
     sets, offsets, keys, touched = _sets_and_keys(feats, boiler, template, cfg, params, pool)
-    labels = _labels(feats, first, cfg, (sets, offsets, keys))
+    labels = _labels(feats, first, cfg, (sets, offsets, keys), mapper)
     # refinement: count each line once per first-pass cluster
     refined = stages.boilerplate_lines(hashes, cfg.boilerplate_min_docs, labels[docs])
     if not np.array_equal(refined, boiler):
@@ -207,21 +224,41 @@ def _run(texts: list[str], cfg: DedupConfig, params: MinHashParams, pool: Pool |
         ids = np.flatnonzero(redo)
         part = _sets_and_keys(feats.take(ids), refined, template, cfg, params, pool)[:3]
         sets, offsets, keys = _splice((sets, offsets, keys), ids, part)
-        labels = _labels(feats, first, cfg, (sets, offsets, keys))
-    return build_result(texts, labels, feats.key_hash, feats.length, sets, offsets)
+        labels = _labels(feats, first, cfg, (sets, offsets, keys), mapper)
+    return build_result(texts, labels, feats.key_hash, feats.length, sets, offsets, mapper=mapper)
+
+
+def _line_rows(
+    feats: BatchFeatures, max_tokens: int, mapper: stages.Mapper
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint64]]:
+    """:func:`stages.doc_line_rows` block by block (rows are per document: the blocks just concatenate)."""
+    n = feats.n_docs
+
+    def rows(lo: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint64]]:
+        docs, hashes = stages.doc_line_rows(feats.slice(lo, min(n, lo + _BLOCK)), max_tokens)
+        return docs + lo, hashes
+
+    parts = list(mapper(rows, range(0, n, _BLOCK)))
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 
 
 def _template_lines(
-    feats: BatchFeatures, boiler: npt.NDArray[np.uint64], params: MinHashParams, max_tokens: int
+    feats: BatchFeatures,
+    boiler: npt.NDArray[np.uint64],
+    params: MinHashParams,
+    max_tokens: int,
+    mapper: stages.Mapper,
 ) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint64]]:
     """:func:`stages.template_line_shingles` block by block (bounds the temporaries), pairs made distinct."""
     n = feats.n_docs
-    parts = [
-        stages.template_line_shingles(
-            feats.slice(lo, min(n, lo + _BLOCK)), boiler, params, max_tokens=max_tokens
-        )
-        for lo in range(0, n, _BLOCK)
-    ]
+
+    def block_shingles(lo: int) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint64]]:
+        part = feats.slice(lo, min(n, lo + _BLOCK))
+        return stages.template_line_shingles(part, boiler, params, max_tokens=max_tokens)
+
+    parts: list[tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint64]]] = list(
+        mapper(block_shingles, range(0, n, _BLOCK))
+    )
     if len(parts) == 1:
         return parts[0]
     lines, values = distinct_pairs(
@@ -313,10 +350,14 @@ def _splice(old: _Sets, docs: npt.NDArray[np.int64], new: _Sets) -> _Sets:
 
 
 def _labels(
-    feats: BatchFeatures, first: npt.NDArray[np.bool_], cfg: DedupConfig, sets_keys: _Sets
+    feats: BatchFeatures,
+    first: npt.NDArray[np.bool_],
+    cfg: DedupConfig,
+    sets_keys: _Sets,
+    mapper: stages.Mapper = map,
 ) -> npt.NDArray[np.int64]:
     """Candidate pairs from the band keys, verified, plus the exact groups: cluster labels."""
     sets, offsets, keys = sets_keys
     valid = first & (np.diff(offsets) > 0)
-    pairs = stages.candidate_pairs(keys, feats.key_hash, valid)
-    return stages.merge_labels(sets, offsets, pairs, feats.key_hash, cfg)
+    pairs = stages.candidate_pairs(keys, feats.key_hash, valid, mapper=mapper)
+    return stages.merge_labels(sets, offsets, pairs, feats.key_hash, cfg, mapper=mapper)

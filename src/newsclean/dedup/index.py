@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .minhash import I64, U32, U64
-from .stages import components, verify_pairs
+from .stages import Mapper, components, verify_pairs
 
 __all__ = ["DedupResult", "build_result", "components"]
 
@@ -55,6 +55,8 @@ def build_result(
     length: I64,
     sets: U32,
     offsets: I64,
+    *,
+    mapper: Mapper = map,
 ) -> DedupResult:
     """Choose each cluster's representative by content and score every duplicate against it.
 
@@ -69,6 +71,7 @@ def build_result(
         length: ``len()`` of each raw text.
         sets: Shingle sets (CSR values) of every document.
         offsets: Their CSR offsets.
+        mapper: ``map`` or a pool's ``imap``, for :func:`verify_pairs`.
 
     Returns:
         The :class:`DedupResult`.
@@ -107,7 +110,7 @@ def build_result(
     differ = key_hash[dups] != key_hash[rep[dups]]
     if differ.any():
         pairs = np.stack([dups[differ], rep[dups[differ]]], axis=1)
-        inter, sa, sb = verify_pairs(sets, offsets, pairs)
+        inter, sa, sb = verify_pairs(sets, offsets, pairs, mapper=mapper)
         union = sa + sb - inter
         scores[differ] = np.where(union > 0, inter / np.maximum(union, 1), 1.0)
     duplicate_of = {

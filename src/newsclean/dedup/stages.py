@@ -29,6 +29,9 @@ the batch a document fell in, except the boilerplate counts of phase 2, which ar
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
 
@@ -66,6 +69,8 @@ __all__ = [
 ]
 
 _EMPTY = np.uint32(0xFFFFFFFF)
+# ``map``, or the ``imap`` of a thread pool: the phases below run independent blocks through it
+Mapper = Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]]
 
 
 def doc_line_rows(feats: BatchFeatures, max_tokens: int) -> tuple[I64, U64]:
@@ -281,7 +286,9 @@ def band_keys(sig: U32, bands: int, rows: int, seed: int) -> U64:
     return out
 
 
-def candidate_pairs(keys: U64, rank: U64, valid: npt.NDArray[np.bool_], *, window: int = 32) -> I64:
+def candidate_pairs(
+    keys: U64, rank: U64, valid: npt.NDArray[np.bool_], *, window: int = 32, mapper: Mapper = map
+) -> I64:
     """Pairs of documents sharing a bucket in any band, found by sorting band keys (no dict of lists).
 
     Inside a bucket, members are ordered by ``rank`` (a content hash), and each is paired with the next
@@ -293,25 +300,27 @@ def candidate_pairs(keys: U64, rank: U64, valid: npt.NDArray[np.bool_], *, windo
         rank: Content rank of each document (its ``key_hash``).
         valid: Documents allowed in buckets (non-empty, one per exact-duplicate group).
         window: Pairs per member in oversized buckets.
+        mapper: ``map`` or a pool's ``imap`` (groups of bands are independent).
 
     Returns:
         ``(m, 2)`` int64 unique pairs ``(i, j)`` with ``i < j``.
     """
     ids = np.flatnonzero(valid).astype(np.int64)
     ids = ids[np.argsort(rank[ids], kind="stable")]  # rank order once; stable sorts keep it
-    out: list[I64] = []
     m, bands = ids.shape[0], keys.shape[1]
     # several bands per sort (band-major, so each band's members stay in rank order), about 1M keys at a
     # time; keys of different bands never meet (``band_keys`` mixes the band into every key), and a pair
     # is only a candidate, verified exactly later
     step = max(1, min(bands, (1 << 20) // max(m, 1)))
-    for b0 in range(0, bands, step):
+
+    def group(b0: int) -> list[I64]:
+        found: list[I64] = []
         col = keys[ids, b0 : b0 + step].T.reshape(-1)
         order = stable_order(col)
         sk, sid = col[order], ids[order % m]
         same = sk[1:] == sk[:-1]
         if not same.any():
-            continue
+            return found
         # run lengths tell how far to look: max distance inside a run
         run_start = np.flatnonzero(np.concatenate([[True], ~same]))
         run_len = np.diff(np.concatenate([run_start, [sk.shape[0]]]))
@@ -321,7 +330,10 @@ def candidate_pairs(keys: U64, rank: U64, valid: npt.NDArray[np.bool_], *, windo
             if not hit.any():
                 break
             a, c = sid[:-d][hit], sid[d:][hit]
-            out.append(np.stack([np.minimum(a, c), np.maximum(a, c)], axis=1))
+            found.append(np.stack([np.minimum(a, c), np.maximum(a, c)], axis=1))
+        return found
+
+    out = [p for found in mapper(group, range(0, bands, step)) for p in found]
     if not out:
         return np.zeros((0, 2), dtype=np.int64)
     both = np.concatenate(out)
@@ -330,7 +342,9 @@ def candidate_pairs(keys: U64, rank: U64, valid: npt.NDArray[np.bool_], *, windo
     return np.stack([codes // n, codes % n], axis=1)
 
 
-def verify_pairs(sets: U32, offsets: I64, pairs: I64, *, block: int = 8192) -> tuple[I64, I64, I64]:
+def verify_pairs(
+    sets: U32, offsets: I64, pairs: I64, *, block: int = 8192, mapper: Mapper = map
+) -> tuple[I64, I64, I64]:
     """Exact intersection sizes of the shingle sets of each pair (vectorised, in blocks of pairs).
 
     Args:
@@ -338,14 +352,15 @@ def verify_pairs(sets: U32, offsets: I64, pairs: I64, *, block: int = 8192) -> t
         offsets: CSR offsets.
         pairs: ``(m, 2)`` document indices.
         block: Pairs handled per vectorised step (bounds memory).
+        mapper: ``map`` or a pool's ``imap`` (blocks are independent; results are kept in order).
 
     Returns:
         ``(intersection, size_a, size_b)`` int64 arrays of length m.
     """
     m = pairs.shape[0]
     sizes = np.diff(offsets)
-    inter = np.zeros(m, dtype=np.int64)
-    for lo in range(0, m, block):
+
+    def count(lo: int) -> I64:
         chunk = pairs[lo : lo + block]
         vals_a, own_a = _gather(sets, offsets, chunk[:, 0])
         vals_b, own_b = _gather(sets, offsets, chunk[:, 1])
@@ -359,7 +374,11 @@ def verify_pairs(sets: U32, offsets: I64, pairs: I64, *, block: int = 8192) -> t
         )
         dup = keys[1:] == keys[:-1]
         owners = (keys[1:][dup] >> np.uint64(32)).astype(np.int64)
-        inter[lo : lo + chunk.shape[0]] = np.bincount(owners, minlength=chunk.shape[0])
+        out: I64 = np.bincount(owners, minlength=chunk.shape[0]).astype(np.int64)
+        return out
+
+    parts = list(mapper(count, range(0, m, block)))
+    inter = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
     return inter, sizes[pairs[:, 0]], sizes[pairs[:, 1]]
 
 
@@ -415,7 +434,9 @@ def exact_groups(key_hash: U64) -> tuple[I64, npt.NDArray[np.bool_]]:
     return group.astype(np.int64).reshape(-1), first
 
 
-def merge_labels(sets: U32, offsets: I64, pairs: I64, key_hash: U64, cfg: DedupConfig) -> I64:
+def merge_labels(
+    sets: U32, offsets: I64, pairs: I64, key_hash: U64, cfg: DedupConfig, *, mapper: Mapper = map
+) -> I64:
     """Verify candidate pairs, add the exact-duplicate groups, and label the clusters (union-find).
 
     The one place where accepted pairs and exact groups become clusters: :func:`newsclean.dedupe` and the
@@ -427,6 +448,7 @@ def merge_labels(sets: U32, offsets: I64, pairs: I64, key_hash: U64, cfg: DedupC
         pairs: ``(m, 2)`` candidate pairs from :func:`candidate_pairs` (global ids).
         key_hash: Matching-key hash of every document (exact duplicates share one).
         cfg: The options (``threshold``, ``containment``).
+        mapper: ``map`` or a pool's ``imap``, for :func:`verify_pairs`.
 
     Returns:
         int64 labels (see :func:`components`).
@@ -437,7 +459,7 @@ def merge_labels(sets: U32, offsets: I64, pairs: I64, key_hash: U64, cfg: DedupC
     >>> merge_labels(sets, offsets, np.array([[0, 1], [1, 2]]), key_hash, DedupConfig()).tolist()
     [0, 0, 2, 2]
     """
-    inter, sa, sb = verify_pairs(sets, offsets, pairs)
+    inter, sa, sb = verify_pairs(sets, offsets, pairs, mapper=mapper)
     ok, _ = cfg.accept(inter, sa, sb)
     group, first = exact_groups(key_hash)
     first_of_group = np.empty(int(group.max()) + 1 if group.size else 0, dtype=np.int64)
