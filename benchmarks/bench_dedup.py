@@ -13,9 +13,11 @@ The timed call is the whole ``dedupe(raw_texts)`` (key building included); the p
 runs the usual recipe (NFC + lower-case + whitespace folding, word 5-gram shingles, ``MinHash.bulk``,
 ``MinHashLSH(threshold=0.5, num_perm=128)``, every candidate pair merged by union-find).
 Peak memory is measured in a separate, untimed call under ``tracemalloc`` (numpy buffers included).
-CPU figures: ``cpu_docs/s`` counts this process and its finished worker processes (``os.times``);
-``projected_docs/s`` is what an idle machine with one core per process would do (for ``jobs=2``: the
-parent's CPU seconds plus half the workers'), since the benchmark machine is shared and wall times vary.
+CPU figures: ``cpu_docs/s`` counts this process (all its threads) and its finished worker processes
+(``os.times``); ``x_cpu_vs_datasketch`` divides datasketch's CPU seconds by newsclean's for the same corpus
+in the same run; ``x_wall_vs_jobs1`` is the wall-clock speed-up of ``jobs=2`` over ``jobs=1`` (the machine is
+shared, so wall times carry its noise). The 1M projection extends the time per document at the largest
+size, and the peak memory by its growth per document between the two largest sizes.
 """
 
 from __future__ import annotations
@@ -438,7 +440,7 @@ def run(quick: bool = False) -> None:
             tools.append(
                 ("datasketch MinHashLSH", lambda t=texts: datasketch_lsh(t), reps if n <= 10_000 else 1)
             )
-        base = None
+        measured: dict[str, dict[str, Any]] = {}
         for name, fn, r in tools:
             slow_peer = (
                 name.startswith("datasketch") and n > 10_000
@@ -455,18 +457,20 @@ def run(quick: bool = False) -> None:
                 "hn_template_merged": q["hn_merged"],
                 "wall_s": wall,
                 "docs/s": n / wall,
+                "cpu_s": cpu + kids,
                 "cpu_docs/s": n / (cpu + kids),
-                # on an idle machine with one core per process: the parent's CPU time, plus the workers'
-                # CPU time shared between the two workers (the load is machine-shared: wall is pessimistic)
-                "projected_docs/s": n / (cpu + kids / 2) if "jobs" in name else n / cpu,
                 "peak_MiB": peak,
                 "repeats": r,
             }
-            if base is None:
-                base = wall
-            row["x_vs_newsclean"] = wall / base
+            measured[name] = row
             rows.append(row)
             print(table([row], list(row)), flush=True)
+        one, two = measured["newsclean"], measured["newsclean jobs=2"]
+        two["x_wall_vs_jobs1"] = one["wall_s"] / two["wall_s"]
+        if "datasketch MinHashLSH" in measured:
+            peer = measured["datasketch MinHashLSH"]
+            one["x_cpu_vs_datasketch"] = peer["cpu_s"] / one["cpu_s"]
+            two["x_cpu_vs_datasketch"] = peer["cpu_s"] / two["cpu_s"]
     cols = [
         "docs",
         "tool",
@@ -477,10 +481,10 @@ def run(quick: bool = False) -> None:
         "wall_s",
         "docs/s",
         "cpu_docs/s",
-        "projected_docs/s",
         "peak_MiB",
         "repeats",
-        "x_vs_newsclean",
+        "x_cpu_vs_datasketch",
+        "x_wall_vs_jobs1",
     ]
     print(
         header(
@@ -490,4 +494,18 @@ def run(quick: bool = False) -> None:
         )
     )
     print(table(rows, cols))
-    save("dedup", {"rows": rows, "input_digests": digests})
+    own = [r for r in rows if r["tool"] == "newsclean"]
+    projection: dict[str, float] = {}
+    if len(own) >= 2:
+        big, prev = own[-1], own[-2]
+        per_doc_mib = (big["peak_MiB"] - prev["peak_MiB"]) / (big["docs"] - prev["docs"])
+        projection = {
+            "docs": 1_000_000,
+            "cpu_minutes": big["cpu_s"] / big["docs"] * 1_000_000 / 60,
+            "peak_GiB": (big["peak_MiB"] + per_doc_mib * (1_000_000 - big["docs"])) / 1024,
+        }
+        print(
+            f"projected for 1M documents (one process): {projection['cpu_minutes']:.1f} CPU minutes, "
+            f"peak {projection['peak_GiB']:.2f} GiB (dedup working memory, the input texts not counted)"
+        )
+    save("dedup", {"rows": rows, "input_digests": digests, "projection_1M": projection})
