@@ -157,3 +157,18 @@ def test_verify_pairs_exact_intersections() -> None:
 def test_components() -> None:
     edges = np.array([[5, 6], [1, 5], [2, 3]], dtype=np.int64)
     assert components(7, edges).tolist() == [0, 1, 2, 2, 4, 1, 1]
+
+
+def test_boilerplate_lines_counted_in_two_halves_equal_one_count() -> None:
+    rng = np.random.default_rng(2)
+    lines = rng.integers(0, 2**64, 3000, dtype=np.uint64)
+    hashes = lines[rng.zipf(1.5, 70_000) % 3000]  # over 2**16 rows: the split path
+    groups = rng.integers(0, 500, hashes.shape[0]).astype(np.int64)
+
+    def mapper(f, xs):  # type: ignore[no-untyped-def]  # any map-like callable that is not ``map``
+        return (f(x) for x in xs)
+
+    for g in (None, groups):
+        whole = stages.boilerplate_lines(hashes, 3, g)
+        assert whole.size > 10
+        assert stages.boilerplate_lines(hashes, 3, g, mapper=mapper).tolist() == whole.tolist()

@@ -199,14 +199,14 @@ def _run(
     mapper: stages.Mapper = map if pool is None else pool.imap
     mt = cfg.boilerplate_max_tokens
     docs, hashes = _line_rows(feats, mt, mapper)
-    boiler = stages.boilerplate_lines(hashes, cfg.boilerplate_min_docs)
+    boiler = stages.boilerplate_lines(hashes, cfg.boilerplate_min_docs, mapper=mapper)
     first = stages.exact_groups(feats.key_hash)[1]
     line_values, line_of_value = _template_lines(feats, boiler, params, mt, mapper)
     template = sorted_unique(line_values)
     sets, offsets, keys, touched = _sets_and_keys(feats, boiler, template, cfg, params, pool)
     labels = _labels(feats, first, cfg, (sets, offsets, keys), mapper)
     # refinement: count each line once per first-pass cluster
-    refined = stages.boilerplate_lines(hashes, cfg.boilerplate_min_docs, labels[docs])
+    refined = stages.boilerplate_lines(hashes, cfg.boilerplate_min_docs, labels[docs], mapper=mapper)
     if not np.array_equal(refined, boiler):
         subset = bool(member(refined, boiler).all())
         if subset:  # the template shingles of fewer lines: a filter of the first ones

@@ -93,7 +93,7 @@ def doc_line_rows(feats: BatchFeatures, max_tokens: int) -> tuple[I64, U64]:
     return docs.astype(np.int64), hashes
 
 
-def boilerplate_lines(hashes: U64, min_docs: int, groups: I64 | None = None) -> U64:
+def boilerplate_lines(hashes: U64, min_docs: int, groups: I64 | None = None, *, mapper: Mapper = map) -> U64:
     """Line hashes found in at least ``min_docs`` documents (or groups): a template is what many share.
 
     Counting groups instead of documents (``groups``: the cluster label of each row's document, from a
@@ -104,6 +104,7 @@ def boilerplate_lines(hashes: U64, min_docs: int, groups: I64 | None = None) -> 
         hashes: Line hashes of the rows from :func:`doc_line_rows` over the whole corpus.
         min_docs: Number of documents (groups) from which a short line is a template line.
         groups: Optional group of each row; rows of one group count once.
+        mapper: ``map`` or a pool's ``imap`` (the two halves of the hash range are counted apart).
 
     Returns:
         Sorted unique uint64 hashes of template lines.
@@ -113,10 +114,21 @@ def boilerplate_lines(hashes: U64, min_docs: int, groups: I64 | None = None) -> 
     >>> boilerplate_lines(np.array([5, 7, 5, 5, 7], dtype=np.uint64), 3, np.array([0, 0, 0, 1, 1])).tolist()
     []
     """
-    if groups is not None:
-        hashes = distinct_pairs(groups.astype(np.uint64), hashes)[1]
-    values, counts = value_counts(hashes)
-    out: U64 = values[counts >= min_docs]
+
+    def count(part: npt.NDArray[np.bool_] | None) -> U64:
+        h = hashes if part is None else hashes[part]
+        if groups is not None:
+            h = distinct_pairs((groups if part is None else groups[part]).astype(np.uint64), h)[1]
+        values, counts = value_counts(h)
+        found: U64 = values[counts >= min_docs]
+        return found
+
+    if mapper is map or hashes.shape[0] < 1 << 16:
+        return count(None)
+    # two halves by the top bit of the hash: counted independently, and concatenated they stay sorted
+    top = (hashes >> np.uint64(63)).astype(bool)
+    low, high = mapper(count, [~top, top])
+    out: U64 = np.concatenate([low, high])
     return out
 
 
@@ -308,10 +320,10 @@ def candidate_pairs(
     ids = np.flatnonzero(valid).astype(np.int64)
     ids = ids[np.argsort(rank[ids], kind="stable")]  # rank order once; stable sorts keep it
     m, bands = ids.shape[0], keys.shape[1]
-    # several bands per sort (band-major, so each band's members stay in rank order), about 1M keys at a
+    # several bands per sort (band-major, so each band's members stay in rank order), about 512k keys at a
     # time; keys of different bands never meet (``band_keys`` mixes the band into every key), and a pair
     # is only a candidate, verified exactly later
-    step = max(1, min(bands, (1 << 20) // max(m, 1)))
+    step = max(1, min(bands, (1 << 19) // max(m, 1)))
 
     def group(b0: int) -> list[I64]:
         found: list[I64] = []
