@@ -22,7 +22,7 @@ from .stages import DEFAULT_THRESHOLD, DedupConfig
 
 __all__ = ["DEFAULT_THRESHOLD", "DedupConfig", "dedupe", "texts_of"]
 
-_BLOCK = 8192  # documents per block of shingling and MinHash in a pass (bounds temporaries)
+_BLOCK = 4096  # documents per block of shingling and MinHash in a pass (bounds temporaries; cache-sized)
 _MIN_PARALLEL = 4000  # below this many documents a process pool costs more than it saves
 
 
@@ -117,7 +117,7 @@ def dedupe(
     boilerplate_min_docs: int = 3,
     boilerplate_max_tokens: int = 30,
     jobs: int = 1,
-    batch_size: int = 4096,
+    batch_size: int = 1024,
 ) -> DedupResult:
     """Find exact and near-duplicate documents in a corpus; keep one per cluster.
 

@@ -41,7 +41,7 @@ class DedupConfig:
     boilerplate_min_docs: int = 3
     boilerplate_max_tokens: int = 30
     jobs: int = 1
-    batch_size: int = 4096
+    batch_size: int = 1024
 
     def __post_init__(self) -> None:
         f = "dedupe"
