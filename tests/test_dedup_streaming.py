@@ -111,3 +111,26 @@ def test_agrees_with_dedupe_on_unambiguous_corpus() -> None:
     for i, c in enumerate(batch.cluster_ids):
         groups.setdefault(c, set()).add(i)
     assert stream == {frozenset(g) for g in groups.values()}
+
+
+def test_add_many_equals_adds_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.dedup import streaming
+
+    monkeypatch.setattr(streaming, "_CHUNK", 3)  # several chunks, template lines counted across them
+    bodies = [RAIN, EXAM, FARM, HOSPITAL, CRICKET, EDITED_RAIN]
+    docs = [templated(b, day) for day, b in enumerate(bodies * 2)] + [RAIN, EDITED_RAIN, "", "!!"]
+    one = Deduplicator()
+    reps = [one.add(d) for d in docs]
+    # copies join their first-seen original; the two texts without words are exact duplicates of each other
+    assert reps == [0, 1, 2, 3, 4, 0, 0, 1, 2, 3, 4, 0, 0, 0, 14, 14]
+    many = Deduplicator()
+    assert many.add_many(docs) == reps
+    assert many.clusters() == one.clusters()
+    assert many.query(FARM) == one.query(FARM)
+
+
+def test_add_many_checks_every_item_before_adding() -> None:
+    d = Deduplicator()
+    with pytest.raises(nc.InputTypeError, match=r"add_many\(\) item 1"):
+        d.add_many([RAIN, b"bytes"])  # type: ignore[list-item]
+    assert len(d) == 0

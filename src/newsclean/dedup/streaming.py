@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -12,13 +13,14 @@ from ..errors import IncompatibleSignatureError, InputTypeError
 from ..types import Document
 from . import stages
 from .batch import texts_of
-from .features import TokenCache, featurize
+from .features import BatchFeatures, TokenCache, featurize
 from .minhash import I64, U32, U64, MinHashParams, Signature
 from .stages import DEFAULT_THRESHOLD, DedupConfig
 
 __all__ = ["Deduplicator"]
 
 _FORMAT = "newsclean.dedup.Deduplicator/1"
+_CHUNK = 1024  # documents whose features add_many() computes at once
 
 
 class Deduplicator:
@@ -92,7 +94,12 @@ class Deduplicator:
     # ------------------------------------------------------------------ building blocks
 
     def _prepare(self, text: str, *, count_lines: bool) -> tuple[U32, U32, int]:
-        feats = featurize([text], self.params.seed, self._cache)
+        return self._prepare_features(
+            featurize([text], self.params.seed, self._cache), count_lines=count_lines
+        )
+
+    def _prepare_features(self, feats: BatchFeatures, *, count_lines: bool) -> tuple[U32, U32, int]:
+        """Shingle set, signature and key hash of one document's features (template lines counted so far)."""
         docs, hashes = stages.doc_line_rows(feats, self._cfg.boilerplate_max_tokens)
         del docs
         if count_lines:
@@ -165,12 +172,15 @@ class Deduplicator:
         (0, 0)
         """
         text = texts_of([doc], "Deduplicator.add")[0]
+        return self._add_features(key, lambda: featurize([text], self.params.seed, self._cache))
+
+    def _add_features(self, key: Hashable | None, features: Callable[[], BatchFeatures]) -> Hashable:
         if key is None:
             key = len(self._keys)
         if key in self._key_index:
             msg = f"Deduplicator.add() key {key!r} is already in the index"
             raise ValueError(msg)
-        sets, sig, key_hash = self._prepare(text, count_lines=True)
+        sets, sig, key_hash = self._prepare_features(features(), count_lines=True)
         best = next(self._matches(sets, sig, key_hash), None)
         rep = self._rep[best[0]] if best is not None else -1
         self._insert(key, sets, sig, key_hash, rep)
@@ -196,7 +206,14 @@ class Deduplicator:
         if len(key_list) != len(items):
             msg = f"Deduplicator.add_many() got {len(key_list)} keys for {len(items)} documents"
             raise ValueError(msg)
-        return [self.add(d, k) for d, k in zip(items, key_list, strict=True)]
+        texts = texts_of(items, "Deduplicator.add_many")
+        out: list[Hashable] = []
+        # features of a chunk at once (they depend on the text only); then each document in order, as add()
+        for lo in range(0, len(texts), _CHUNK):
+            feats = featurize(texts[lo : lo + _CHUNK], self.params.seed, self._cache)
+            for i, k in enumerate(key_list[lo : lo + _CHUNK]):
+                out.append(self._add_features(k, partial(feats.slice, i, i + 1)))
+        return out
 
     def query_iter(self, doc: str | Document) -> Iterator[tuple[Hashable, float]]:
         """Yield ``(key, score)`` for indexed documents that ``doc`` duplicates, best first; adds nothing.
