@@ -13,6 +13,7 @@ inputs follow: a title echoed 10^4 times and a 10 MB article.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import statistics
@@ -83,7 +84,7 @@ def _stress(rows: list[dict[str, Any]], quick: bool) -> None:
     big = (para + "\n") * (size // (len(para) + 1) + 1)
     for label, text in (("title echoed 10^4 times", echoed), (f"{len(big) / 1e6:.0f} MB article", big)):
         t = _common.median_time(
-            lambda text=text: nc.strip_boilerplate(text, title=title), repeats=5, warmup=1
+            functools.partial(nc.strip_boilerplate, text, title=title), repeats=5, warmup=1
         )
         rows.append(
             {

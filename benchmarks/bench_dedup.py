@@ -23,6 +23,7 @@ size, and the peak memory by its growth per document between the two largest siz
 from __future__ import annotations
 
 import collections
+import functools
 import os
 import random
 import re
@@ -192,7 +193,7 @@ class Generator:
 
     def __init__(self, seed: int = 7, lexicon: int = 60_000) -> None:
         self.rnd = random.Random(seed)
-        words = set()
+        words: set[str] = set()
         while len(words) < lexicon:
             n = self.rnd.choice((2, 2, 3, 3, 3, 4))
             words.add("".join(self.rnd.choice(CONSONANTS) + self.rnd.choice(MATRAS) for _ in range(n)))
@@ -416,8 +417,13 @@ def _peak_mib(fn: Callable[[], object]) -> float:
         tracemalloc.stop()
 
 
-def run(quick: bool = False) -> None:
+def _newsclean(texts: list[str], jobs: int) -> list[int]:
     import newsclean
+
+    return newsclean.dedupe(texts, jobs=jobs).cluster_ids
+
+
+def run(quick: bool = False) -> None:
 
     sizes = (1_000, 10_000) if quick else (1_000, 10_000, 100_000)
     rows: list[dict[str, Any]] = []
@@ -433,12 +439,16 @@ def run(quick: bool = False) -> None:
         digests.append(digest("\x00".join(texts)))
         reps = 5 if n <= 10_000 or not quick else 3
         tools: list[tuple[str, Callable[[], list[int]], int]] = [
-            ("newsclean", lambda t=texts: newsclean.dedupe(t).cluster_ids, reps),
-            ("newsclean jobs=2", lambda t=texts: newsclean.dedupe(t, jobs=2).cluster_ids, reps),
+            ("newsclean", functools.partial(_newsclean, texts, 1), reps),
+            ("newsclean jobs=2", functools.partial(_newsclean, texts, 2), reps),
         ]
         if have_ds:
             tools.append(
-                ("datasketch MinHashLSH", lambda t=texts: datasketch_lsh(t), reps if n <= 10_000 else 1)
+                (
+                    "datasketch MinHashLSH",
+                    functools.partial(datasketch_lsh, texts),
+                    reps if n <= 10_000 else 1,
+                )
             )
         measured: dict[str, dict[str, Any]] = {}
         for name, fn, r in tools:
@@ -505,7 +515,8 @@ def run(quick: bool = False) -> None:
             "peak_GiB": (big["peak_MiB"] + per_doc_mib * (1_000_000 - big["docs"])) / 1024,
         }
         print(
-            f"projected for 1M documents (one process): {projection['cpu_minutes']:.1f} CPU minutes, "
-            f"peak {projection['peak_GiB']:.2f} GiB (dedup working memory, the input texts not counted)"
+            f"projected for 1M documents (one process, from the {prev['docs']:,} and {big['docs']:,} runs): "
+            f"{projection['cpu_minutes']:.1f} CPU minutes, peak {projection['peak_GiB']:.2f} GiB (dedup working "
+            "memory, the input texts not counted; small runs overstate the growth per document)"
         )
     save("dedup", {"rows": rows, "input_digests": digests, "projection_1M": projection})

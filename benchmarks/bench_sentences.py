@@ -27,7 +27,7 @@ import re
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import ModuleType
 from typing import Any
 
@@ -153,7 +153,7 @@ def quality(found: dict[str, Callable[[str], Any]]) -> list[dict[str, Any]]:
         print("quality: ../shared/data/segment is absent; skipped")
         return []
     records = segscore.read_gold(str(gold))
-    one = {
+    one: dict[str, Any] = {
         "id": "one-doc",
         "text": " ".join(r["text"] for r in records),
         "sentences": [s for r in records for s in r["sentences"]],
@@ -174,7 +174,7 @@ def quality(found: dict[str, Callable[[str], Any]]) -> list[dict[str, Any]]:
 # -- speed --------------------------------------------------------------------------------------------
 
 
-def interleaved_medians(fns: dict[str, Callable[[], object]], repeats: int) -> dict[str, float]:
+def interleaved_medians(fns: Mapping[str, Callable[[], object]], repeats: int) -> dict[str, float]:
     """Median CPU seconds (process time) of each function; one warm-up each, then the functions run in turn
     in every repeat, starting one further along each time (the tool run right after a slow peer pays for
     the caches it emptied, so no tool may always come first). CPU time, not wall time, so other load on a
