@@ -205,22 +205,21 @@ def finish(summed: U64, length: I64, seed: int) -> U64:
     return _mix(summed ^ (length.astype(np.uint64) * _GOLDEN) ^ salt)
 
 
-def segment_hashes(text: str, count: int, seed: int) -> U64:
-    """:func:`run_hashes` of each of the ``count`` line-separated segments of ``text`` (empty ones too).
+def segment_hashes(chars: U32, count: int, seed: int) -> U64:
+    """:func:`run_hashes` of each of the ``count`` segments of ``chars`` ended by line breaks (empty ones too).
 
     Args:
-        text: Segments joined by ``"\\n"`` (exactly ``count - 1`` line breaks).
+        chars: Code points of the segments, each followed by ``"\\n"`` (exactly ``count`` line breaks).
         count: Number of segments.
         seed: Hash seed.
 
     Returns:
         One uint64 hash per segment.
 
-    >>> h = segment_hashes("कम\\n\\nकम", 3, seed=1)
+    >>> h = segment_hashes(code_points("कम\\n\\nकम\\n"), 3, seed=1)
     >>> bool(h[0] == h[2] != h[1]), bool(h[1] == finish(np.zeros(1, np.uint64), np.zeros(1, np.int64), 1)[0])
     (True, True)
     """
-    chars = code_points(text + "\n")
     newline = chars == 0x0A
     start, _, hashes = run_hashes(chars, ~newline, seed)
     out = np.full(count, finish(np.zeros(1, np.uint64), np.zeros(1, np.int64), seed)[0], dtype=np.uint64)

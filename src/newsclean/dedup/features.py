@@ -8,7 +8,6 @@ paid per vocabulary entry, not per token occurrence.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import deque
 from collections.abc import Iterable, Sequence
@@ -22,7 +21,7 @@ from .codepoints import code_points, segment_hashes, token_runs
 from .keys import has_mojibake, normalize_many, prepare
 from .minhash import I64, U32, U64
 
-__all__ = ["BatchFeatures", "TokenCache", "featurize", "key_hash"]
+__all__ = ["BatchFeatures", "TokenCache", "featurize"]
 
 _DIGITS = re.compile("[0-9]+")
 _LINE_MULT = np.uint64(0x9E3779B97F4A7C15)
@@ -120,22 +119,6 @@ def _ranges(starts: I64, lengths: I64) -> I64:
     return out
 
 
-def key_hash(key: str) -> int:
-    """Stable 64-bit hash of a string (blake2b, unkeyed).
-
-    Args:
-        key: Any string (lone surrogates allowed).
-
-    Returns:
-        An int in ``[0, 2**64)``.
-
-    >>> key_hash("भारत") == key_hash("भारत") != key_hash("भारती")
-    True
-    """
-    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(digest, "little")
-
-
 def _repair(texts: list[str]) -> list[str]:
     """The texts with Devanagari mojibake repaired (:func:`prepare`), or ``texts`` itself if none has it."""
     if not any(map(has_mojibake, texts)):
@@ -157,9 +140,6 @@ class TokenCache:
         self.seed = seed
         empty = (np.zeros(0, dtype=np.uint64), np.zeros((0, 2), dtype=np.uint64))
         self._levels: list[tuple[U64, U64]] = [empty, empty]
-
-    def __len__(self) -> int:
-        return sum(k.shape[0] for k, _ in self._levels)
 
     def lookup(self, idents: U64) -> tuple[npt.NDArray[np.bool_], U64]:
         """Which of the sorted unique ``idents`` are known, and their ``(hash, masked hash)`` rows."""
@@ -202,13 +182,13 @@ def _norm_hashes(tokens: list[str], seed: int) -> U64:
     if joined.count("\n") != len(tokens) - 1:  # no normalised token should hold a line break; if one did
         norms = [t.replace("\n", " ") for t in norms]
         joined = "\n".join(norms)
-    out[:, 0] = out[:, 1] = segment_hashes(joined, len(tokens), seed)
-    digit_at = [m.start() for m in _DIGITS.finditer(joined)]
-    if digit_at:  # only the tokens holding digits get another masked hash
-        breaks = np.flatnonzero(code_points(joined) == 0x0A)
-        which = np.unique(np.searchsorted(breaks, np.array(digit_at, dtype=np.int64)))
+    chars = code_points(joined + "\n")
+    out[:, 0] = out[:, 1] = segment_hashes(chars, len(tokens), seed)
+    digits = np.flatnonzero((chars >= 0x30) & (chars <= 0x39))
+    if digits.size:  # only the tokens holding ASCII digits get another, masked hash
+        which = np.unique(np.searchsorted(np.flatnonzero(chars == 0x0A), digits))
         masked = "\n".join(_DIGITS.sub("0", norms[i]) for i in which.tolist())
-        out[which, 1] = segment_hashes(masked, which.shape[0], seed)
+        out[which, 1] = segment_hashes(code_points(masked + "\n"), which.shape[0], seed)
     return out
 
 

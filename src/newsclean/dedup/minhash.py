@@ -30,7 +30,7 @@ import numpy.typing as npt
 from .._check import check_fraction, check_positive_int
 from ..errors import ConfigError, IncompatibleSignatureError
 
-__all__ = ["SCHEME_VERSION", "MinHashParams", "Signature", "lsh_params", "token_hash"]
+__all__ = ["SCHEME_VERSION", "MinHashParams", "Signature", "lsh_params"]
 
 SCHEME_VERSION = 1
 U32 = npt.NDArray[np.uint32]
@@ -148,24 +148,6 @@ class Signature:
         """
         self.params.check_compatible(other.params)
         return float(np.count_nonzero(self.values == other.values)) / self.params.num_perm
-
-
-def token_hash(token: str, seed: int) -> int:
-    """Stable 32-bit hash of one token (keyed blake2b; the same in every process and on every machine).
-
-    Args:
-        token: A token (any str; lone surrogates are encoded with ``surrogatepass``).
-        seed: The params' seed.
-
-    Returns:
-        An int in ``[0, 2**32)``.
-
-    >>> token_hash("भारत", 1) == token_hash("भारत", 1) != token_hash("भारत", 2)
-    True
-    """
-    raw = token.encode("utf-8", "surrogatepass")
-    h = hashlib.blake2b(raw, digest_size=4, key=seed.to_bytes(8, "little"))
-    return int.from_bytes(h.digest(), "little")
 
 
 def mix64to32(x: U64) -> U32:

@@ -68,7 +68,6 @@ __all__ = [
     "verify_pairs",
 ]
 
-_EMPTY = np.uint32(0xFFFFFFFF)
 # ``map``, or the ``imap`` of a thread pool: the phases below run independent blocks through it
 Mapper = Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]]
 
@@ -147,7 +146,7 @@ def template_shingles(feats: BatchFeatures, boiler: U64, params: MinHashParams, 
         feats: Features of a batch.
         boiler: Output of :func:`boilerplate_lines`.
         params: Signature params.
-        max_tokens: The same value given to :func:`doc_line_hashes`.
+        max_tokens: The same value given to :func:`doc_line_rows`.
 
     Returns:
         Sorted unique uint32 values. In a distributed run, take the union over all batches.
@@ -161,13 +160,8 @@ def template_line_shingles(
     """The shingle values of every template line, with the hash of the line each comes from.
 
     With the line hashes, the template shingles of a smaller set of template lines (the refinement pass)
-    are a filter of these: ``sorted_unique(values[member(lines, smaller)])``.
-
-    Args:
-        feats: Features of a batch.
-        boiler: Output of :func:`boilerplate_lines`.
-        params: Signature params.
-        max_tokens: The same value given to :func:`doc_line_hashes`.
+    are a filter of these: ``sorted_unique(values[member(lines, smaller)])``. Arguments as for
+    :func:`template_shingles`.
 
     Returns:
         ``(values, line_hashes)``, one entry per distinct pair (template lines recur: few pairs).
@@ -217,7 +211,7 @@ def shingle_sets(
         feats: Features of a batch.
         boiler: Output of :func:`boilerplate_lines`.
         params: Signature params.
-        max_tokens: The same value given to :func:`doc_line_hashes`.
+        max_tokens: The same value given to :func:`doc_line_rows`.
         template: Output of :func:`template_shingles` over the whole corpus (None: computed from ``feats``).
         touched: Optional bool array, one per document, set True here for each document that lost a shingle
             to ``template`` (a document not touched and without a changed template line keeps its set when
