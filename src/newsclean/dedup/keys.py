@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from .._mojibake import MOJIBAKE_GATE
 from ..normalize import NormalizeConfig, normalize
 
 __all__ = [
@@ -50,7 +51,6 @@ _TOKEN = re.compile(f"[^{SEPARATORS}]+|\\n")
 # characters that feature extraction uses as line (U+E000) and document (U+E001) markers.
 FORMAT_CHARS = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ue000"
 _FORMAT = re.compile(f"[{FORMAT_CHARS}\ue001]+")
-_MOJIBAKE_TELLTALES = ("\u00e0\u00a4", "\u00e0\u00a5")
 
 _SEARCH = NormalizeConfig(profile="search")
 # the normaliser's identity and version (profile, rule set version, Unicode data): part of every signature's
@@ -108,7 +108,7 @@ def has_mojibake(text: str) -> bool:
     >>> has_mojibake("à¤¨à¤®"), has_mojibake("नम")
     (True, False)
     """
-    return _MOJIBAKE_TELLTALES[0] in text or _MOJIBAKE_TELLTALES[1] in text
+    return MOJIBAKE_GATE[0] in text or MOJIBAKE_GATE[1] in text
 
 
 def prepare(text: str) -> str:
