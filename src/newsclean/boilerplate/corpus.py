@@ -189,7 +189,7 @@ class BoilerplateModel:
                 group the model has not seen has no templates.
 
         Returns:
-            Edits with ``rule`` ``boilerplate.mined_line`` / ``mined_sentence`` / ``mined_span``, kind
+            Edits with a ``rule`` of :data:`~newsclean.boilerplate.api.MINED_RULES`, kind
             ``mined``, ``old == text[start:end]`` and a reason naming the template and its document
             frequency.
 

@@ -13,7 +13,16 @@ import numpy as np
 from .mining_cuts import Cut, sent_end, sent_start, tidy, to_line_end
 from .mining_select import GroupTemplates
 from .mining_state import PRE
-from .mining_text import FLAG_GLUE, FLAG_SEP, GAP_SENT, Units, WindowHasher, separator_class, seq_hash
+from .mining_text import (
+    FLAG_GLUE,
+    FLAG_SEP,
+    GAP_SENT,
+    Units,
+    WindowHasher,
+    range_index,
+    separator_class,
+    seq_hash,
+)
 
 __all__ = ["MAX_LEAD", "NEAR", "headline_cuts"]
 
@@ -53,16 +62,14 @@ def headline_cuts(u: Units, t: GroupTemplates, removed_line: list[bool], group: 
     separator comes before it ("यह भी पढ़ें: <headline>"): then the lead-in goes too, and the headline
     may run into the next sentence with no boundary.
     """
-    total = len(u.ids)
-    line_of = np.zeros(total, dtype=np.int64)
-    for k, (a, b) in enumerate(u.lines):
-        line_of[a:b] = k
-    gaps, flags = u.gaps, u.flags
     cuts: list[Cut] = []
-    hasher = WindowHasher(u.raw_ids)
     firsts = t.first_index
     if not len(firsts):
         return cuts
+    total = len(u.ids)
+    line_of = range_index(u.lines, total)
+    gaps, flags = u.gaps, u.flags
+    hasher = WindowHasher(u.raw_ids)
     where = np.minimum(np.searchsorted(firsts, u.raw_ids), len(firsts) - 1)
     candidates = np.flatnonzero(firsts[where] == u.raw_ids)
     for size, keys in t.title_index.items():

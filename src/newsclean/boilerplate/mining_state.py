@@ -37,6 +37,7 @@ from .mining_text import (
     analyse,
     is_slot,
     ngram_hashes,
+    range_index,
     separator_class,
     separator_points,
     seq_hash,
@@ -221,9 +222,7 @@ def doc_ngrams(u: Units, n: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np
     h = ngram_hashes(u.ids, n)
     if not len(h):
         return h, np.zeros(0, dtype=bool)
-    line_of = np.zeros(len(u.ids), dtype=np.int64)
-    for k, (a, b) in enumerate(u.lines):
-        line_of[a:b] = k
+    line_of = range_index(u.lines, len(u.ids))
     ok = line_of[: len(h)] == line_of[n - 1 :]
     masked = np.array(u.masked, dtype=np.int64)
     csum = np.concatenate(([0], np.cumsum(masked)))
@@ -306,9 +305,7 @@ def _count_embedded(state: MinerState, u: Units) -> None:
     n = len(u.ids)
     if not state.embedded or n < 3:
         return
-    sent = np.zeros(n, dtype=np.int64)
-    for k, (a, b) in enumerate(u.sentences):
-        sent[a:b] = k
+    sent = range_index(u.sentences, n)
     found: set[int] = set()
     hasher = WindowHasher(u.ids)
     for size in range(1, SHORT + 1):
@@ -370,11 +367,14 @@ def count_document(
 
     _count_ngrams(counts, u, valid, np.flatnonzero(ok), story, n=n, cap=cap)
 
+    pruned = False
     for table in (counts.lines, counts.parts, counts.ngr):
         if len(table) > max_candidates:
             for key in [k for k, v in table.items() if v[0] == 1]:
                 del table[key]
-            counts.short = {k: v for k, v in counts.short.items() if k in counts.lines or k in counts.parts}
+            pruned = True
+    if pruned:
+        counts.short = {k: v for k, v in counts.short.items() if k in counts.lines or k in counts.parts}
     if len(counts.ngr1) > max_candidates:
         counts.ngr1.clear()
 

@@ -29,6 +29,7 @@ __all__ = [
     "analyse",
     "key_scheme",
     "ngram_hashes",
+    "range_index",
     "seq_hash",
     "token_key",
 ]
@@ -134,7 +135,6 @@ def _hash_bytes(data: bytes, person: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8, person=person).digest(), "little")
 
 
-# token -> (id, masked); bounded cache (cleared when full, so memory stays flat on huge corpora)
 # token -> (id, masked, devanagari, exact id); bounded cache (cleared when full, so memory stays flat)
 _CACHE: dict[str, tuple[int, bool, bool, int]] = {}
 _CACHE_MAX = 500_000
@@ -212,6 +212,19 @@ def separator_points(u: Units, a: int, b: int, limit: int = 3) -> list[int]:
     if len(points) > 2 * limit:
         points = points[:limit] + points[-limit:]
     return points
+
+
+def range_index(ranges: list[tuple[int, int]], n: int) -> npt.NDArray[np.int64]:
+    """For each of ``n`` tokens, the index of the half-open range (line or sentence) holding it.
+
+    >>> u = analyse("एक दो। तीन\\nचार")
+    >>> range_index(u.lines, 4).tolist(), range_index(u.sentences, 4).tolist()
+    ([0, 0, 0, 1], [0, 0, 1, 2])
+    """
+    out = np.zeros(n, dtype=np.int64)
+    for k, (a, b) in enumerate(ranges):
+        out[a:b] = k
+    return out
 
 
 _MULT = np.uint64(0x9E3779B97F4A7C15)
@@ -375,30 +388,6 @@ def is_separator_gap(gap: str) -> bool:
         if ch in _SEPARATORS:
             return True
     return "-" in gap and (gap[0].isspace() or gap[-1].isspace())
-
-
-def is_glue(text: str, end: int, start: int) -> bool:
-    """True if two tokens touch with no space and change script (Latin ``IST`` glued to Hindi).
-
-    >>> t = "ISTइनपुट"
-    >>> is_glue(t, 3, 3)
-    True
-    """
-    if end != start or end == 0 or start >= len(text):
-        return False
-    return _is_deva(text[end - 1]) != _is_deva(text[start])
-
-
-def is_script_change(text: str, end: int, start: int) -> bool:
-    """True if the token ending at ``end`` and the one starting at ``start`` differ in script.
-
-    >>> t = "Advertisement इसके"
-    >>> is_script_change(t, 13, 14)
-    True
-    """
-    if end == 0 or start >= len(text):
-        return False
-    return _is_deva(text[end - 1]) != _is_deva(text[start])
 
 
 def _is_deva(ch: str) -> bool:

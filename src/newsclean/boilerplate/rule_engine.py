@@ -21,7 +21,6 @@ from .spans import Candidate, line_bounds
 __all__ = ["find_patterns"]
 
 _NUKTA = nukta_bases()
-_compiled = compiled_pattern
 
 
 def _sentence(text: str, s: int, e: int, max_len: int) -> tuple[int, int, bool] | None:
@@ -151,7 +150,7 @@ def _plan(rules: tuple[PatternRule, ...]) -> _Plan:
             r.compiled,
             r.line_anchored,
             frozenset(rep[v] for g in r.gate for v in _gate_forms(g)),
-            _compiled(r.require) if r.require else None,
+            compiled_pattern(r.require) if r.require else None,
         )
         for r in rules
     )

@@ -36,10 +36,9 @@ from .rule_words import PLATFORMS as _PLATFORMS
 from .rule_words import SEP as _SEP
 from .rule_words import SHARE_GATE as _SHARE_GATE
 
-__all__ = ["GATE_LEAD", "SCOPES", "SITES", "PatternRule", "compiled_pattern", "default_rules", "nukta_bases"]
+__all__ = ["SCOPES", "SITES", "PatternRule", "compiled_pattern", "default_rules", "nukta_bases"]
 
 SCOPES = ("match", "line", "sentence", "to_eol")
-GATE_LEAD = 120  # kept for compatibility: gated patterns are now searched on the lines holding a gate word
 SITES = ("any", "end", "eol", "start", "edge")
 _FLAGS = regex.MULTILINE | regex.VERSION0
 _NUKTA = {chr(0x0958 + i): base for i, base in enumerate("कखगजडढफय")}  # precomposed nukta letter -> base

@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from .keys import fold, key
+from .rules import nukta_bases
 from .sites import (
     AFTER_SEP,
     AFTER_TERM,
@@ -152,7 +153,7 @@ def find_echoes(
     ]
 
 
-_NUKTA_BASES = {base: chr(0x0958 + i) for i, base in enumerate("कखगजडढफय")} | {
+_NUKTA_BASES = {base: comp for comp, base in nukta_bases().items()} | {
     "न": "\u0929",
     "र": "\u0931",
     "ळ": "\u0934",
