@@ -10,7 +10,7 @@ import platform
 import statistics
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,30 @@ def median_time(fn: Callable[[], object], *, repeats: int = 5, warmup: int = 1) 
         fn()
         times.append(time.perf_counter() - t0)
     return statistics.median(times)
+
+
+def interleaved_medians(fns: Mapping[str, Callable[[], object]], repeats: int) -> dict[str, float]:
+    """Median CPU seconds (process time) of each function; one warm-up each, then the functions run in turn
+    in every repeat, starting one further along each time (the tool run right after a slow peer pays for
+    the caches it emptied, so no tool may always come first). CPU time, not wall time, so other load on a
+    shared machine does not distort the ratios (for single-threaded work)."""
+    for fn in fns.values():
+        fn()
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    order = list(fns.items())
+    for r in range(repeats):
+        shift = r % len(order)
+        for name, fn in order[shift:] + order[:shift]:
+            t0 = time.process_time()
+            fn()
+            times[name].append(time.process_time() - t0)
+    return {name: statistics.median(ts) for name, ts in times.items()}
+
+
+def run_each(fn: Callable[[str], object], items: Iterable[str]) -> None:
+    """Call ``fn`` on every item (one timed unit for :func:`interleaved_medians`)."""
+    for item in items:
+        fn(item)
 
 
 def version(package: str) -> str:

@@ -10,13 +10,13 @@ repeats after a warm-up round.
 
 from __future__ import annotations
 
+import functools
 import random
-import statistics
-import time
+import sys
 import unicodedata
 from collections.abc import Callable
 
-from benchmarks._common import digest, header, save, table
+from benchmarks._common import digest, header, interleaved_medians, run_each, save, table
 
 # decomposed nukta letters (NFC) and their precomposed forms U+0958..U+095F, which real text often carries
 NUKTA_PRECOMPOSED = {
@@ -104,23 +104,6 @@ def _tools() -> list[tuple[str, str, Callable[[str], str] | None]]:
     return tools
 
 
-def _interleaved(
-    tools: list[tuple[str, Callable[[str], str]]], docs: list[str], repeats: int
-) -> dict[str, float]:
-    """Median CPU seconds per tool over ``docs``; the tools take turns in every round (after one warm-up round).
-    CPU time of this process (single-threaded work) rather than wall time: on a shared machine other processes
-    then cannot inflate one tool's figure."""
-    times: dict[str, list[float]] = {name: [] for name, _ in tools}
-    for round_ in range(repeats + 1):
-        for name, fn in tools:
-            t0 = time.process_time()
-            for d in docs:
-                fn(d)
-            if round_:
-                times[name].append(time.process_time() - t0)
-    return {name: statistics.median(ts) for name, ts in times.items()}
-
-
 def run(quick: bool = False) -> None:
     """Time every tool on the clean and the dirty articles; print the table and save JSON."""
     n, repeats = (60, 5) if quick else (300, 9)
@@ -130,8 +113,12 @@ def run(quick: bool = False) -> None:
     mb_dirty = sum(len(t.encode()) for t in dirty) / 1e6
     tools = _tools()
     present = [(name, fn) for name, _, fn in tools if fn is not None]
-    t_clean = _interleaved(present, clean, repeats)
-    t_dirty = _interleaved(present, dirty, repeats)
+    t_clean = interleaved_medians(
+        {name: functools.partial(run_each, fn, clean) for name, fn in present}, repeats
+    )
+    t_dirty = interleaved_medians(
+        {name: functools.partial(run_each, fn, dirty) for name, fn in present}, repeats
+    )
     nfc_dirty = mb_dirty / t_dirty["unicodedata NFC (stdlib)"]
     rows: list[dict[str, object]] = []
     for name, package, fn in tools:
@@ -158,4 +145,4 @@ def run(quick: bool = False) -> None:
 
 
 if __name__ == "__main__":
-    run()
+    run(quick="--quick" in sys.argv)

@@ -166,11 +166,17 @@ def run(quick: bool = False) -> None:
             }
         )
     rows.append(
-        {"task": "dedup", "tool": f"newsclean.dedupe (raw text, {4 * n} articles)", "s": results["dedupe_4n"]}
+        {
+            "task": "dedup",
+            "tool": f"newsclean.dedupe (raw text, {4 * n} articles)",
+            "s": results["dedupe_4n"],
+            "n": 4 * n,
+        }
     )
     for r in rows:
-        r["articles/s"] = _rate(4 * n if "articles)" in r["tool"] else n, r["s"])
-        r["ms/article"] = 1000 * r["s"] / n
+        count = r.pop("n", n)
+        r["articles/s"] = _rate(count, r["s"])
+        r["ms/article"] = 1000 * r["s"] / count
     print(table(rows, ["task", "tool", "s", "articles/s", "ms/article"]))
     print(
         f"\nkept {kept_n} of {n} after dedup"

@@ -24,16 +24,14 @@ import importlib.util
 import json
 import random
 import re
-import statistics
 import sys
-import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
 import newsclean as nc
 
-from ._common import SHARED_DATA, digest, header, save, table
+from ._common import SHARED_DATA, digest, header, interleaved_medians, run_each, save, table
 
 SEGMENT = SHARED_DATA / "segment"
 PEER_NAMES = ("naive_regex", "indicnlp", "pysbd_hi", "sentencex_hi")
@@ -174,24 +172,6 @@ def quality(found: dict[str, Callable[[str], Any]]) -> list[dict[str, Any]]:
 # -- speed --------------------------------------------------------------------------------------------
 
 
-def interleaved_medians(fns: Mapping[str, Callable[[], object]], repeats: int) -> dict[str, float]:
-    """Median CPU seconds (process time) of each function; one warm-up each, then the functions run in turn
-    in every repeat, starting one further along each time (the tool run right after a slow peer pays for
-    the caches it emptied, so no tool may always come first). CPU time, not wall time, so other load on a
-    shared machine does not distort the ratios (every tool here is single-threaded)."""
-    for fn in fns.values():
-        fn()
-    times: dict[str, list[float]] = {name: [] for name in fns}
-    order = list(fns.items())
-    for r in range(repeats):
-        shift = r % len(order)
-        for name, fn in order[shift:] + order[:shift]:
-            t0 = time.process_time()
-            fn()
-            times[name].append(time.process_time() - t0)
-    return {name: statistics.median(ts) for name, ts in times.items()}
-
-
 def speed(found: dict[str, Callable[[str], Any]], quick: bool) -> tuple[list[dict[str, Any]], str]:
     """Characters per second on the generated inputs."""
     repeats = 5 if quick else 9
@@ -209,7 +189,7 @@ def speed(found: dict[str, Callable[[str], Any]], quick: bool) -> tuple[list[dic
     for label, texts in inputs.items():
         chars = sum(len(t) for t in texts)
         fns = {
-            name: functools.partial(_run_all, fn, texts)
+            name: functools.partial(run_each, fn, texts)
             for name, fn in found.items()
             if name not in SLOW or label == "articles"
         }
@@ -226,11 +206,6 @@ def speed(found: dict[str, Callable[[str], Any]], quick: bool) -> tuple[list[dic
                 }
             )
     return rows, digest(big)
-
-
-def _run_all(fn: Callable[[str], Any], texts: list[str]) -> None:
-    for t in texts:
-        fn(t)
 
 
 def run(quick: bool = False) -> None:

@@ -35,6 +35,7 @@ from ._cli.stream import (
 )
 from ._cli.work import STEP_NAMES, Fields, Job, build_pipeline
 from .errors import ConfigError, NewscleanError
+from .normalize import PROFILES  # --profile: `search` also folds for indexing and matching
 
 __all__ = ["build_parser", "main"]
 
@@ -42,12 +43,6 @@ EPILOG = """\
 exit codes: 0 success; 1 a bad record stopped the run (--on-error stop); 2 usage error (bad option,
 output would overwrite the input, unusable model); 3 a file could not be read or written; 130 interrupted.
 """
-
-PROFILES = {
-    # --profile for `clean`: the normalisation profile; `search` also folds for indexing and matching.
-    "safe": "safe",
-    "search": "search",
-}
 
 
 def _steps(value: str) -> tuple[str, ...]:
@@ -213,14 +208,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LIST",
         help="comma-separated steps to run, always in this order: normalize,boilerplate,split (default: all)",
     )
-    c.add_argument("--profile", choices=tuple(PROFILES), default="safe", help="normalisation profile")
+    c.add_argument("--profile", choices=PROFILES, default="safe", help="normalisation profile")
     c.add_argument("--model", metavar="FILE", help="a boilerplate model saved by `newsclean mine`")
     _disable_arg(c)
     _output_args(clean, cleaned=True, sentences=True)
 
     norm = sub.add_parser("normalize", help="Devanagari normalisation only", epilog=EPILOG)
     _io_args(norm)
-    norm.add_argument("--profile", choices=tuple(PROFILES), default="safe", help="safe (default) or search")
+    norm.add_argument("--profile", choices=PROFILES, default="safe", help="safe (default) or search")
     _disable_arg(norm)
     _output_args(norm, cleaned=True, sentences=False)
 
@@ -246,7 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     dedup.add_argument("--threshold", type=_threshold, default=None, help="Jaccard similarity threshold")
 
     demo = sub.add_parser("demo", help="run the full job on the bundled seed article and explain it")
-    demo.add_argument("--profile", choices=tuple(PROFILES), default="safe")
+    demo.add_argument("--profile", choices=PROFILES, default="safe")
     demo.add_argument("--json", action="store_true", help="print one JSON object instead of the report")
     return parser
 

@@ -148,7 +148,7 @@ def process_record(job: Job, lineno: int, raw: bytes, record: dict[str, Any], pa
     changed = 0
     for r in doc.history:
         for e in r.edits:
-            if e.new == "":
+            if e.is_removal:
                 removed[e.kind] += len(e.old)
             else:
                 changed += 1
