@@ -163,6 +163,7 @@ def test_extra_abbreviations_all_three_ways() -> None:
     assert split_sentences(text, config=SentenceConfig(extra_abbreviations=frozenset({"मोह."}))) == expected
     assert split_sentences(text, config=SentenceConfig().with_abbreviations("मोह")) == expected
     assert split_sentences(text, extra_abbreviations=["मोह."]) == expected
+    assert [s.of(text) for s in sentence_spans(text, extra_abbreviations=["मोह."])] == expected
 
 
 def test_default_abbreviations_can_be_switched_off() -> None:

@@ -160,11 +160,17 @@ _DEFAULT_RULES = _rules(_DEFAULT)
 
 
 def _resolve(
-    func: str, config: SentenceConfig | None, newline_is_boundary: bool | None, extra: Iterable[str] | None
+    func: str,
+    text: object,
+    config: SentenceConfig | None,
+    newline_is_boundary: bool | None,
+    extra: Iterable[str] | None,
 ) -> Rules:
+    """Check the arguments of a public call and return its compiled rules."""
+    if config is None and newline_is_boundary is None and extra is None and type(text) is str:
+        return _DEFAULT_RULES  # the common call, without the option checks
+    check_str(text, func, "text")
     if config is None:
-        if newline_is_boundary is None and extra is None:
-            return _DEFAULT_RULES
         config = _DEFAULT
     elif not isinstance(config, SentenceConfig):
         raise InputTypeError(type_message(func, "config", "SentenceConfig or None", config))
@@ -208,11 +214,7 @@ def split_sentences(
     >>> split_sentences("पहली पंक्ति\\nदूसरी पंक्ति", newline_is_boundary=False)
     ['पहली पंक्ति\\nदूसरी पंक्ति']
     """
-    if config is None and newline_is_boundary is None and extra_abbreviations is None and type(text) is str:
-        return split(text, _DEFAULT_RULES)  # the common call, without the option checks
-    check_str(text, "split_sentences", "text")
-    rules = _resolve("split_sentences", config, newline_is_boundary, extra_abbreviations)
-    return split(text, rules)
+    return split(text, _resolve("split_sentences", text, config, newline_is_boundary, extra_abbreviations))
 
 
 def sentence_spans(
@@ -244,10 +246,7 @@ def sentence_spans(
     >>> sentence_spans("  राम आया।  सीता आई।\\n")
     [Span(start=2, end=10), Span(start=12, end=20)]
     """
-    if config is None and newline_is_boundary is None and extra_abbreviations is None and type(text) is str:
-        return _spans(scan_matches(text, _DEFAULT_RULES))  # the common call, without the option checks
-    check_str(text, "sentence_spans", "text")
-    rules = _resolve("sentence_spans", config, newline_is_boundary, extra_abbreviations)
+    rules = _resolve("sentence_spans", text, config, newline_is_boundary, extra_abbreviations)
     return _spans(scan_matches(text, rules))
 
 

@@ -3,13 +3,16 @@
 Internal module. Every pattern uses stdlib ``re`` over explicit code-point classes only (no ``\\w``, no
 Unicode properties), where ``re`` is about twice as fast as ``regex``.
 
->>> fast_pattern(pipe=True, newline=True, blank_line=True).findall("राम आया। क्या? हाँ")
+>>> plain = plain_dot_end(frozenset(), frozenset())
+>>> fast_pattern(pipe=True, newline=True, blank_line=True, dot_end=plain).findall("राम आया। क्या? हाँ")
 ['राम आया।', 'क्या?', 'हाँ']
 """
 
 from __future__ import annotations
 
 import re
+
+from .chars import DANDA, DEVANAGARI_CLASS, DEVANAGARI_DIGITS, DOUBLE_DANDA, WORD_CLASS
 
 __all__ = [
     "BLANK_LINE",
@@ -51,7 +54,7 @@ WHITESPACE = (
 LINE_BREAKS = "\n\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029"
 HORIZONTAL = "".join(c for c in WHITESPACE if c not in LINE_BREAKS)
 
-DANDAS = "।॥"
+DANDAS = DANDA + DOUBLE_DANDA
 QUESTION = "?!"
 STOPS = DANDAS + QUESTION  # decided by the fast pattern alone
 DOTS = ".…"
@@ -60,16 +63,15 @@ CURLY_CLOSERS = "”’»›)]}"
 STRAIGHT_QUOTES = "\"'"
 CLOSERS = CURLY_CLOSERS + STRAIGHT_QUOTES
 OPENERS = "\"'“‘«‹([{"
-LETTER_START = "[\u0904-\u0939\u0958-\u0961A-Z]"
-DIGITS = "0123456789०१२३४५६७८९"
+LETTER_START = "[\u0904-\u0939\u0958-\u0961A-Z]"  # see is_letter_start
+DIGITS = "0123456789" + DEVANAGARI_DIGITS
 LIST_NUMERALS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"})
 
 RUN_CHARS = DANDAS + QUESTION + DOTS + PIPE
 #: Where a full stop may end a sentence (just after it): before whitespace, a closer, another terminator or
 #: the end, or glued between Devanagari and a letter (``हुई.उन्होंने``).
 MAY_END = (
-    f"(?=[{re.escape(WHITESPACE + CLOSERS + RUN_CHARS)}]|\\Z)"
-    f"|(?<=[\u0900-\u097f]\\.)(?=[\u0904-\u0939\u0958-\u0961A-Z])"
+    f"(?=[{re.escape(WHITESPACE + CLOSERS + RUN_CHARS)}]|\\Z)|(?<=[{DEVANAGARI_CLASS}]\\.)(?={LETTER_START})"
 )
 BLANK_LINE = re.compile(
     f"(?:\r\n|[{re.escape(LINE_BREAKS)}])[{re.escape(HORIZONTAL)}]*(?:\r\n|[{re.escape(LINE_BREAKS)}])"
@@ -78,9 +80,8 @@ HAS_DIGIT = re.compile(f"[{DIGITS}]").search
 PLAIN_WORD = re.compile(
     f"[^{re.escape(WHITESPACE + DANDAS + OPENERS + CURLY_CLOSERS + STRAIGHT_QUOTES + DIGITS + QUESTION)}@/|…]+"
 ).fullmatch
-#: Devanagari letters and signs (no danda, digit or abbreviation sign): the words of a plain sentence end.
-WORD_CHARS = "\u0900-\u0963\u0971-\u097f"
-PURE_WORD = re.compile(f"[{WORD_CHARS}]+")
+#: The words of a plain sentence end are Devanagari letters and signs (:data:`~newsclean.chars.WORD_CLASS`).
+PURE_WORD = re.compile(f"[{WORD_CLASS}]+")
 PLAIN_WORD_MAX = 24  # longer words before a full stop go to the guards
 _LENGTH_TIERS = ((8, PLAIN_WORD_MAX), (4, 7), (1, 3))
 _NUMBER_MAX = 12  # longer numbers before a full stop go to the guards
@@ -92,36 +93,30 @@ SINGLE_LETTER = re.compile(f"{SINGLE_LETTER_PARTS[0]}{SINGLE_LETTER_PARTS[1]}{{0
 CLOSE = f"(?:[{re.escape(CURLY_CLOSERS)}]|[{STRAIGHT_QUOTES}](?!{LETTER_START}))*"
 
 
-def fast_pattern(pipe: bool, newline: bool, blank_line: bool, dot_end: str = "") -> re.Pattern[str]:
+def fast_pattern(pipe: bool, newline: bool, blank_line: bool, dot_end: str) -> re.Pattern[str]:
     """One match per sentence when dandas, ``?``, ``!`` and line breaks end sentences (the C-speed path).
 
     A ``?``/``!`` run is no boundary when a comma, semicolon or lower-case Latin word follows, or inside
     Latin text glued on both sides (``a?b=1``). ``dot_end`` (from :func:`plain_dot_end`) makes the common
-    full stops ends too (``हुआ. अब``); everything else is decided in :meth:`Rules.cuts`.
+    full stops ends too (``हुआ. अब``); every other full stop goes on, and is decided in :meth:`Rules.cuts`.
     """
     ws, nl, hws = re.escape(WHITESPACE), re.escape(LINE_BREAKS), re.escape(HORIZONTAL)
     terms = re.escape(DANDAS + QUESTION + DOTS + (PIPE if pipe else ""))
     rest = f"[{re.escape(QUESTION + DOTS + (PIPE if pipe else ''))}]*{CLOSE}"
     # the character class first, so a danda fails at once; then "a comma or a-z follows" or "Latin glued"
     question_goes_on = f"[{QUESTION}](?:{rest}(?=[{ws}]*[,;a-z])|(?<=[!-~].){rest}(?=[!-~]))"
-    goes_on = question_goes_on
-    end = f"[{DANDAS}{QUESTION}][{terms}]*{CLOSE}"
-    stop = DANDAS + QUESTION
-    ends = end
-    if dot_end:  # a full stop leaves the plain run; it goes on unless it is a plain end
-        stop += "."
-        goes_on += f"|\\.(?!{dot_end})"
-        ends = f"{end}|\\.{dot_end}"
-    if newline and dot_end:
+    end = f"[{STOPS}][{terms}]*{CLOSE}"
+    stop = STOPS + "."  # a full stop leaves the plain run; it goes on unless it is a plain end
+    if newline:
         # the ends are tried at each stop before going on (a lazy loop), so a plain end is checked once
         chunk = f"[^{stop}{nl}]*"
         line_end = f"(?<![{ws}])(?=[{hws}]*(?:[{nl}]|\\Z))"
         ends = f"(?!{question_goes_on}){end}|\\.{dot_end}|{line_end}"
         body = f"{chunk}(?:(?:{question_goes_on}|\\.){chunk})*?"
         return re.compile(f"[^{ws}{DANDAS}]{body}(?:{ends})|{end}")
-    if newline:
-        body = f"[^{stop}{nl}]*(?:(?:{goes_on})[^{stop}{nl}]*)*"
-    elif blank_line:
+    goes_on = f"{question_goes_on}|\\.(?!{dot_end})"
+    ends = f"{end}|\\.{dot_end}"
+    if blank_line:
         brk = f"(?:\r\n|[{nl}])(?![{hws}]*[{nl}])"
         body = f"[^{stop}{nl}]*(?:(?:{goes_on}|{brk})[^{stop}{nl}]*)*"
     else:
@@ -170,13 +165,13 @@ def plain_dot_end(abbreviations: frozenset[str], initials: frozenset[str]) -> st
     for k in range(1, PLAIN_WORD_MAX + 1):
         guarded = _words_of(pure, k)
         guard = f"(?!(?:{'|'.join(guarded)})\\.)" if guarded else ""
-        lengths.append(_whole_word(f"{guard}[{WORD_CHARS}]{{{k}}}"))
+        lengths.append(_whole_word(f"{guard}[{WORD_CLASS}]{{{k}}}"))
     # dispatch on the length first (at least 8 letters? at least 4?), so few look-behinds are tried
     tiers = []
     for lo, hi in _LENGTH_TIERS:
-        at_least = f"(?<=[{WORD_CHARS}]{{{lo}}}\\.)" if lo > 1 else ""
+        at_least = f"(?<=[{WORD_CLASS}]{{{lo}}}\\.)" if lo > 1 else ""
         tiers.append(f"{at_least}(?:{'|'.join(lengths[lo - 1 : hi])})")
-    words = f"(?<=[{WORD_CHARS}]\\.)(?:{'|'.join(tiers)})"
+    words = f"(?<=[{WORD_CLASS}]\\.)(?:{'|'.join(tiers)})"
     # a number of four digits or more is no list marker: "कीमत 5000. अगली खबर"
     numbers = "|".join(_whole_word(f"[{DIGITS}]{{{k}}}") for k in range(4, _NUMBER_MAX + 1))
     return f"(?=[{hws}][^{ws},;a-z])(?:{words}|(?<=[{DIGITS}]{{4}}\\.)(?:{numbers}))"
@@ -199,9 +194,9 @@ def dot_candidates(
     )
     pieces = range(1, _CHAIN_PIECE_MAX + 1)
     chains = "|".join(
-        _whole_word(f"[{WORD_CHARS}]{{{a}}}\\.[{WORD_CHARS}]{{{b}}}") for a in pieces for b in pieces
+        _whole_word(f"[{WORD_CLASS}]{{{a}}}\\.[{WORD_CLASS}]{{{b}}}") for a in pieces for b in pieces
     )
-    decided = [f"(?<=[{WORD_CHARS}]\\.)(?=[{hws}][^{ws}]|[^{ws}{run}])(?:{words}|{chains})"]
+    decided = [f"(?<=[{WORD_CLASS}]\\.)(?=[{hws}][^{ws}]|[^{ws}{run}])(?:{words}|{chains})"]
     decided.append(f"(?=[{ws}]*\\Z)")  # the text ends there anyway
     if newline:
         decided.append(f"(?<=[^{ws}{run}]\\.)(?=[{hws}]*[{nl}])")

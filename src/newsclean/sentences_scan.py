@@ -3,9 +3,9 @@
 Internal module; the public API is in :mod:`newsclean.sentences`, the patterns in
 :mod:`newsclean.sentences_patterns`. :meth:`Rules.cuts` finds the other candidate terminators (``.``, ``…``,
 ``|``) and decides each with cheap local checks (never more than a few dozen characters either side, no
-pairing of quotes), the common shapes without even a regex call; :func:`split` and :func:`scan` then run
-the fast pattern between the accepted cuts. The scan is linear, and an unbalanced quote can never suppress
-the boundaries after it.
+pairing of quotes), the common shapes without even a regex call; :func:`split` and :func:`scan_matches`
+then run the fast pattern between the accepted cuts. The scan is linear, and an unbalanced quote can never
+suppress the boundaries after it.
 
 >>> rules = Rules.build(abbreviations=frozenset({"डॉ"}))
 >>> text = "डॉ. शर्मा आए। कीमत 2.5 लाख है."
@@ -47,7 +47,7 @@ from .sentences_patterns import (
     plain_dot_end,
 )
 
-__all__ = ["LINE_BREAKS", "WHITESPACE", "Rules", "scan", "scan_matches", "split"]
+__all__ = ["LINE_BREAKS", "WHITESPACE", "Rules", "scan_matches", "split"]
 
 _TOKEN_WINDOW = 40
 _ASK, _ACCEPT, _REJECT, _PLAIN = 0, 1, 2, 3
@@ -172,7 +172,7 @@ class Rules:
     def _dot_shortcut(self, text: str, lo: int, p: int, n: int) -> int:
         """Decide the common shapes of a single full stop without the candidate regex.
 
-        Only full stops that ``DOT_CANDIDATES`` found come here (a full stop glued to a digit or to Latin
+        Only full stops that :attr:`dots` found come here (a full stop glued to a digit or to Latin
         text never ends a sentence, see :meth:`_glued_dot`).
 
         Returns:
@@ -201,7 +201,7 @@ class Rules:
                 self.word_kinds[raw] = kind
         if kind != _PLAIN:
             return kind
-        if spaced and _plain_next(text[p + 2]):
+        if spaced and _continues(text, p + 2, n):  # text[p + 2] is no whitespace (checked above)
             return _ACCEPT
         return _ASK
 
@@ -297,11 +297,6 @@ def _has_question(text: str, i: int, j: int) -> bool:
         return text[i] in QUESTION
     run = text[i:j]
     return "?" in run or "!" in run
-
-
-def _plain_next(ch: str) -> bool:
-    """What may follow ``"? "`` or ``". "`` for the fast path: no more whitespace, no comma, no a-z."""
-    return ch not in WHITESPACE and ch not in ",;" and not ("a" <= ch <= "z")
 
 
 def _word_before(text: str, lo: int, i: int) -> str:
@@ -412,7 +407,8 @@ def scan_matches(text: str, rules: Rules) -> Iterator[re.Match[str]]:
         rules: The compiled configuration.
 
     Returns:
-        An iterator over the matches in order; their spans are what :func:`scan` returns.
+        An iterator over the matches in order. Their spans are half-open, sorted, non-overlapping,
+        whitespace-trimmed ranges covering every non-whitespace character of ``text``.
 
     >>> [m.group() for m in scan_matches("राम आया। सीता आई।", Rules.build(abbreviations=frozenset()))]
     ['राम आया।', 'सीता आई।']
@@ -423,20 +419,3 @@ def scan_matches(text: str, rules: Rules) -> Iterator[re.Match[str]]:
         return finditer(text)
     bounds = [0, *cuts, len(text)]
     return chain.from_iterable(finditer(text, bounds[x], bounds[x + 1]) for x in range(0, len(bounds), 2))
-
-
-def scan(text: str, rules: Rules) -> list[tuple[int, int]]:
-    """Return the sentences of ``text`` as ``(start, end)`` offsets.
-
-    Args:
-        text: Any string.
-        rules: The compiled configuration.
-
-    Returns:
-        Half-open, sorted, non-overlapping, whitespace-trimmed ranges covering every non-whitespace
-        character of ``text``.
-
-    >>> scan("राम आया। सीता आई।", Rules.build(abbreviations=frozenset()))
-    [(0, 8), (9, 17)]
-    """
-    return [m.span() for m in scan_matches(text, rules)]
