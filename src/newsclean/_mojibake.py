@@ -28,22 +28,23 @@ _CONT = "\u0080-\u00bf" + "".join(re.escape(c) for c in _CP1252_HIGH)
 MOJIBAKE_GATE = ("\u00e0\u00a4", "\u00e0\u00a5")
 """'à¤' and 'à¥': the first two bytes of every Devanagari code point, read as windows-1252."""
 
+_DEVANAGARI_UNIT = (
+    f"\u00e0[\u00a4\u00a5](?:[{_CONT}]|[ \t])"  # Devanagari; an 0xA0 byte may have become a space
+)
+_OTHER_UNITS = f"[\u00c2-\u00df][{_CONT}]|[\u00e0-\u00ef][{_CONT}]{{2}}|[\u00f0-\u00f4][{_CONT}]{{3}}"
+
 MOJIBAKE_RE = re.compile(
     "(?:"
-    f"\u00e0[\u00a4\u00a5](?:[{_CONT}]|[ \t])"  # Devanagari; an 0xA0 byte may have become a space
+    f"{_DEVANAGARI_UNIT}"
     f"|\u00e0[\u00a4\u00a5]\ufffd"  # a byte lost to a strict cp1252 decoder (0x81 0x8D 0x8F 0x90 0x9D)
     f"|\u00e0[\u00a4\u00a5](?![{_CONT} \t\ufffd])"  # ... or dropped by one (errors="ignore")
-    f"|[\u00c2-\u00df][{_CONT}]"
-    f"|[\u00e0-\u00ef][{_CONT}]{{2}}"
-    f"|[\u00f0-\u00f4][{_CONT}]{{3}}"
+    f"|{_OTHER_UNITS}"
     ")+"
 )
 """A run of characters that are the windows-1252/latin-1 reading of whole UTF-8 sequences."""
 
-_UNIT_RE = re.compile(
-    f"\u00e0[\u00a4\u00a5](?:[{_CONT}]|[ \t])|\u00e0[\u00a4\u00a5]\ufffd?|[\u00c2-\u00df][{_CONT}]"
-    f"|[\u00e0-\u00ef][{_CONT}]{{2}}|[\u00f0-\u00f4][{_CONT}]{{3}}"
-)
+# one unit of a MOJIBAKE_RE run: a whole UTF-8 sequence, or a Devanagari one that lost its last byte
+_UNIT_RE = re.compile(f"{_DEVANAGARI_UNIT}|\u00e0[\u00a4\u00a5]\ufffd?|{_OTHER_UNITS}")
 
 
 def _decode_unit(unit: str) -> str:

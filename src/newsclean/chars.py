@@ -77,8 +77,11 @@ DEVANAGARI_DIGITS = "०१२३४५६७८९"
 RTL_CLASS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff"
 """Right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, NKo, … and their presentation forms."""
 
-UNICODE_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-"""TAB and every Zs space other than U+0020 (NBSP, en/em/thin/hair spaces, narrow NBSP, ideographic …)."""
+UNICODE_SPACES = (
+    "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
+"""TAB and every Zs space other than U+0020 (NBSP, en/em/thin/hair spaces, narrow NBSP, ideographic …), listed
+one by one: a string of the characters and the body of a ``[...]`` class."""
 
 # -- the "do not use" vowel-letter spellings ----------------------------------------------------------
 VOWEL_LETTER_SEQUENCES: dict[str, str] = {

@@ -20,7 +20,7 @@ import unicodedata2
 from .normalize_rule import Rule, rare_chars
 from .types import Edit
 
-__all__ = ["NFC", "nfc_gate", "nfc_triggers"]
+__all__ = ["NFC", "nfc_triggers"]
 
 _PLANES = (range(0xD800), range(0xE000, 0x40000), range(0xE0000, 0xE1000))
 # Hangul jamo that compose algorithmically (no entry in the decomposition table): vowels and trailing consonants.
@@ -89,19 +89,6 @@ def nfc_triggers() -> frozenset[str]:
     """Rare characters whose presence may make NFC change a text (every character with a non-zero combining
     class, a composition exclusion or NFC_Quick_Check=Maybe, except the everyday nukta and virama)."""
     return _tables()[2]
-
-
-def nfc_gate(text: str) -> bool:
-    """True when NFC might change ``text`` (False means ``text`` is certainly NFC).
-
-    >>> nfc_gate("ज़िंदगी हिन्दी")          # decomposed ज़ is already NFC
-    False
-    >>> nfc_gate("\\u095bिंदगी")           # precomposed ज़ (U+095B) is a composition exclusion
-    True
-    """
-    if text.isascii():
-        return False
-    return _tables()[0].search(text) is not None
 
 
 class _NFCRule(Rule):

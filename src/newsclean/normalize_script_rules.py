@@ -194,28 +194,16 @@ MARK_ORDER_STRESS: Rule = dataclasses.replace(
 )
 
 _AA_SECOND = "\u093a\u0945\u0946\u0947\u0948"
-_VOWEL_PATTERN = "|".join(
-    [
-        f"\u0905\u093e[{_AA_SECOND}]",
-        "\u0905[\u093a\u093b\u093e\u0945\u0946\u0949\u094a\u094b\u094c\u094f\u0956\u0957]",
-        f"\u0906[{_AA_SECOND}]",
-        "\u0909\u0941",
-        "\u090f[\u0945-\u0947]",
-        "\u0930\u094d+\u0907",
-    ]
+_VOWEL_PAIRS = (
+    "\u0905[\u093a\u093b\u093e\u0945\u0946\u0949\u094a\u094b\u094c\u094f\u0956\u0957]",
+    f"\u0906[{_AA_SECOND}]",
+    "\u0909\u0941",
+    "\u090f[\u0945-\u0947]",
+    "\u0930\u094d+\u0907",
 )
-
-
-_VOWEL_GATES = tuple(
-    re.compile(p)
-    for p in (
-        "\u0905[\u093a\u093b\u093e\u0945\u0946\u0949\u094a\u094b\u094c\u094f\u0956\u0957]",
-        f"\u0906[{_AA_SECOND}]",
-        "\u0909\u0941",
-        "\u090f[\u0945-\u0947]",
-        "\u0930\u094d+\u0907",
-    )
-)
+# अ+ा+sign comes first so it wins over अ+ा; the gates need no entry for it (it starts with the pair अ+ा)
+_VOWEL_PATTERN = "|".join([f"\u0905\u093e[{_AA_SECOND}]", *_VOWEL_PAIRS])
+_VOWEL_GATES = tuple(re.compile(p) for p in _VOWEL_PAIRS)
 
 
 def _vowel_letters_gate(text: str) -> bool:

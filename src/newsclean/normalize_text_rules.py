@@ -191,16 +191,13 @@ def _bidi_marks(m: re.Match[str]) -> str:
 BIDI_MARKS: Rule = _bidi_marks
 
 
-_SPACE_CHARS = "\t\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
-
-
 @rule(
     "normalize.spaces",
     kind="whitespace",
     reason="Unicode space or TAB: layout, not content; mapped to U+0020",
     pattern=f"[{UNICODE_SPACES}]",
-    triggers=_SPACE_CHARS,
-    fast_fn=char_map(dict.fromkeys(_SPACE_CHARS, " ")),
+    triggers=UNICODE_SPACES,
+    fast_fn=char_map(dict.fromkeys(UNICODE_SPACES, " ")),
 )
 def _spaces(m: re.Match[str]) -> str:
     """Changes: TAB, NO-BREAK SPACE, NARROW NO-BREAK SPACE, the en/em/thin/hair/figure spaces, MEDIUM
