@@ -116,6 +116,8 @@ CASES = [
     # danda
     ("normalize.double_danda", "जय श्री राम||", "जय श्री राम॥", "जय श्री राम॥"),
     ("normalize.double_danda", "समाप्त।।", "समाप्त॥", "समाप्त॥"),
+    # the pipe after a closing quote becomes a danda after double_danda ran: one more pass joins the pair
+    ("normalize.double_danda", "कहा”|।", "कहा”॥", 'कहा"॥'),
     ("!normalize.double_danda", "a||b  x || y", "a||b x || y", "a||b x || y"),
     ("normalize.pipe_to_danda", "वह घर गया|", "वह घर गया।", "वह घर गया।"),
     ("normalize.pipe_to_danda", "गया| अगला|दूसरा", "गया। अगला।दूसरा", "गया। अगला।दूसरा"),
@@ -252,7 +254,7 @@ def test_explain_records_input_slices_and_merges() -> None:
 
 def test_clean_text_has_no_edits_and_comes_back_identical() -> None:
     text = "भारत की राजधानी नई दिल्ली है। उन्होंने कहा, “ज़िंदगी में १० साल।”\nदूसरा पैरा।"
-    assert nc.normalize(text) is text or nc.normalize(text) == text
+    assert nc.normalize(text) is text  # no rule ran, so not even a copy was made
     assert nc.normalize_and_explain(text).edits == ()
 
 
@@ -358,7 +360,7 @@ def test_step_with_config() -> None:
 )
 def test_detect_legacy_font(text: str, expected: bool) -> None:
     assert detect_legacy_font(text) is expected
-    assert nc.normalize(text) == text.replace("M+", "M+")  # never converted
+    assert nc.normalize(text) == text  # never converted
 
 
 def test_step_flags_legacy_font_documents() -> None:

@@ -171,16 +171,19 @@ def _rules_for(config: NormalizeConfig) -> tuple[Rule, ...]:
 
 
 def _repass_check(text: str, found: frozenset[str]) -> bool:
-    """After a pass that changed the text: could a deletion have formed a new entity or mojibake sequence?"""
-    if "&" in text and tr.HTML_ENTITIES.fast(text, found) != text:
+    """After a pass that changed the text: could a deletion have formed a new entity or mojibake sequence, or
+    ``normalize.pipe_to_danda`` a pair of dandas (``कहा”|।`` -> ``कहा”।।``) after ``normalize.double_danda`` ran?"""
+    if "\u0964\u0964" in text:
         return True
-    return "\u00e0" in found and tr.MOJIBAKE.applies(text, found) and tr.MOJIBAKE.fast(text, found) != text
+    # ``fast`` returns ``text`` itself unless the rule's gates (``&``; the mojibake telltale) let it run
+    return tr.HTML_ENTITIES.fast(text, found) != text or tr.MOJIBAKE.fast(text, found) != text
 
 
 @functools.lru_cache(maxsize=1)
 def _repass() -> tuple[frozenset[str], Callable[[str, frozenset[str]], bool]]:
     """What asks for one more pass after a pass that changed something: combining marks other than the
-    nukta and virama (NFC may have reordered them next to Devanagari signs), or a new entity or mojibake."""
+    nukta and virama (NFC may have reordered them next to Devanagari signs), a new entity or mojibake, or a new
+    pair of dandas."""
     return nfc_triggers(), _repass_check
 
 
