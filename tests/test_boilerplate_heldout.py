@@ -245,7 +245,7 @@ def test_mined_rules_can_be_disabled() -> None:
 
 
 def test_miner_never_takes_the_dateline() -> None:
-    from newsclean.boilerplate.mining_cuts import Cut, spare_dateline
+    from newsclean.boilerplate.mining.cuts import Cut, spare_dateline
 
     text = "रांची : झारखंड में नई खेल नीति लागू, खिलाड़ियों को मिलेगा लाभ\nआगे की बात।"
     cut = Cut(0, text.index("\n"), "boilerplate.mined_link", "x")

@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tests.strategies import hostile_text
 
-from newsclean.articles import format_article, parse_article, read_articles
 from newsclean.errors import RecordError
-from newsclean.jsonl import (
+from newsclean.io.articles import format_article, parse_article, read_articles
+from newsclean.io.jsonl import (
     AtomicWriter,
     RecordItem,
     RejectSink,
@@ -237,7 +237,7 @@ def test_read_articles_directory_and_invalid_utf8(tmp_path):
 
 
 def test_seed_file_parses():
-    from newsclean._seed import load_seed, seed_text
+    from newsclean.io.seed import load_seed, seed_text
 
     doc = load_seed()
     raw = seed_text()
@@ -248,7 +248,7 @@ def test_seed_file_parses():
 
 
 def test_seed_dir_falls_back_to_checkout_seeds():
-    from newsclean._seed import SEED_NAME, seed_dir
+    from newsclean.io.seed import SEED_NAME, seed_dir
 
     assert seed_dir().joinpath(SEED_NAME).read_text(encoding="utf-8").startswith("छत्तीसगढ़")
 

@@ -136,7 +136,7 @@ def _edit_list(draw: st.DrawFn, text: str, rule: str) -> list[nc.Edit]:
 
 @given(st.data(), st.text(alphabet="कखग |।ािx", max_size=30))
 def test_compose_replays_two_rules_in_first_coordinates(data: st.DataObject, text0: str) -> None:
-    from newsclean.normalize_edits import compose
+    from newsclean.normalize.compose import compose
 
     edits_a = data.draw(_edit_list(text0, "a"))
     text1 = apply_edits(text0, edits_a)

@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newsclean._seed import SEED_NAME, load_seed, seed_dir, seed_text
 from newsclean.cli import main
+from newsclean.io.seed import SEED_NAME, load_seed, seed_dir, seed_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

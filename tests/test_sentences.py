@@ -13,7 +13,7 @@ from tests.strategies import devanagari_text, hindi_paragraphs, hostile_text
 
 import newsclean as nc
 from newsclean.sentences import SentenceConfig, SplitSentences, sentence_spans, split_sentences
-from newsclean.sentences_scan import LINE_BREAKS, WHITESPACE
+from newsclean.sentences.scan import LINE_BREAKS, WHITESPACE
 
 # Every expected output below was written by hand from the rule it illustrates.
 CASES = [
@@ -328,8 +328,8 @@ DOTTY = st.lists(
 
 @given(text=st.one_of(DOTTY, hostile_text, hindi_paragraphs()), newline=st.booleans())
 def test_shortcuts_agree_with_the_full_guard(text: str, newline: bool) -> None:
-    from newsclean.sentences import _rules
-    from newsclean.sentences_scan import split
+    from newsclean.sentences.api import _rules
+    from newsclean.sentences.scan import split
 
     rules = _rules(SentenceConfig(newline_is_boundary=newline))
     assert split(text, rules) == split(text, rules, shortcuts=False)

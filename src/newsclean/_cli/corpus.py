@@ -8,7 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..jsonl import AtomicWriter, RecordItem, RejectSink, dump_record, iter_records, open_input, temp_beside
+from ..io.jsonl import (
+    AtomicWriter,
+    RecordItem,
+    RejectSink,
+    dump_record,
+    iter_records,
+    open_input,
+    temp_beside,
+)
 from .report import Summary
 from .stream import EXIT_BAD_RECORD, EXIT_OK, IO, check_paths, is_stdio
 from .work import Fields

@@ -7,7 +7,7 @@ import textwrap
 import unicodedata
 from typing import TextIO
 
-from .._seed import SEED_NAME, load_seed
+from ..io.seed import SEED_NAME, load_seed
 from ..types import Document, Edit, Span
 from .work import explain
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from ..articles import read_articles
 from ..errors import RecordError
-from ..jsonl import STDIO, AtomicWriter, RecordItem, RejectSink, iter_lines, open_input
+from ..io.articles import read_articles
+from ..io.jsonl import STDIO, AtomicWriter, RecordItem, RejectSink, iter_lines, open_input
 from .report import Progress, Summary
 from .work import Job, Outcome, guarded, init_worker, process, work
 

@@ -10,9 +10,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..articles import format_article
 from ..errors import RecordError
-from ..jsonl import dump_record, parse_line
+from ..io.articles import format_article
+from ..io.jsonl import dump_record, parse_line
 from ..pipeline import Pipeline
 from ..types import Document, Step
 

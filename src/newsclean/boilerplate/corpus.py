@@ -9,7 +9,7 @@ template.
 removal edits in new text, and is itself a pipeline step.
 
 Copies of one story (syndication, republished updates) are counted once: a template must be seen in
-``min_docs`` documents of *different stories* (see :mod:`newsclean.boilerplate.mining_state`).
+``min_docs`` documents of *different stories* (see :mod:`newsclean.boilerplate.mining.state`).
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from typing import Any
 from .._check import check_str, type_message
 from ..errors import ConfigError, InputTypeError
 from ..types import Document, Edit
-from .mining_find import find_edits
-from .mining_select import GroupTemplates, MinerParams, select
-from .mining_state import MinerState, Template, count_document
-from .mining_text import analyse, key_scheme
+from .mining.find import find_edits
+from .mining.select import GroupTemplates, MinerParams, select
+from .mining.state import MinerState, Template, count_document
+from .mining.text import analyse, key_scheme
 
 __all__ = ["BoilerplateMiner", "BoilerplateModel", "MinerParams"]
 

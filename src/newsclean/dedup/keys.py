@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import re
 
-from .._mojibake import MOJIBAKE_GATE
 from ..normalize import NormalizeConfig, normalize
+from ..normalize.mojibake import MOJIBAKE_GATE
 
 __all__ = [
     "FORMAT_CHARS",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .chars import DANDA, DEVANAGARI_CLASS, DEVANAGARI_DIGITS, DOUBLE_DANDA, WORD_CLASS
+from ..chars import DANDA, DEVANAGARI_CLASS, DEVANAGARI_DIGITS, DOUBLE_DANDA, WORD_CLASS
 
 __all__ = [
     "BLANK_LINE",

@@ -3,7 +3,7 @@
 A cut never starts or ends inside a token: it runs from a token's opening punctuation (after the last
 space before it) to its closing punctuation, and takes the joining whitespace on one side only.
 
->>> from newsclean.boilerplate.mining_text import analyse
+>>> from newsclean.boilerplate.mining.text import analyse
 >>> u = analyse("पहली बात। (दूसरी बात)। तीसरी")
 >>> u.text[sent_start(u, 2) : sent_end(u, 4)]
 '(दूसरी बात)।'
@@ -14,10 +14,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..types import Edit
-from .mining_state import Template
-from .mining_text import GAP_LINE, LINE_BREAKS, Units, split_gap
-from .sites import dateline_end
+from ...types import Edit
+from ..sites import dateline_end
+from .state import Template
+from .text import GAP_LINE, LINE_BREAKS, Units, split_gap
 
 __all__ = [
     "Cut",

@@ -29,8 +29,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
-from ._check import check_choice
-from .errors import RecordError
+from .._check import check_choice
+from ..errors import RecordError
 
 if TYPE_CHECKING:
     from typing_extensions import Self

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .mining_text import (
+from .text import (
     MAX_PART,
     Units,
     WindowHasher,
@@ -204,7 +204,7 @@ class MinerState:
 def short_hash(ids: npt.NDArray[np.uint64]) -> int:
     """The hash under which a short token sequence is looked up inside sentences.
 
-    >>> from newsclean.boilerplate.mining_text import analyse
+    >>> from newsclean.boilerplate.mining.text import analyse
     >>> short_hash(analyse("नई दिल्ली").ids) == short_hash(analyse("नई  दिल्ली।").ids)
     True
     """
@@ -214,7 +214,7 @@ def short_hash(ids: npt.NDArray[np.uint64]) -> int:
 def doc_ngrams(u: Units, n: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.bool_]]:
     """N-gram hashes of a document and which of them count (inside one line, not all masked).
 
-    >>> from newsclean.boilerplate.mining_text import analyse
+    >>> from newsclean.boilerplate.mining.text import analyse
     >>> h, ok = doc_ngrams(analyse("एक दो तीन\\nचार पांच"), 2)
     >>> ok.tolist()
     [True, True, False, True]

@@ -16,9 +16,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .edits import apply_edits
-from .normalize_edits import compose
-from .types import Edit
+from ..edits import apply_edits
+from ..types import Edit
+from .compose import compose
 
 __all__ = ["RARE_RE", "Rule", "char_map", "rare_chars", "rule", "run_explain", "run_fast"]
 

@@ -9,9 +9,9 @@ import html
 import html.entities
 import re
 
-from ._mojibake import MOJIBAKE_GATE, MOJIBAKE_RE, repair_run
-from .chars import RTL_RE, UNICODE_SPACES
-from .normalize_rule import Rule, char_map, rule
+from ..chars import RTL_RE, UNICODE_SPACES
+from .mojibake import MOJIBAKE_GATE, MOJIBAKE_RE, repair_run
+from .rule import Rule, char_map, rule
 
 __all__ = [
     "BIDI_MARKS",

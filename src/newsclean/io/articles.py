@@ -12,10 +12,10 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ._check import check_str
-from .errors import RecordError
+from .._check import check_str
+from ..errors import RecordError
+from ..types import Document
 from .jsonl import STDIO, open_input
-from .types import Document
 
 __all__ = ["format_article", "parse_article", "read_articles"]
 

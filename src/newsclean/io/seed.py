@@ -11,8 +11,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..types import Document
 from .articles import parse_article
-from .types import Document
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
@@ -37,7 +37,7 @@ def seed_dir() -> Traversable:
     packaged = resources.files("newsclean").joinpath("_seeds")
     if packaged.joinpath(SEED_NAME).is_file():
         return packaged
-    checkout = Path(__file__).resolve().parent.parent.parent / "seeds"
+    checkout = Path(__file__).resolve().parents[3] / "seeds"
     if (checkout / SEED_NAME).is_file():
         return checkout
     msg = f"the bundled seed {SEED_NAME!r} is missing (looked in newsclean/_seeds and {checkout})"

@@ -1,7 +1,7 @@
 """The sentence scanner: a fast pass in C for dandas, ``?``, ``!`` and line breaks, guards for the rest.
 
 Internal module; the public API is in :mod:`newsclean.sentences`, the patterns in
-:mod:`newsclean.sentences_patterns`. :meth:`Rules.cuts` finds the other candidate terminators (``.``, ``…``,
+:mod:`newsclean.sentences.patterns`. :meth:`Rules.cuts` finds the other candidate terminators (``.``, ``…``,
 ``|``) and decides each with cheap local checks (never more than a few dozen characters either side, no
 pairing of quotes), the common shapes without even a regex call; :func:`split` and :func:`scan_matches`
 then run the fast pattern between the accepted cuts. The scan is linear, and an unbalanced quote can never
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from .abbreviations import AMBIGUOUS_INITIALS, INITIALS
-from .sentences_patterns import (
+from .patterns import (
     BLANK_LINE,
     CLOSERS,
     DANDAS,

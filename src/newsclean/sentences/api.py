@@ -19,11 +19,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from ._check import check_str, type_message
+from .._check import check_str, type_message
+from ..errors import ConfigError, InputTypeError
+from ..types import Document, Span
 from .abbreviations import ENGLISH_ABBREVIATIONS, HINDI_ABBREVIATIONS, abbreviation_key
-from .errors import ConfigError, InputTypeError
-from .sentences_scan import WHITESPACE, Rules, scan_matches, split
-from .types import Document, Span
+from .scan import WHITESPACE, Rules, scan_matches, split
 
 __all__ = ["SentenceConfig", "SplitSentences", "sentence_spans", "split_sentences"]
 
@@ -61,7 +61,7 @@ class SentenceConfig:
         blank_line_is_boundary: With ``newline_is_boundary=False``, a blank line still ends a sentence.
         pipe_is_danda: ``|`` and ``||`` typed for a danda end a sentence after Devanagari or a digit.
         default_abbreviations: Use the built-in Hindi and English tables of
-            :mod:`newsclean.abbreviations`; ``False`` keeps only ``extra_abbreviations``.
+            :mod:`newsclean.sentences.abbreviations`; ``False`` keeps only ``extra_abbreviations``.
         extra_abbreviations: More abbreviations, with or without their final full stop (``"मि."``).
             Stored as lookup keys (no final full stop, Latin in lower case).
 

@@ -26,8 +26,8 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from ..types import Edit
-from .mining_cuts import (
+from ...types import Edit
+from .cuts import (
     Cut,
     line_cut,
     merge_cuts,
@@ -38,10 +38,10 @@ from .mining_cuts import (
     tidy,
     to_line_end,
 )
-from .mining_links import headline_cuts
-from .mining_select import GroupTemplates
-from .mining_state import PRE, SUF, Template, doc_ngrams
-from .mining_text import (
+from .links import headline_cuts
+from .select import GroupTemplates
+from .state import PRE, SUF, Template, doc_ngrams
+from .text import (
     FLAG_GLUE,
     FLAG_SEP,
     GAP_SENT,
@@ -180,7 +180,7 @@ def find_edits(u: Units, t: GroupTemplates, *, n: int, group: str | None) -> lis
     Returns:
         Sorted, non-overlapping removal edits.
 
-    >>> from newsclean.boilerplate.mining_text import analyse
+    >>> from newsclean.boilerplate.mining.text import analyse
     >>> ad = Template(df=5, size=1, text="विज्ञापन")
     >>> u = analyse("खबर है।\\nविज्ञापन\\nदूसरी खबर।")
     >>> t = GroupTemplates(3, {seq_hash(u.ids[2:3]): ad}, {}, {})

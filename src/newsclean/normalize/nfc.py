@@ -17,8 +17,8 @@ import re
 
 import unicodedata2
 
-from .normalize_rule import Rule, rare_chars
-from .types import Edit
+from ..types import Edit
+from .rule import Rule, rare_chars
 
 __all__ = ["NFC", "nfc_triggers"]
 

@@ -17,9 +17,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .._check import check_fraction, check_positive_int, check_str
-from .mining_state import GroupCounts, MinerState, Template
-from .mining_text import analyse
+from ..._check import check_fraction, check_positive_int, check_str
+from .state import GroupCounts, MinerState, Template
+from .text import analyse
 
 #: a lead-in or tail is a template only when, in at least this share of its documents, the rest of the
 #: line was a short free part (a linked headline, a name): "नयी दिल्ली :" before a paragraph is a dateline

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .types import Edit
+from ..types import Edit
 
 __all__ = ["compose"]
 

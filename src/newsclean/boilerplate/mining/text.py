@@ -95,7 +95,7 @@ GAP_LINE = 2  # line break
 
 def _fold(token: str) -> str:
     """The search profile of :func:`newsclean.normalize`: NFC, nukta and chandrabindu folded, digits ASCII."""
-    from ..normalize import normalize  # imported here: the normaliser does not depend on this module
+    from ...normalize.api import normalize  # imported here: the normaliser does not depend on this module
 
     return normalize(token, profile="search")
 

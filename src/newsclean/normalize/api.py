@@ -23,15 +23,15 @@ from typing import ClassVar, Literal
 
 import unicodedata2
 
-from . import normalize_script_rules as sr
-from . import normalize_search_rules as fr
-from . import normalize_text_rules as tr
-from ._check import check_choice, check_str, type_message
-from .chars import DEVANAGARI_RE
-from .errors import ConfigError, InputTypeError
-from .normalize_nfc import NFC, nfc_triggers
-from .normalize_rule import Rule, run_explain, run_fast
-from .types import Cleaned, Document
+from .._check import check_choice, check_str, type_message
+from ..chars import DEVANAGARI_RE
+from ..errors import ConfigError, InputTypeError
+from ..types import Cleaned, Document
+from . import script_rules as sr
+from . import search_rules as fr
+from . import text_rules as tr
+from .nfc import NFC, nfc_triggers
+from .rule import Rule, run_explain, run_fast
 
 __all__ = [
     "PROFILES",

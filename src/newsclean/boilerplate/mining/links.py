@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .mining_cuts import Cut, sent_end, sent_start, tidy, to_line_end
-from .mining_select import GroupTemplates
-from .mining_state import PRE
-from .mining_text import (
+from .cuts import Cut, sent_end, sent_start, tidy, to_line_end
+from .select import GroupTemplates
+from .state import PRE
+from .text import (
     FLAG_GLUE,
     FLAG_SEP,
     GAP_SENT,

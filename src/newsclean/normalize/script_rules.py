@@ -1,5 +1,5 @@
 """Devanagari normalisation rules of both profiles: joiners, mark order, vowel letters, doubled marks, danda,
-visarga (the search-only folds are in :mod:`newsclean.normalize_search_rules`).
+visarga (the search-only folds are in :mod:`newsclean.normalize.search_rules`).
 
 Each rule's docstring says what it changes and what it leaves alone; ``docs/rules.md`` lists them all.
 """
@@ -11,7 +11,7 @@ import re
 
 from unicodedata2 import combining
 
-from .chars import (
+from ..chars import (
     DEVANAGARI_DIGITS,
     LETTER_CLASS,
     NON_SPACING_MARK_CLASS,
@@ -20,7 +20,7 @@ from .chars import (
     VOWEL_SIGN_CLASS,
     WORD_CLASS,
 )
-from .normalize_rule import Rule, rule
+from .rule import Rule, rule
 
 __all__ = [
     "COLON_TO_VISARGA",

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import re
 
-from .chars import (
+from ..chars import (
     CONSONANT_CLASS,
     DEVANAGARI_DIGITS,
     SPACING_VOWEL_SIGN_CLASS,
     VOWEL_LETTER_SEQUENCES,
     WORD_CLASS,
 )
-from .normalize_rule import Rule, rule
-from .normalize_script_rules import is_word, prev_char
+from .rule import Rule, rule
+from .script_rules import is_word, prev_char
 
 __all__ = [
     "CANDRABINDU",
