@@ -22,13 +22,22 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-# ../shared/data is optional: tests that read it skip when it is absent.
-SHARED_DATA = ROOT.parent / "shared" / "data"
+# ../shared/data (or $NEWSCLEAN_SHARED_DATA) is optional for a user: tests that read it skip when it is
+# absent. CI runs with it beside the clone, so there its absence is a failure, never a silent skip.
+SHARED_DATA = Path(os.environ.get("NEWSCLEAN_SHARED_DATA") or ROOT.parent / "shared" / "data")
+
+
+def require_shared_data() -> Path:
+    """The development data sets: skip when they are absent, fail when they are absent under ``CI``."""
+    if not SHARED_DATA.is_dir():
+        reason = f"the development data ({SHARED_DATA}) is not present"
+        if os.environ.get("CI"):
+            pytest.fail(reason + "; CI runs with ../shared beside the clone (or NEWSCLEAN_SHARED_DATA set)")
+        pytest.skip(reason)
+    return SHARED_DATA
 
 
 @pytest.fixture
 def shared_data() -> Path:
-    """The optional development data sets; skip the test when they are absent."""
-    if not SHARED_DATA.is_dir():
-        pytest.skip("../shared/data is not present")
-    return SHARED_DATA
+    """The optional development data sets (see :func:`require_shared_data`)."""
+    return require_shared_data()

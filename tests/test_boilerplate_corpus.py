@@ -431,7 +431,8 @@ def test_wrong_types() -> None:
     with pytest.raises(InputTypeError, match="'text'"):
         model.find(b"x")  # type: ignore[arg-type]
     with pytest.raises(InputTypeError, match="'group'"):
-        model.find("क", 3)  # type: ignore[arg-type]
+        model.find("क", 3.5)  # type: ignore[arg-type]
+    assert model.find("क", 3) == model.find("क", "3")  # an integer names the group its digits name
     with pytest.raises(InputTypeError, match="'doc'"):
         model("क")  # type: ignore[arg-type]
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from newsclean.dedup.arrays import distinct
 from newsclean.dedup.codepoints import token_runs
 from newsclean.dedup.features import BatchFeatures, TokenCache, featurize
-from newsclean.dedup.keys import normalize_token, prepare, tokenize
+from newsclean.dedup.tokens import normalize_token, prepare, tokenize
 
 from .strategies import devanagari_text, hindi_paragraphs, hostile_text
 
@@ -143,7 +143,7 @@ def test_distinct_falls_back_when_high_bits_collide() -> None:
 
 def test_class_table_agrees_with_the_token_pattern_on_every_bmp_code_point() -> None:
     from newsclean.dedup import codepoints
-    from newsclean.dedup.keys import FORMAT_CHARS, SEPARATORS
+    from newsclean.dedup.tokens import FORMAT_CHARS, SEPARATORS
 
     sep = re.compile(f"[{SEPARATORS}]")
     fmt = re.compile(f"[{FORMAT_CHARS}\ue001]")

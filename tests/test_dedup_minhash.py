@@ -11,8 +11,8 @@ from newsclean import IncompatibleSignatureError
 from newsclean.dedup import stages
 from newsclean.dedup.features import featurize
 from newsclean.dedup.index import components
-from newsclean.dedup.keys import matching_key, prepare, tokenize
 from newsclean.dedup.minhash import MinHashParams, Signature, lsh_params
+from newsclean.dedup.tokens import matching_key, prepare, tokenize
 
 from .strategies import WORDS
 

@@ -294,8 +294,10 @@ def test_bad_profile_is_a_config_error() -> None:
         nc.Normalize(profile="x")
     with pytest.raises(nc.ConfigError, match="'disable'"):
         NormalizeConfig(disable=frozenset({"normalize.nope"}))
+    # one id given as a str means that id, as disable= does everywhere
+    assert NormalizeConfig(disable="normalize.nfc").disable == frozenset({"normalize.nfc"})  # type: ignore[arg-type]
     with pytest.raises(nc.InputTypeError, match="disable"):
-        NormalizeConfig(disable="normalize.nfc")  # type: ignore[arg-type]
+        NormalizeConfig(disable=3)  # type: ignore[arg-type]
     with pytest.raises(nc.ConfigError, match="profile"):
         nc.normalize("क", profile="search", config=NormalizeConfig(profile="safe"))
 

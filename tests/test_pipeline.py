@@ -69,7 +69,7 @@ def test_batch_keeps_columns_and_adds_sentences() -> None:
 
 
 def test_batch_missing_column_names_it() -> None:
-    with pytest.raises(KeyError, match="'body'"):
+    with pytest.raises(nc.RecordError, match="'body'"):
         _pipe().batch({"text": ["x"]}, text_field="body")
 
 

@@ -63,3 +63,34 @@ def check_positive_int(value: object, func: str, arg: str, *, minimum: int = 1) 
         msg = f"{func}() argument '{arg}' = {value!r} is invalid; must be >= {minimum}"
         raise ConfigError(msg)
     return value
+
+
+def check_rule_ids(value: object, func: str, known: Iterable[str], arg: str = "disable") -> frozenset[str]:
+    """The rule ids ``value`` names: one id as a ``str``, or any iterable of ids; each must be in ``known``.
+
+    This is what ``disable=`` means everywhere (:class:`~newsclean.NormalizeConfig`,
+    :func:`~newsclean.strip_boilerplate`, :class:`~newsclean.StripBoilerplate`).
+
+    Raises:
+        InputTypeError: ``value`` is neither a ``str`` nor an iterable of ``str``.
+        ConfigError: an id is not in ``known`` (the message lists the known ids).
+    """
+    if isinstance(value, str):
+        items: frozenset[object] = frozenset((value,))
+    elif isinstance(value, Iterable) and not isinstance(value, (bytes, bytearray)):
+        items = frozenset(value)
+    else:
+        raise InputTypeError(type_message(func, arg, "a rule id or a collection of rule ids", value))
+    for x in items:
+        if not isinstance(x, str):
+            raise InputTypeError(type_message(func, f"{arg}' item '{x!r}", "str", x))
+    out = frozenset(str(x) for x in items)
+    allowed = frozenset(known)
+    unknown = sorted(out - allowed)
+    if unknown:
+        names = ", ".join(repr(u) for u in unknown)
+        msg = (
+            f"{func}() argument '{arg}' has unknown rule ids {names}; known ids: {', '.join(sorted(allowed))}"
+        )
+        raise ConfigError(msg)
+    return out

@@ -17,21 +17,28 @@ import re
 __all__ = [
     "ANUSVARA",
     "CANDRABINDU",
+    "CLOSERS",
     "CONSONANT_CLASS",
     "DANDA",
     "DEVANAGARI_CLASS",
     "DEVANAGARI_DIGITS",
     "DEVANAGARI_RE",
     "DOUBLE_DANDA",
+    "FULL_STOPS",
     "INDEPENDENT_VOWEL_CLASS",
     "JOINERS",
     "LETTER_CLASS",
     "MARK_CLASS",
     "NON_SPACING_MARK_CLASS",
     "NUKTA",
+    "NUKTA_FOLD",
+    "NUKTA_LETTERS",
     "RTL_CLASS",
     "RTL_RE",
+    "SENTENCE_ENDS",
+    "SOFT_ENDS",
     "SPACING_VOWEL_SIGN_CLASS",
+    "TERMINATORS",
     "UNICODE_SPACES",
     "VIRAMA",
     "VISARGA",
@@ -53,6 +60,28 @@ DOUBLE_DANDA = "\u0965"
 ZWNJ = "\u200c"
 ZWJ = "\u200d"
 JOINERS = ZWNJ + ZWJ
+
+# -- what ends a sentence ------------------------------------------------------------------------------
+SENTENCE_ENDS = DANDA + DOUBLE_DANDA + "?!"
+"""Characters that end a sentence wherever they stand (danda, double danda, question and exclamation mark)."""
+SOFT_ENDS = ".|…"
+"""Characters that end a sentence only in the right context: a full stop (not in a number, abbreviation or
+initial), a pipe typed for a danda, an ellipsis. The sentence splitter decides each; cruder scanners treat
+them as ends where a space or a line break follows."""
+FULL_STOPS = DANDA + DOUBLE_DANDA + "."
+"""What a written sentence ends with, as opposed to a headline or a label (which may end in ``?`` or ``!``)."""
+TERMINATORS = SENTENCE_ENDS + SOFT_ENDS
+"""Every sentence terminator: :data:`SENTENCE_ENDS` and :data:`SOFT_ENDS`."""
+CLOSERS = "\"'”’»›)]}"
+"""Closing quotes and brackets that belong to the sentence they follow (``…कहा।”``)."""
+
+# -- nukta letters ---------------------------------------------------------------------------------------
+NUKTA_LETTERS: dict[str, str] = {chr(0x0958 + i): base for i, base in enumerate("कखगजडढफय")}
+"""The precomposed nukta letters क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़ (U+0958..U+095F, composition exclusions: NFC writes each as
+base + nukta) and their base consonants."""
+NUKTA_FOLD: dict[str, str] = NUKTA_LETTERS | {"\u0929": "न", "\u0931": "र", "\u0934": "ळ"}
+"""Every precomposed letter with a nukta and its base: :data:`NUKTA_LETTERS` and ऩ ऱ ऴ (which NFC composes).
+Folding for matching maps each to its base and deletes a lone :data:`NUKTA`."""
 
 # -- classes (bodies of [...]) --------------------------------------------------------------------------
 DEVANAGARI_CLASS = "\u0900-\u097f"

@@ -54,17 +54,24 @@ class ConfigError(NewscleanError, ValueError):
 
 
 class RecordError(NewscleanError, ValueError):
-    """A JSONL record is malformed; the message starts with ``path:lineno:``.
+    """A record is malformed; the message starts with ``path:lineno:`` (or ``where:`` for a record in memory).
+
+    ``path`` is the file (or, for a record in memory, the function that got it) and ``lineno`` its line or
+    row number when known.
 
     >>> err = RecordError("field 'text' missing", path="in.jsonl", lineno=7, field="text")
     >>> str(err)
     "in.jsonl:7: field 'text' missing"
     >>> (err.path, err.lineno, err.field)
     ('in.jsonl', 7, 'text')
+    >>> str(RecordError("columns of different lengths", path="Pipeline.batch"))
+    'Pipeline.batch: columns of different lengths'
     """
 
-    def __init__(self, reason: str, *, path: str, lineno: int, field: str | None = None) -> None:
-        super().__init__(f"{path}:{lineno}: {reason}")
+    def __init__(
+        self, reason: str, *, path: str, lineno: int | None = None, field: str | None = None
+    ) -> None:
+        super().__init__(f"{path}: {reason}" if lineno is None else f"{path}:{lineno}: {reason}")
         self.reason = reason
         self.path = path
         self.lineno = lineno
@@ -74,7 +81,7 @@ class RecordError(NewscleanError, ValueError):
         return (_rebuild_record_error, (self.reason, self.path, self.lineno, self.field))
 
 
-def _rebuild_record_error(reason: str, path: str, lineno: int, field: str | None) -> RecordError:
+def _rebuild_record_error(reason: str, path: str, lineno: int | None, field: str | None) -> RecordError:
     return RecordError(reason, path=path, lineno=lineno, field=field)
 
 

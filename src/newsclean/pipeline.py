@@ -6,25 +6,17 @@ pipeline pickles and works with ``multiprocessing`` and ``datasets.map(num_proc=
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ._check import type_message
-from .errors import InputTypeError
+from .errors import InputTypeError, RecordError
+from .records import RecordFields, batch_rows, to_document
 from .types import Document, Step
 
 __all__ = ["Pipeline", "make_pipeline"]
-
-
-def _as_document(item: object, where: str) -> Document:
-    if isinstance(item, Document):
-        return item
-    if isinstance(item, str):
-        return Document(item)
-    if isinstance(item, Mapping):
-        return Document.from_dict(item)
-    raise InputTypeError(type_message(where, "doc", "Document, str or a mapping", item))
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +55,7 @@ class Pipeline:
 
     def __call__(self, doc: Document | str | Mapping[str, Any], /) -> Document:
         """Run every step on one document (a ``str`` or mapping is wrapped first)."""
-        d = _as_document(doc, "Pipeline.__call__")
+        d = to_document(doc, where="Pipeline.__call__")
         for step in self.steps:
             d = step(d)
         return d
@@ -94,40 +86,36 @@ class Pipeline:
 
         Every input column is kept; the cleaned text goes to ``output_field`` (default: overwrite
         ``text_field``), sentences (as strings) to ``sentences_field`` when a splitter ran, and the removal
-        record as JSON strings to ``edits_field`` when given.
+        record as JSON strings to ``edits_field`` when given. Each row becomes a document through
+        :func:`newsclean.records.to_document`, like every other entry point: the columns other than text,
+        title and id are its :attr:`~newsclean.Document.meta`, so a step reads the row's publisher there.
+
+        Raises:
+            RecordError: The text column is missing, the columns differ in length, or a row's text is not
+                a ``str`` (the message gives the row index).
 
         >>> import newsclean as nc
         >>> out = nc.make_pipeline(nc.Normalize(), nc.SplitSentences()).batch({"text": ["क|ख।"], "n": [1]})
         >>> out["text"], out["sentences"], out["n"]
         (['क।ख।'], [['क।', 'ख।']], [1])
         """
+        if not isinstance(batch, Mapping):
+            raise InputTypeError(type_message("Pipeline.batch", "batch", "a mapping of columns", batch))
         if text_field not in batch:
-            msg = f"Pipeline.batch(): column {text_field!r} missing (columns: {sorted(batch)})"
-            raise KeyError(msg)
-        texts = batch[text_field]
-        n = len(texts)
-        titles = batch.get(title_field, [None] * n)
-        ids = batch.get(id_field, [None] * n)
+            msg = f"column {text_field!r} missing (columns: {sorted(batch)})"
+            raise RecordError(msg, path="Pipeline.batch", field=text_field)
+        fields = RecordFields(text=text_field, title=title_field, id=id_field)
         out: dict[str, list[Any]] = {k: list(v) for k, v in batch.items()}
         cleaned: list[str] = []
         sentences: list[list[str]] = []
         split_ran = False
         edits: list[str] = []
-        for i in range(n):
-            title = titles[i]
-            raw_id = ids[i]
-            doc = Document(
-                texts[i],
-                title=title if isinstance(title, str) else None,
-                id=None if raw_id is None else str(raw_id),
-            )
-            res = self(doc)
+        for i, row in enumerate(batch_rows(batch, where="Pipeline.batch")):
+            res = self(to_document(row, fields=fields, where=f"Pipeline.batch row {i}"))
             cleaned.append(res.text)
             sentences.append(res.sentence_texts())
             split_ran = split_ran or res.sentences is not None
             if edits_field is not None:
-                import json
-
                 edits.append(json.dumps([r.to_dict() for r in res.history], ensure_ascii=False))
         out[output_field or text_field] = cleaned
         if sentences_field is not None and split_ran:

@@ -326,44 +326,22 @@ class Document:
     ) -> Document:
         """Build a document from a mapping; fields other than the named ones go to :attr:`meta`.
 
+        The conversion is :func:`newsclean.records.to_document`, the one every entry point uses.
+
+        Raises:
+            RecordError: The text field is missing or a named field has a wrong type.
+
         >>> doc = Document.from_dict({"body": "खबर", "headline": "शीर्षक", "publisher": "p1"},
         ...                          text_field="body", title_field="headline")
         >>> doc.text, doc.title, dict(doc.meta)
         ('खबर', 'शीर्षक', {'publisher': 'p1'})
         """
+        from .records import RecordFields, to_document  # records builds on this module
+
         if not isinstance(d, Mapping):
             raise InputTypeError(type_message("Document.from_dict", "d", "a mapping", d))
-        if text_field not in d:
-            msg = f"Document.from_dict(): field {text_field!r} missing"
-            raise KeyError(msg)
-        text = check_str(d[text_field], "Document.from_dict", text_field)
-        named = {
-            text_field,
-            title_field,
-            id_field,
-            standfirst_field,
-            "meta",
-            "original",
-            "history",
-            "sentences",
-        }
-        meta: dict[str, object] = dict(d["meta"]) if isinstance(d.get("meta"), Mapping) else {}
-        meta.update({k: v for k, v in d.items() if k not in named})
-        raw_id = d.get(id_field)
-        history = tuple(StepRecord.from_dict(r) for r in d.get("history") or ())
-        sentences_raw = d.get("sentences")
-        sentences = None if sentences_raw is None else tuple(Span(int(a), int(b)) for a, b in sentences_raw)
-        original = d.get("original")
-        return cls(
-            text=text,
-            title=d.get(title_field),
-            id=None if raw_id is None else str(raw_id),
-            meta=meta,
-            original=original if isinstance(original, str) else None,
-            history=history,
-            sentences=sentences,
-            standfirst=d.get(standfirst_field),
-        )
+        fields = RecordFields(text=text_field, title=title_field, id=id_field, standfirst=standfirst_field)
+        return to_document(d, fields=fields, where="Document.from_dict")
 
     def to_json(self) -> str:
         """One JSON line, Devanagari unescaped.

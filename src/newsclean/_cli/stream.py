@@ -90,7 +90,7 @@ def _outcomes(job: Job, io: IO, shown: str) -> Iterator[Outcome]:
                 record[f.text] = doc.text
                 yield guarded(job, lineno, b"", record, path)  # an error names the article file
         except RecordError as exc:
-            yield Outcome(exc.lineno, b"", None, exc)
+            yield Outcome(exc.lineno or 0, b"", None, exc)
         return
     with contextlib.closing(open_input(io.input)) as stream:
         lines = iter_lines(stream, path=shown)

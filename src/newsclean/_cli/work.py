@@ -10,10 +10,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import RecordError
+from ..errors import InputTypeError, RecordError
 from ..io.articles import format_article
 from ..io.jsonl import dump_record, parse_line
 from ..pipeline import Pipeline
+from ..records import RecordFields, group_key, to_document
 from ..types import Document, Step
 
 STEP_NAMES = ("normalize", "boilerplate", "split")
@@ -90,17 +91,10 @@ def build_pipeline(job: Job) -> Pipeline:
     return pipe
 
 
-def record_to_document(record: dict[str, Any], fields: Fields) -> Document:
-    """Build the document a pipeline runs on; every field other than the named ones goes to ``meta``."""
-    raw_id = record.get(fields.id)
-    meta = {k: v for k, v in record.items() if k not in (fields.text, fields.title, fields.standfirst)}
-    return Document(
-        record[fields.text],
-        title=record.get(fields.title),
-        id=None if raw_id is None else str(raw_id),
-        standfirst=record.get(fields.standfirst),
-        meta=meta,
-    )
+def record_to_document(record: dict[str, Any], fields: Fields, *, path: str, lineno: int) -> Document:
+    """Build the document a pipeline runs on (:func:`newsclean.records.to_document`, as everywhere)."""
+    names = RecordFields(text=fields.text, title=fields.title, id=fields.id, standfirst=fields.standfirst)
+    return to_document(record, fields=names, path=path, lineno=lineno)
 
 
 def explain(doc: Document) -> list[dict[str, Any]]:
@@ -143,7 +137,7 @@ def render(job: Job, record: dict[str, Any], doc: Document) -> str:
 
 def process_record(job: Job, lineno: int, raw: bytes, record: dict[str, Any], path: str) -> Outcome:
     """Run the pipeline on one parsed record."""
-    doc = build_pipeline(job)(record_to_document(record, job.fields))
+    doc = build_pipeline(job)(record_to_document(record, job.fields, path=path, lineno=lineno))
     removed: Counter[str] = Counter()
     changed = 0
     for r in doc.history:
@@ -159,9 +153,16 @@ def process_record(job: Job, lineno: int, raw: bytes, record: dict[str, Any], pa
 def process(job: Job, path: str, lineno: int, raw: bytes) -> Outcome:
     """Parse and clean one JSONL line; every failure becomes a located :class:`RecordError`."""
     f = job.fields
-    optional = tuple(x for x in (f.title, f.standfirst, f.group) if x is not None and x != f.text)
+    optional = tuple(x for x in (f.title, f.standfirst) if x is not None and x != f.text)
     try:
         record = parse_line(raw, path=path, lineno=lineno, fields=(f.text,), optional=optional)
+        if f.group is not None:
+            group_key(record.get(f.group), func="record", arg=f.group)
+    except InputTypeError as exc:  # the group field: a str or an integer (the one rule, records.group_key)
+        error = RecordError(
+            str(exc).replace("record() argument", "field"), path=path, lineno=lineno, field=f.group
+        )
+        return Outcome(lineno, raw, None, error, nbytes=len(raw) + 1)
     except RecordError as exc:
         return Outcome(lineno, raw, None, exc, nbytes=len(raw) + 1)
     return guarded(job, lineno, raw, record, path)

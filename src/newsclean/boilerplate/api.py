@@ -15,8 +15,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .._check import check_optional_str, check_str
+from .._check import check_optional_str, check_rule_ids, check_str
+from ..chars import SENTENCE_ENDS
 from ..errors import ConfigError, InputTypeError
+from ..records import group_key
 from ..types import Cleaned, Document
 from .repeats import find_repeats
 from .rule_engine import find_patterns
@@ -57,12 +59,22 @@ MINED_RULES = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Request:
+    """One stripping job's inputs besides the text, checked: the document's headline, standfirst and group,
+    the corpus model, the pattern table and the rule ids switched off."""
+
+    title: str | None = None
+    standfirst: str | None = None
+    model: BoilerplateModel | None = None
+    group: str | None = None
+    rules: tuple[PatternRule, ...] = ()
+    disable: frozenset[str] = frozenset()
+
+
 def _detect(
     text: str,
-    title: str | None,
-    standfirst: str | None,
-    rules: tuple[PatternRule, ...],
-    disable: frozenset[str],
+    req: Request,
     *,
     text_start: bool = True,
     whole: bool = True,
@@ -74,7 +86,8 @@ def _detect(
     (repeats are counted over it; variants are whole lines, which a cut inside a line does not create) are
     skipped there.
     """
-    cands = find_patterns(text, rules, disable, text_start=text_start, line_starts=line_starts)
+    disable, title, standfirst = req.disable, req.title, req.standfirst
+    cands = find_patterns(text, req.rules, disable, text_start=text_start, line_starts=line_starts)
     if title and "boilerplate.title_echo" not in disable:
         cands += find_echoes(text, title)
         if whole and "boilerplate.title_variant" not in disable:
@@ -87,25 +100,17 @@ def _detect(
     return merge(spans)
 
 
-def _run(
-    text: str,
-    title: str | None,
-    standfirst: str | None,
-    model: BoilerplateModel | None,
-    group: str | None,
-    rules: tuple[PatternRule, ...],
-    disable: frozenset[str],
-) -> Cleaned:
+def _run(text: str, req: Request) -> Cleaned:
     removals = Removals(text)
-    spans = _detect(text, title, standfirst, rules, disable)
-    if model is not None:
+    spans = _detect(text, req)
+    if req.model is not None:
         mined = [
             Candidate(*tidy(text, e.start, e.end), e.rule, e.kind, e.reason)
-            for e in model.find(text, group)
-            if e.rule not in disable
+            for e in req.model.find(text, req.group)
+            if e.rule not in req.disable
         ]
         spans = merge(spans + _defer(text, mined, spans))
-    _converge(removals, spans, title, standfirst, rules, disable)
+    _converge(removals, spans, req)
     return Cleaned(removals.text, removals.edits())
 
 
@@ -136,20 +141,13 @@ def _defer(text: str, mined: list[Candidate], precise: list[Candidate]) -> list[
 
 def _clean_lead(text: str, a: int, b: int) -> bool:
     """True if ``text[a:b]`` holds no sentence end and does not reach into the dateline that opens the text."""
-    if any(c in "।॥!?" for c in text[a:b]):
+    if any(c in SENTENCE_ENDS for c in text[a:b]):
         return False
     d = dateline_end(text, text.rfind("\n", 0, a) + 1)
     return d < 0 or a >= d
 
 
-def _converge(
-    removals: Removals,
-    spans: list[Candidate],
-    title: str | None,
-    standfirst: str | None,
-    rules: tuple[PatternRule, ...],
-    disable: frozenset[str],
-) -> None:
+def _converge(removals: Removals, spans: list[Candidate], req: Request) -> None:
     """Record ``spans`` (in the coordinates of ``removals.text``) and look again where the cuts were."""
     for passes in range(MAX_PASSES):
         if not spans:
@@ -180,10 +178,7 @@ def _converge(
             pos += b - a + 2
         local = _detect(
             "\n\n".join(pieces),
-            title,
-            standfirst,
-            rules,
-            disable,
+            req,
             text_start=blocks[0][0] == 0,
             whole=False,
             line_starts=starts,
@@ -249,28 +244,7 @@ def _check_rules(rules: object, func: str) -> tuple[PatternRule, ...]:
 
 def _check_disable(disable: object, func: str, rules: tuple[PatternRule, ...]) -> frozenset[str]:
     """The rule ids to switch off, each checked against the ids of ``rules`` and the detectors."""
-    if isinstance(disable, str):
-        items: frozenset[object] = frozenset((disable,))
-    else:
-        try:
-            items = frozenset(disable)  # type: ignore[call-overload]
-        except TypeError:
-            msg = (
-                f"{func}() argument 'disable' must be a collection of rule ids, not {type(disable).__name__}"
-            )
-            raise InputTypeError(msg) from None
-    if not all(isinstance(x, str) for x in items):
-        msg_0 = f"{func}() argument 'disable' must hold str rule ids"
-        raise InputTypeError(msg_0)
-    out = frozenset(str(x) for x in items)
-    known = {r.id for r in rules} | set(DETECTOR_RULES) | set(MINED_RULES)
-    unknown = out - known
-    if unknown:
-        msg = (
-            f"{func}(disable=...): unknown rule ids {sorted(unknown)}; known ids: {', '.join(sorted(known))}"
-        )
-        raise ConfigError(msg)
-    return out
+    return check_rule_ids(disable, func, {r.id for r in rules} | set(DETECTOR_RULES) | set(MINED_RULES))
 
 
 def strip_boilerplate_and_explain(
@@ -281,7 +255,7 @@ def strip_boilerplate_and_explain(
     model: BoilerplateModel | None = None,
     group: str | None = None,
     rules: tuple[PatternRule, ...] | None = None,
-    disable: frozenset[str] | tuple[str, ...] = frozenset(),
+    disable: str | frozenset[str] | tuple[str, ...] = frozenset(),
 ) -> Cleaned:
     """Remove boilerplate from ``text`` and return the result with one removal edit per cut.
 
@@ -310,37 +284,35 @@ def strip_boilerplate_and_explain(
     >>> [(e.kind, e.old) for e in c.edits]
     [('title_echo', 'राज्य में नई नीति लागू'), ('advert', 'विज्ञापन\\n')]
     """
-    return _checked("strip_boilerplate_and_explain", text, title, standfirst, model, group, rules, disable)
+    return _checked(
+        "strip_boilerplate_and_explain",
+        text,
+        title=title,
+        standfirst=standfirst,
+        model=model,
+        group=group,
+        rules=rules,
+        disable=disable,
+    )
 
 
-def _checked(
-    func: str,
-    text: object,
-    title: object,
-    standfirst: object,
-    model: object,
-    group: object,
-    rules: object,
-    disable: object,
-) -> Cleaned:
+def _checked(func: str, text: object, **options: object) -> Cleaned:
     """Check the public arguments (naming ``func`` in errors) and run."""
     text = check_str(text, func, "text")
-    title = check_optional_str(title, func, "title")
-    standfirst = check_optional_str(standfirst, func, "standfirst")
-    group = check_optional_str(group, func, "group")
+    model = options["model"]
     if not _is_model(model):
         msg = f"{func}() argument 'model' must be a BoilerplateModel, not {type(model).__name__}"
         raise InputTypeError(msg)
-    table = _check_rules(rules, func)
-    return _run(
-        text,
-        title,
-        standfirst,
-        model,  # type: ignore[arg-type]
-        group,
-        table,
-        _check_disable(disable, func, table),
+    table = _check_rules(options["rules"], func)
+    req = Request(
+        title=check_optional_str(options["title"], func, "title"),
+        standfirst=check_optional_str(options["standfirst"], func, "standfirst"),
+        model=model,  # type: ignore[arg-type]
+        group=group_key(options["group"], func=func),
+        rules=table,
+        disable=_check_disable(options["disable"], func, table),
     )
+    return _run(text, req)
 
 
 def strip_boilerplate(
@@ -351,7 +323,7 @@ def strip_boilerplate(
     model: BoilerplateModel | None = None,
     group: str | None = None,
     rules: tuple[PatternRule, ...] | None = None,
-    disable: frozenset[str] | tuple[str, ...] = frozenset(),
+    disable: str | frozenset[str] | tuple[str, ...] = frozenset(),
 ) -> str:
     """Remove boilerplate from ``text`` (see :func:`strip_boilerplate_and_explain`).
 
@@ -374,7 +346,16 @@ def strip_boilerplate(
     >>> strip_boilerplate("मौसम बदला है।\\nयह भी पढ़ें: बारिश का अलर्ट जारी\\nकल धूप रहेगी।")
     'मौसम बदला है।\\nकल धूप रहेगी।'
     """
-    return _checked("strip_boilerplate", text, title, standfirst, model, group, rules, disable).text
+    return _checked(
+        "strip_boilerplate",
+        text,
+        title=title,
+        standfirst=standfirst,
+        model=model,
+        group=group,
+        rules=rules,
+        disable=disable,
+    ).text
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,17 +401,18 @@ class StripBoilerplate:
         if not isinstance(doc, Document):
             msg = f"StripBoilerplate() argument 'doc' must be Document, not {type(doc).__name__}"  # type: ignore[unreachable]  # runtime check for untyped callers
             raise InputTypeError(msg)
-        raw_group = doc.meta.get(self.group_field)
-        group = raw_group if isinstance(raw_group, str) else None
-        cleaned = _run(
-            doc.text,
-            doc.title,
-            doc.standfirst,
-            self.model,
-            group,
-            self.rules if self.rules is not None else default_rules(),
-            self.disable,
+        group = group_key(
+            doc.meta.get(self.group_field), func="StripBoilerplate", arg=f"meta[{self.group_field!r}]"
         )
+        req = Request(
+            title=doc.title,
+            standfirst=doc.standfirst,
+            model=self.model,
+            group=group,
+            rules=self.rules if self.rules is not None else default_rules(),
+            disable=self.disable,
+        )
+        cleaned = _run(doc.text, req)
         config = (
             f"rules={'default' if self.rules is None else len(self.rules)};disable={sorted(self.disable)}"
         )

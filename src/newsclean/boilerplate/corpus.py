@@ -23,6 +23,7 @@ from typing import Any
 
 from .._check import check_str, type_message
 from ..errors import ConfigError, InputTypeError
+from ..records import group_key, to_document
 from ..types import Document, Edit
 from .mining.find import find_edits
 from .mining.select import GroupTemplates, MinerParams, select
@@ -174,18 +175,19 @@ class BoilerplateModel:
         if not isinstance(doc, Document):
             raise InputTypeError(type_message("BoilerplateModel.__call__", "doc", "Document", doc))
         raw = doc.meta.get(self.params.group_field) if self.params.group_field else None
-        group = None if raw is None else str(raw)
+        group = group_key(raw, func="BoilerplateModel.__call__", arg=f"meta[{self.params.group_field!r}]")
         edits = self.find(doc.text, group)
         config = f"fingerprint={self.fingerprint};group={group!r}"
         return doc.with_step(self.name, config, tuple(edits))
 
     # -- finding ---------------------------------------------------------------------------------------
-    def find(self, text: str, group: str | None = None) -> list[Edit]:
+    def find(self, text: str, group: str | int | None = None) -> list[Edit]:
         """Return sorted, non-overlapping removal edits for the templates of ``group`` in ``text``.
 
         Args:
             text: the text to search (edits are in its coordinates).
-            group: the group whose templates apply; ``None`` applies the templates of every group. A
+            group: the group whose templates apply (an integer names the same group as its digits, see
+                :func:`newsclean.records.group_key`); ``None`` applies the templates of every group. A
                 group the model has not seen has no templates.
 
         Returns:
@@ -200,8 +202,7 @@ class BoilerplateModel:
         []
         """
         check_str(text, "BoilerplateModel.find", "text")
-        if group is not None and not isinstance(group, str):
-            raise InputTypeError(type_message("BoilerplateModel.find", "group", "str or None", group))
+        group = group_key(group, func="BoilerplateModel.find")
         t = self._tables(group)
         if t is None or t.is_empty:
             return []
@@ -423,25 +424,10 @@ def _consume(p: MinerParams, state: MinerState, docs: object, func: str) -> None
 
 
 def _fields(doc: object, group_field: str | None, where: str, i: int) -> tuple[str, str | None, str]:
-    if isinstance(doc, Document):
-        text, title = doc.text, doc.title
-        raw = doc.meta.get(group_field) if group_field else None
-    elif isinstance(doc, Mapping):
-        if "text" not in doc:
-            msg = f"{where}() item {i}: field 'text' missing"
-            raise InputTypeError(msg)
-        text, title = doc["text"], doc.get("title")
-        raw = doc.get(group_field) if group_field else None
-    else:
+    if not isinstance(doc, (Document, Mapping)):
         msg = f"{where}() item {i}: must be Document or a mapping, not {type(doc).__name__}"
         raise InputTypeError(msg)
-    if not isinstance(text, str):
-        msg = f"{where}() item {i}: 'text' must be str, not {type(text).__name__}"  # type: ignore[unreachable]  # runtime check for untyped callers
-        raise InputTypeError(msg)
-    if title is not None and not isinstance(title, str):
-        msg = f"{where}() item {i}: 'title' must be str or None, not {type(title).__name__}"  # type: ignore[unreachable]  # runtime check for untyped callers
-        raise InputTypeError(msg)
-    if raw is not None and not isinstance(raw, (str, int)):
-        msg = f"{where}() item {i}: '{group_field}' must be str, not {type(raw).__name__}"
-        raise InputTypeError(msg)
-    return text, title, DEFAULT_GROUP if raw is None else str(raw)
+    d = to_document(doc, where=f"{where}() item {i}")
+    raw = d.meta.get(group_field) if group_field else None
+    group = group_key(raw, func=f"{where}() item {i}", arg=str(group_field))
+    return d.text, d.title, DEFAULT_GROUP if group is None else group

@@ -15,7 +15,8 @@ from collections import defaultdict
 
 import regex
 
-from .keys import WORDCHARS
+from ..chars import FULL_STOPS
+from ..keys import WORDCHARS
 from .sites import CLOSERS, TERMINATORS
 from .spans import HSPACE, Candidate
 
@@ -24,7 +25,6 @@ __all__ = ["find_repeats", "tail_start"]
 MIN_TOKENS = 2
 MIN_CHARS = 10
 MAX_TAIL = 200  # longest tail or line considered (characters)
-_SENTENCE_END = frozenset("।॥.")
 _TRIM = "".join(sorted(HSPACE | TERMINATORS | CLOSERS))
 _WORD = re.compile(f"[{WORDCHARS}\u200c\u200d]+")
 _LAST_TERM = regex.compile("(?r)[" + "".join(map(regex.escape, sorted(TERMINATORS))) + "]")
@@ -85,7 +85,7 @@ def find_repeats(text: str) -> list[Candidate]:
         le = n if nl < 0 else nl
         line = text[pos:le]
         stripped = line.strip()
-        if stripped and stripped[-1] not in _SENTENCE_END:
+        if stripped and stripped[-1] not in FULL_STOPS:
             t = tail_start(line)
             if t >= 0 and (stripped[-1] not in TERMINATORS or (t > 0 and line[t - 1] not in HSPACE)):
                 # a tail that ends like a sentence counts only when glued to the sentence before it

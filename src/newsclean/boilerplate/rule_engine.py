@@ -13,14 +13,13 @@ from dataclasses import dataclass
 
 import regex
 
-from .keys import key
-from .rules import PatternRule, compiled_pattern, nukta_bases
+from ..chars import NUKTA_LETTERS, SENTENCE_ENDS
+from ..keys import key
+from .rules import PatternRule, compiled_pattern
 from .sites import AFTER_TERM, CLOSERS, LINE_END, LINE_START, TERMINATORS, left_site, right_site
 from .spans import Candidate, line_bounds
 
 __all__ = ["find_patterns"]
-
-_NUKTA = nukta_bases()
 
 
 def _sentence(text: str, s: int, e: int, max_len: int) -> tuple[int, int, bool] | None:
@@ -65,7 +64,10 @@ def _line_ok(text: str, s: int, e: int, rule: PatternRule) -> tuple[int, int] | 
     return start, end
 
 
-_SENTENCE_END = regex.compile(r"[।॥!?][\"'”’)\]]*+|\.[\"'”’)\]]*+(?=[ \t\u00a0])")
+_ENDS = regex.escape(SENTENCE_ENDS)
+_CLOSE = regex.escape("".join(sorted(CLOSERS)))
+# a sentence end: danda, double danda, ? or !, or a full stop before a space; closing quotes belong to it
+_SENTENCE_END = regex.compile(rf"[{_ENDS}][{_CLOSE}]*+|\.[{_CLOSE}]*+(?=[ \t\u00a0])")
 _DEV_WORD = regex.compile(r"[\p{Devanagari}]+")
 
 
@@ -100,7 +102,7 @@ def _gate_forms(gate: str) -> tuple[str, ...]:
     """
     bare = gate
     composed = gate
-    for comp, base in _NUKTA.items():
+    for comp, base in NUKTA_LETTERS.items():
         bare = bare.replace(comp, base).replace(base + "\u093c", base)
         composed = composed.replace(base + "\u093c", comp)
     return tuple({gate, bare, composed})
@@ -340,7 +342,7 @@ def _widget(text: str, ls: int, s: int, le: int) -> tuple[int, int]:
 
 
 _CLAUSE_AFTER = regex.compile(r"[ \t\u00a0]*(?:कि|की|के|का|को|तो|और|जा|जाए|जाना|सकते|लें)(?![\p{L}\p{M}])")
-_DANDA_INSIDE = regex.compile(r"[।!?][\"'”’)\]]*[ \t\u00a0]+(?=\S)")
+_DANDA_INSIDE = regex.compile(rf"[{_ENDS}][{_CLOSE}]*[ \t\u00a0]+(?=\S)")
 
 
 def _headline_end(rest: str) -> int:

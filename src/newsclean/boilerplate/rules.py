@@ -24,29 +24,20 @@ from functools import lru_cache
 
 import regex
 
+from ..chars import NUKTA_LETTERS
 from ..errors import ConfigError
-from .rule_words import AGENCIES as _AGENCIES
-from .rule_words import CTA as _CTA
-from .rule_words import DAYS as _DAYS
-from .rule_words import DT_TOKEN as _DT_TOKEN
-from .rule_words import IMP as _IMP
-from .rule_words import MONTHS as _MONTHS
-from .rule_words import PLATFORM_GATE as _PLATFORM_GATE
-from .rule_words import PLATFORMS as _PLATFORMS
-from .rule_words import SEP as _SEP
-from .rule_words import SHARE_GATE as _SHARE_GATE
+from .rule_words import AGENCIES, CTA, DAYS, DT_TOKEN, IMP, MONTHS, PLATFORM_GATE, PLATFORMS, SEP, SHARE_GATE
 
-__all__ = ["SCOPES", "SITES", "PatternRule", "compiled_pattern", "default_rules", "nukta_bases"]
+__all__ = ["SCOPES", "SITES", "PatternRule", "compiled_pattern", "default_rules"]
 
 SCOPES = ("match", "line", "sentence", "to_eol")
 SITES = ("any", "end", "eol", "start", "edge")
 _FLAGS = regex.MULTILINE | regex.VERSION0
-_NUKTA = {chr(0x0958 + i): base for i, base in enumerate("कखगजडढफय")}  # precomposed nukta letter -> base
 
 
 def _loose(pattern: str) -> str:
     """Let every nukta letter in ``pattern`` match its precomposed, decomposed and nukta-less forms."""
-    for composed, base in _NUKTA.items():
+    for composed, base in NUKTA_LETTERS.items():
         alt = f"(?:{composed}|{base}\u093c?)"
         pattern = pattern.replace(f"{base}\u093c", composed).replace(composed, alt)
     return pattern
@@ -208,7 +199,7 @@ def default_rules() -> tuple[PatternRule, ...]:
         PatternRule(
             "boilerplate.also_read",
             rf"(?:{also}|also\s+read|read\s+also|read\s+more|और\s+पढ़ें|आगे\s+पढ़ें|संबंधित\s+(?:खबरें|खबर|लेख))"
-            rf"{_SEP}",
+            rf"{SEP}",
             "related-article link: marker and linked headline",
             kind="also_read",
             scope="to_eol",
@@ -216,7 +207,7 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.also_read_bare",
-            rf"^[ \t]*(?:(?:[\p{{L}}\p{{M}}]+[ \t]+){{0,2}}(?:पढ़ें|देखें)[ \t\u00a0]*(?:[:ः\-–—|]|>+){_SEP}"
+            rf"^[ \t]*(?:(?:[\p{{L}}\p{{M}}]+[ \t]+){{0,2}}(?:पढ़ें|देखें)[ \t\u00a0]*(?:[:ः\-–—|]|>+){SEP}"
             r"|(?:watch|see)(?:[ \t]+(?:the|this|more))?[ \t]+(?:video|photos|pics|gallery)[ \t]*[:ः\-–—|])",
             "related-article link: a short 'पढ़ें:'/'देखें:' marker at a line start (any lead word: 'जरूर पढ़ें:')"
             " and the linked headline",
@@ -244,7 +235,7 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.agency_credit",
-            rf"[(\[][ \t]*(?:{_AGENCIES})(?:[ \t]*[,/&][ \t]*[^()\n]{{1,30}}|[ \t\u00a0]+(?:इनपुट|इनपुट्स|inputs?)"
+            rf"[(\[][ \t]*(?:{AGENCIES})(?:[ \t]*[,/&][ \t]*[^()\n]{{1,30}}|[ \t\u00a0]+(?:इनपुट|इनपुट्स|inputs?)"
             rf"(?:[ \t\u00a0]+(?:के|with)[ \t\u00a0]+(?:साथ|आधार\s+पर))?)?[ \t]*[)\]][ \t]*[.।]?",
             "agency credit in brackets at a paragraph end (a dateline's credit is followed by text and stays)",
             kind="agency_credit",
@@ -261,7 +252,7 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.agency_input_phrase",
-            rf"(?:{_AGENCIES})(?:[ \t\u00a0]*(?:,|/|&|और|and)[ \t\u00a0]*(?:{_AGENCIES}))*+[ \t\u00a0]+"
+            rf"(?:{AGENCIES})(?:[ \t\u00a0]*(?:,|/|&|और|and)[ \t\u00a0]*(?:{AGENCIES}))*+[ \t\u00a0]+"
             r"(?:के[ \t\u00a0]+|की[ \t\u00a0]+)?(?:इनपुट्स|इनपुट|inputs?)"
             r"(?:[ \t\u00a0]+(?:के[ \t\u00a0]+)?(?:साथ|आधार[ \t\u00a0]+पर|सहित))?[ \t\u00a0.।]*$",
             "agency input credit ('IANS के इनपुट के साथ') alone at a paragraph end",
@@ -307,21 +298,21 @@ def default_rules() -> tuple[PatternRule, ...]:
             r"^[ \t]*(?:last\s+updated|updated|published|posted|first\s+published|अपडेटेड|अपडेट|प्रकाशित|"
             r"अंतिम\s+अपडेट|प्रकाशन|पब्लिश्ड|लास्ट\s+अपडेटेड|पोस्टेड)"
             r"(?:[ \t\u00a0]+(?:तिथि|तारीख|दिनांक|समय|date|time|on))?[ \t\u00a0]*"
-            rf"(?:on|at|:|ः|-|–|(?=\d|(?:{_MONTHS})(?![\p{{L}}\p{{M}}])))",
+            rf"(?:on|at|:|ः|-|–|(?=\d|(?:{MONTHS})(?![\p{{L}}\p{{M}}])))",
             "edit/update stamp",
             kind="meta",
             scope="line",
             gate=("updat", "publish", "posted", "अपडेट", "प्रकाश", "पब्लिश", "पोस्टेड"),
             max_len=120,
-            require=rf"\d{{1,2}}[:ः.]\d{{2}}|\d{{4}}|{_MONTHS}",  # a stamp carries a date or a time
+            require=rf"\d{{1,2}}[:ः.]\d{{2}}|\d{{4}}|{MONTHS}",  # a stamp carries a date or a time
         ),
         PatternRule(
             "boilerplate.date_line",
-            rf"^[ \t]*{_DT_TOKEN}(?:[ \t\u00a0,.:ः|/\-]*+{_DT_TOKEN}){{2,12}}+[ \t.|…]*$",
+            rf"^[ \t]*{DT_TOKEN}(?:[ \t\u00a0,.:ः|/\-]*+{DT_TOKEN}){{2,12}}+[ \t.|…]*$",
             "date/time stamp on a line of its own",
             kind="meta",
             scope="match",
-            require=rf"{_MONTHS}|{_DAYS}|\d[:ः]\d",  # numbers alone are not a date line
+            require=rf"{MONTHS}|{DAYS}|\d[:ः]\d",  # numbers alone are not a date line
         ),
         PatternRule(
             "boilerplate.section_label",
@@ -334,13 +325,13 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.social_prompt",
-            _PLATFORMS,
+            PLATFORMS,
             "share/follow/subscribe prompt",
             kind="social",
             scope="sentence",
-            gate=_PLATFORM_GATE,
+            gate=PLATFORM_GATE,
             max_len=250,
-            require=_CTA,
+            require=CTA,
         ),
         PatternRule(
             "boilerplate.share_widget",
@@ -350,12 +341,12 @@ def default_rules() -> tuple[PatternRule, ...]:
             "share buttons",
             kind="social",
             scope="line",
-            gate=_SHARE_GATE,
+            gate=SHARE_GATE,
         ),
         PatternRule(
             "boilerplate.app_download",
-            rf"(?:डाउनलोड{_IMP}|download|इंस्टॉल{_IMP}|install)[^\n।|]{{0,80}}?(?:apps?\b|ऐप|एप|play\s*store|app\s*store)"
-            rf"|(?:apps?\b|ऐप|एप)[^\n।|]{{0,40}}?(?:डाउनलोड{_IMP}|download\s+(?:now|it|करें))",
+            rf"(?:डाउनलोड{IMP}|download|इंस्टॉल{IMP}|install)[^\n।|]{{0,80}}?(?:apps?\b|ऐप|एप|play\s*store|app\s*store)"
+            rf"|(?:apps?\b|ऐप|एप)[^\n।|]{{0,40}}?(?:डाउनलोड{IMP}|download\s+(?:now|it|करें))",
             "app-download prompt",
             kind="cta",
             scope="sentence",
@@ -373,7 +364,7 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.agency_dash",
-            rf"[-–—][ \t\u00a0]*(?:{_AGENCIES})[ \t.।]*$",
+            rf"[-–—][ \t\u00a0]*(?:{AGENCIES})[ \t.।]*$",
             "agency credit after a dash at a paragraph end",
             kind="agency_credit",
             site="end",
@@ -483,12 +474,3 @@ def compiled_pattern(pattern: str) -> regex.Pattern[str]:
     True
     """
     return _compiled(pattern)
-
-
-def nukta_bases() -> dict[str, str]:
-    """Precomposed nukta letters and their base letters.
-
-    >>> nukta_bases()["\u095d"]
-    'ढ'
-    """
-    return dict(_NUKTA)

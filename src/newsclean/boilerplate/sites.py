@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import chars
 from .spans import HSPACE
 
 __all__ = [
@@ -29,8 +30,8 @@ __all__ = [
     "trailing_punct",
 ]
 
-TERMINATORS = frozenset("।॥.!?|…")
-CLOSERS = frozenset("”’\"')]»›")
+TERMINATORS = frozenset(chars.TERMINATORS)
+CLOSERS = frozenset(chars.CLOSERS)
 TRAILING = frozenset("?!:|.-–—…;ः।॥")
 SEPARATORS = frozenset(":ः-–—,")
 

@@ -2,7 +2,7 @@
 
 Publishers paste the headline (or its first clause, the "keyphrase") at paragraph ends, glued after ``।`` or
 ``”`` with no space, on lines of their own, and after the dateline joined by a comma. Matching is done on folded
-keys (:mod:`.keys`), so spacing, punctuation, nukta, zero-width characters and Latin case do not matter; one
+keys (:mod:`newsclean.keys`), so spacing, punctuation, nukta, zero-width characters and Latin case do not matter; one
 changed word is tolerated in a long echo. An occurrence is removed only where inserted text sits
 (:mod:`.sites`): a sentence that merely *begins* like the headline stays.
 """
@@ -14,8 +14,8 @@ from functools import lru_cache
 
 import regex
 
-from .keys import fold, key
-from .rules import nukta_bases
+from ..chars import NUKTA_FOLD
+from ..keys import fold, key
 from .sites import (
     AFTER_SEP,
     AFTER_TERM,
@@ -153,11 +153,7 @@ def find_echoes(
     ]
 
 
-_NUKTA_BASES = {base: comp for comp, base in nukta_bases().items()} | {
-    "न": "\u0929",
-    "र": "\u0931",
-    "ळ": "\u0934",
-}  # base letter -> precomposed nukta letter
+_NUKTA_BASES = {base: comp for comp, base in NUKTA_FOLD.items()}  # base letter -> precomposed nukta letter
 _RARE_NUKTA = frozenset("नरळ")
 
 

@@ -15,7 +15,7 @@ import regex
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from .keys import key
+from ..keys import key
 from .repeats import tail_start
 from .sites import AFTER_TERM, LINE_START, left_site
 from .spans import Candidate

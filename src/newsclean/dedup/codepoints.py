@@ -2,9 +2,9 @@
 
 A batch of texts is joined with line breaks, encoded once as UTF-32 and viewed as a uint32 array. A lookup
 table classifies every code point as a format character (deleted), a separator (whitespace and the
-punctuation of :data:`newsclean.dedup.keys.SEPARATORS`) or a word character; word tokens are the maximal runs
-of word characters, exactly the tokens :func:`newsclean.dedup.keys.tokenize` returns after
-:func:`newsclean.dedup.keys.prepare`. Each token run gets a 64-bit identity hash of its code points, so the
+punctuation of :data:`newsclean.dedup.tokens.SEPARATORS`) or a word character; word tokens are the maximal runs
+of word characters, exactly the tokens :func:`newsclean.dedup.tokens.tokenize` returns after
+:func:`newsclean.dedup.tokens.prepare`. Each token run gets a 64-bit identity hash of its code points, so the
 distinct tokens of a batch are found by sorting integers; only distinct tokens are ever turned back into
 strings (to be normalised).
 
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .keys import FORMAT_CHARS, SEPARATORS
+from .tokens import FORMAT_CHARS, SEPARATORS
 
 __all__ = ["TokenRuns", "code_points", "finish", "run_hashes", "segment_hashes", "token_runs"]
 

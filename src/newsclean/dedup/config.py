@@ -11,8 +11,8 @@ import numpy.typing as npt
 
 from .._check import check_fraction, check_positive_int
 from ..errors import ConfigError
-from .keys import key_scheme
 from .minhash import I64, MinHashParams, lsh_params
+from .tokens import key_scheme
 
 __all__ = ["DEFAULT_THRESHOLD", "DedupConfig"]
 

@@ -18,8 +18,8 @@ import numpy.typing as npt
 
 from .arrays import distinct
 from .codepoints import code_points, segment_hashes, token_runs
-from .keys import has_mojibake, normalize_many, prepare
 from .minhash import I64, U32, U64
+from .tokens import has_mojibake, normalize_many, prepare
 
 __all__ = ["BatchFeatures", "TokenCache", "featurize"]
 

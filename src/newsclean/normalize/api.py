@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 import unicodedata2
 
-from .._check import check_choice, check_str, type_message
+from .._check import check_choice, check_rule_ids, check_str, type_message
 from ..chars import DEVANAGARI_RE
 from ..errors import ConfigError, InputTypeError
 from ..types import Cleaned, Document
@@ -116,7 +116,7 @@ class NormalizeConfig:
 
     Args:
         profile: ``"safe"`` (default; never changes meaning) or ``"search"`` (also folds for matching).
-        disable: Rule ids to skip (any iterable of ids; stored as a frozenset).
+        disable: Rule ids to skip: one id, or any iterable of ids (stored as a frozenset).
 
     Raises:
         ConfigError: an unknown profile or rule id (the message names the field).
@@ -132,7 +132,7 @@ class NormalizeConfig:
     >>> NormalizeConfig(disable={"normalize.nope"})
     Traceback (most recent call last):
     ...
-    newsclean.errors.ConfigError: NormalizeConfig() argument 'disable' has unknown rule id 'normalize.nope'
+    newsclean.errors.ConfigError: NormalizeConfig() argument 'disable' has unknown rule ids 'normalize.nope'; known ids: ...
     """
 
     profile: str = "safe"
@@ -140,16 +140,7 @@ class NormalizeConfig:
 
     def __post_init__(self) -> None:
         check_choice(self.profile, "NormalizeConfig", "profile", PROFILES)
-        disable: object = self.disable
-        if isinstance(disable, str) or not isinstance(disable, Iterable):
-            raise InputTypeError(
-                type_message("NormalizeConfig", "disable", "an iterable of rule ids", disable)
-            )
-        frozen = frozenset(disable)
-        for rid in sorted(frozen, key=str):
-            if rid not in _RULE_IDS:
-                msg = f"NormalizeConfig() argument 'disable' has unknown rule id {rid!r}"
-                raise ConfigError(msg)
+        frozen = check_rule_ids(self.disable, "NormalizeConfig", _RULE_IDS)
         object.__setattr__(self, "disable", frozen)
 
     def fingerprint(self) -> str:

@@ -17,6 +17,7 @@ import re
 
 import unicodedata2
 
+from ..chars import NUKTA_LETTERS
 from ..types import Edit
 from .rule import Rule, rare_chars
 
@@ -81,8 +82,8 @@ def _tables() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
 _NUKTA, _VIRAMA, _NUKTA_CCC = 0x093C, 0x094D, 7
 # With no rare trigger present, only these Devanagari pairs can make NFC act (reorder or compose).
 _DEVANAGARI_PAIRS = re.compile("\u093c(?<=[\u094d\u0928\u0930\u0933]\u093c)")
-_PRECOMPOSED = {chr(cp): unicodedata2.normalize("NFD", chr(cp)) for cp in range(0x0958, 0x0960)}
-_PRECOMPOSED_RE = re.compile("[\u0958-\u095f]")
+_PRECOMPOSED = {c: unicodedata2.normalize("NFD", c) for c in NUKTA_LETTERS}
+_PRECOMPOSED_RE = re.compile("[" + "".join(NUKTA_LETTERS) + "]")
 
 
 def nfc_triggers() -> frozenset[str]:

@@ -22,6 +22,9 @@ import numpy.typing as npt
 import regex
 import unicodedata2
 
+from ...chars import FULL_STOPS, TERMINATORS
+from ...keys import key_scheme as shared_key_scheme
+
 __all__ = [
     "KEY_SCHEME",
     "Units",
@@ -44,15 +47,13 @@ _PROBES = "क़िला ज़िला फ़ोन ख़बर ग़म �
 
 @lru_cache(maxsize=1)
 def key_scheme() -> str:
-    """The key scheme with a digest of the keys of probe words, so that a change in the normaliser
-    makes older models refuse to load instead of silently missing.
+    """This miner's key scheme (:func:`newsclean.keys.key_scheme` with the keys of probe words), so that a
+    change in the normaliser makes older models refuse to load instead of silently missing.
 
-    >>> key_scheme().startswith(KEY_SCHEME + "+")
+    >>> key_scheme().startswith(KEY_SCHEME + " normalize/")
     True
     """
-    keys = "|".join(token_key(w, mask=False) for w in _PROBES.split(" "))
-    digest = hashlib.blake2b(keys.encode("utf-8"), digest_size=4).hexdigest()
-    return f"{KEY_SCHEME}+{digest}"
+    return shared_key_scheme(KEY_SCHEME, lambda w: token_key(w, mask=False), _PROBES.split(" "))
 
 
 _DEVA = "\u0900-\u0963\u0966-\u097f\ua8e0-\ua8ff"  # Devanagari letters, marks, digits (not the dandas)
@@ -80,7 +81,7 @@ NUMBER_KEY = "<num>"
 DATE_KEY = "<date>"
 
 # Characters that end a sentence. ``.`` counts unless it sits between two digits (2.5).
-_TERMINATORS = frozenset("।॥?!|…")
+_TERMINATORS = frozenset(TERMINATORS) - {"."}
 _OPENERS = frozenset("([{“‘«")
 _SEPARATORS = frozenset(":|–—")
 
@@ -182,7 +183,7 @@ def ends_sentence(u: Units, b: int) -> bool:
     for ch in gap:
         if ch in LINE_BREAKS:
             break
-        if ch in "।.":
+        if ch in FULL_STOPS:
             return True
     return False
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from ..keys import key_scheme as shared_key_scheme
 from ..normalize import NormalizeConfig, normalize
 from ..normalize.mojibake import MOJIBAKE_GATE
 
@@ -55,7 +56,7 @@ _FORMAT = re.compile(f"[{FORMAT_CHARS}\ue001]+")
 _SEARCH = NormalizeConfig(profile="search")
 # the normaliser's identity and version (profile, rule set version, Unicode data): part of every signature's
 # params, so an index saved with other keys refuses to load (IncompatibleSignatureError)
-_KEY_SCHEME = f"search-key/2 {_SEARCH.fingerprint()}"
+_KEY_SCHEME = shared_key_scheme("search-key/2")
 
 
 def _search(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Matching keys for boilerplate detection, with a map back to raw offsets.
+"""Matching keys, with a map back to raw offsets, and the one definition of a key scheme.
 
 A key is the text folded for comparison: the folds of ``normalize(..., profile="search")`` that matter for
 matching (nukta, chandrabindu -> anusvara, Devanagari digits -> ASCII; here also ड़/ढ़, which that profile keeps),
@@ -14,29 +14,21 @@ Matching happens on keys; removal always happens in the raw text, through :meth:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-__all__ = ["WORDCHARS", "Folded", "fold", "key"]
+from .chars import NUKTA, NUKTA_FOLD
+
+__all__ = ["WORDCHARS", "Folded", "fold", "key", "key_scheme"]
 
 _DEL = "\x00"
 _TABLE: dict[int, str] = {c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}
 _TABLE.update(
     {
-        0x0958: "क",
-        0x0959: "ख",
-        0x095A: "ग",
-        0x095B: "ज",
-        0x095C: "ड",
-        0x095D: "ढ",
-        0x095E: "फ",
-        0x095F: "य",
-        0x0929: "न",
-        0x0931: "र",
-        0x0934: "ळ",
         0x0901: "\u0902",  # chandrabindu -> anusvara
-        0x093C: _DEL,  # nukta
         0x200B: _DEL,
         0x200C: _DEL,
         0x200D: _DEL,
@@ -46,6 +38,8 @@ _TABLE.update(
         0x0000: " ",
     }
 )
+_TABLE.update({ord(c): base for c, base in NUKTA_FOLD.items()})  # every nukta letter -> its base
+_TABLE[ord(NUKTA)] = _DEL
 _TABLE.update({0x0966 + d: str(d) for d in range(10)})  # Devanagari digits -> ASCII, as the search profile
 _MAP = {chr(c): v for c, v in _TABLE.items()}
 # the characters the table changes besides ASCII capitals (lower() handles those)
@@ -159,3 +153,33 @@ def key(text: str) -> str:
     'यह भी पढें'
     """
     return fold(text).key.strip(" ")
+
+
+def key_scheme(name: str, probe: Callable[[str], str] | None = None, words: Iterable[str] = ()) -> str:
+    """Name a key scheme: ``name``, the search profile's fingerprint and, with ``probe``, a digest of the keys
+    ``probe`` gives ``words``.
+
+    Every saved object whose keys come from the normaliser (a dedup index, a boilerplate model) records its
+    scheme and refuses to load under another, so a change in the normaliser, its rules or the Unicode data
+    makes an old file fail loudly instead of silently matching nothing.
+
+    Args:
+        name: The scheme's own name and version.
+        probe: A key function to fingerprint (optional).
+        words: The words to apply ``probe`` to.
+
+    Returns:
+        ``"<name> <search fingerprint>"``, followed by ``"+<digest>"`` when ``probe`` is given.
+
+    >>> key_scheme("demo/1").startswith("demo/1 normalize/1 profile=search disable=- unicode=")
+    True
+    >>> key_scheme("demo/1", str.upper, ["ab"]) != key_scheme("demo/1", str.lower, ["ab"])
+    True
+    """
+    from .normalize import NormalizeConfig  # the normaliser imports this package's tables, not this module
+
+    scheme = f"{name} {NormalizeConfig(profile='search').fingerprint()}"
+    if probe is None:
+        return scheme
+    keys = "|".join(probe(w) for w in words)
+    return scheme + "+" + hashlib.blake2b(keys.encode("utf-8"), digest_size=4).hexdigest()
