@@ -25,6 +25,7 @@ from .rule_engine import find_patterns
 from .rules import PatternRule, default_rules
 from .sites import dateline_end
 from .spans import Candidate, Removals, merge, tidy
+from .structure import STRUCTURE_RULES, find_structure
 from .title_echo import find_echoes
 from .variants import find_variants
 
@@ -47,6 +48,7 @@ DETECTOR_RULES = (
     "boilerplate.title_variant",
     "boilerplate.standfirst_echo",
     "boilerplate.repeat",
+    *STRUCTURE_RULES,
 )
 #: rule ids of the corpus model's removals (each can be disabled)
 MINED_RULES = (
@@ -96,6 +98,8 @@ def _detect(
         cands += find_echoes(text, standfirst, rule="boilerplate.standfirst_echo", kind="standfirst_echo")
     if whole and "boilerplate.repeat" not in disable:
         cands += find_repeats(text)
+    if whole:
+        cands += find_structure(text, title, disable)
     spans = [Candidate(*tidy(text, c.start, c.end), c.rule, c.kind, c.reason) for c in cands]
     return merge(spans)
 
@@ -111,6 +115,18 @@ def _run(text: str, req: Request) -> Cleaned:
         ]
         spans = merge(spans + _defer(text, mined, spans))
     _converge(removals, spans, req)
+    if removals.text != text:
+        # the page's shape changes as furniture goes (the prose ends earlier, a list now runs to the end):
+        # look at the shape of what is left again, until it stands
+        for _ in range(MAX_PASSES):
+            current = removals.text
+            extra = [
+                Candidate(*tidy(current, c.start, c.end), c.rule, c.kind, c.reason)
+                for c in find_structure(current, req.title, req.disable)
+            ]
+            if not extra:
+                break
+            _converge(removals, merge(extra), req)
     return Cleaned(removals.text, removals.edits())
 
 

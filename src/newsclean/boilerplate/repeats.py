@@ -26,6 +26,7 @@ MIN_TOKENS = 2
 MIN_CHARS = 10
 MAX_TAIL = 200  # longest tail or line considered (characters)
 _TRIM = "".join(sorted(HSPACE | TERMINATORS | CLOSERS))
+_CLOSE = "".join(sorted(CLOSERS | HSPACE))
 _WORD = re.compile(f"[{WORDCHARS}\u200c\u200d]+")
 _LAST_TERM = regex.compile("(?r)[" + "".join(map(regex.escape, sorted(TERMINATORS))) + "]")
 
@@ -85,14 +86,16 @@ def find_repeats(text: str) -> list[Candidate]:
         le = n if nl < 0 else nl
         line = text[pos:le]
         stripped = line.strip()
-        if stripped and stripped[-1] not in FULL_STOPS:
+        if stripped and stripped.rstrip(_CLOSE)[-1:] not in FULL_STOPS:
             t = tail_start(line)
-            if t >= 0 and (stripped[-1] not in TERMINATORS or (t > 0 and line[t - 1] not in HSPACE)):
-                # a tail that ends like a sentence counts only when glued to the sentence before it
+            own = t >= 0 and not line[:t].strip()
+            glued = t > 0 and line[t - 1] not in HSPACE
+            # a paste site: a line of its own, or glued to the sentence before it with no space; a tail after
+            # a sentence end and a space is the next sentence (a page that repeats itself repeats those)
+            if t >= 0 and (own or glued) and (stripped[-1] not in TERMINATORS or glued):
                 piece = line[t:].rstrip()
                 k = _key(piece)
                 if k.count(" ") + 1 >= MIN_TOKENS and len(k) >= MIN_CHARS:
-                    own = not line[:t].strip()
                     sites[k].append((pos + t, pos + t + len(piece), own))
         if nl < 0:
             break

@@ -55,3 +55,33 @@ MONTHS = (
 )
 DAYS = r"mon|tue|wed|thu|fri|sat|sun|सोमवार|मंगलवार|बुधवार|गुरुवार|बृहस्पतिवार|शुक्रवार|शनिवार|रविवार"
 DT_TOKEN = rf"(?>{MONTHS}|{DAYS}|day|am|pm|ist|gmt|utc|updated|published|posted|अपडेटेड|प्रकाशित|\d++)"
+
+# -- page structure (:mod:`.structure`) -------------------------------------------------------------------
+READ_IMP = r"(?:पढ़ें|पढ़े|पढ़िए|पढ़िये|पढ़ियें|देखें|देखिए|देखिये)"
+RELATED_LABEL = (
+    # "read this too": a link to one other story follows (on the same line or the next)
+    rf"(?:यह|ये|इसे|इन्हें|इन्हे|इसको)(?:[ \t\u00a0]+[\p{{L}}\p{{M}}]+){{0,2}}?[ \t\u00a0]+भी[ \t\u00a0]+{READ_IMP}"
+    r"|(?:also|read)[ \t]+(?:read|also)"
+    # a list of other stories: "more news", "related news", "top headlines"
+    r"|(?:खबरें|ख़बरें)[ \t]+और[ \t]+भी|और[ \t]+भी[ \t]+(?:खबरें|ख़बरें)"
+    r"|(?:सम्बंधित|संबंधित|सम्बन्धित|संबन्धित)[ \t]+(?:ख़बरें|खबरें|खबर|ख़बर|लेख|समाचार|स्टोरी)"
+    r"|(?:टॉप|ताजा|ताज़ा|लेटेस्ट|ट्रेंडिंग)[ \t]+(?:हेडलाइंस|हेडलाइन्स|खबरें|ख़बरें|न्यूज़|न्यूज|स्टोरीज)"
+    r"|(?:related|more|top|latest|trending)[ \t]+(?:news|stories|articles|posts|headlines|videos)"
+)
+"""Labels that head a related-story link or list (the label alone on its line)."""
+READ_MORE = (
+    r"(?:पढ़ें[ \t]+पूरी[ \t]+(?:खबर|ख़बर|स्टोरी)|पूरी[ \t]+(?:खबर|ख़बर|स्टोरी)[ \t]+(?:यहां[ \t]+|यहाँ[ \t]+)?पढ़ें"
+    r"|read[ \t]+(?:the[ \t]+)?(?:full|more)(?:[ \t]+(?:story|article|news))?)"
+)
+"""A teaser's closing prompt (``...पूरी खबर पढ़ें``): the paragraph before it is another story's summary."""
+AUTHOR_LABEL = r"(?:लेखक|लेखिका)[ \t]+(?:के|की)[ \t]+बारे[ \t]+में|(?:लेखक|लेखिका)[ \t]+परिचय|about[ \t]+the[ \t]+(?:author|writer)"
+"""Labels of an author box (the author's name and biography follow)."""
+FUNCTION_WORDS = frozenset((
+    "का", "की", "के", "को", "में", "से", "ने", "पर", "और", "या", "भी", "तो", "ही", "है", "हैं", "था",
+    "थी", "थे", "हो", "होगा", "होगी", "होंगे", "कि", "जो", "यह", "ये", "वह", "वे", "इस", "उस", "इन",
+    "उन", "एक", "कर", "करें", "करने", "किया", "किए", "गया", "गई", "गए", "रहा", "रही", "रहे", "लिए",
+    "साथ", "बाद", "तक", "अब", "जब", "तब", "कैसे", "क्या", "क्यों", "कहां", "कौन", "कुछ", "सभी", "बहुत",
+    "नहीं", "ना", "न", "हुआ", "हुई", "हुए", "जा", "जाएगा", "जाएगी", "सकता", "सकती", "सकते", "वाले",
+    "वाली", "वाला", "अपने", "अपनी", "अपना",
+))  # fmt: skip
+"""Hindi function words: they carry no topic, so they do not count when two passages are compared for it."""

@@ -1,0 +1,212 @@
+"""The shape of an article body: its lines, which of them are prose, and the zones around the prose.
+
+Extracted news pages keep the page around the article: navigation and the headline above it, related-story
+lists, author boxes, app prompts and legal notices below it. What marks the article itself is *prose*: lines of
+several words of the article's script that end in (or contain) a full stop. The lines before the first prose
+line are the **head**, the lines after the last one the **tail**; the rest is the **body**. The detectors in
+:mod:`.structure` ask for stronger evidence in the body than in the head and tail, so that a crosshead, a
+dateline or a table row inside the article stays while the same kind of line around it may go.
+
+>>> lay = Layout.of("Hindi News\\nनई दिल्ली\\nसरकार ने आज नई योजना की घोषणा की और कहा कि काम शुरू होगा।\\nAlso on the site")
+>>> [ln.text for ln in lay.head], [ln.text for ln in lay.tail]
+(['Hindi News', 'नई दिल्ली'], ['Also on the site'])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..chars import CLOSERS, FULL_STOPS
+
+__all__ = ["PROSE_WORDS", "Layout", "Line"]
+
+PROSE_WORDS = 8
+"""A prose line has at least this many words (shorter lines are labels, headlines, crossheads, datelines)."""
+
+_NOT_DEVANAGARI = regex.compile(r"[^\u0900-\u0963\u0966-\u097f\ua8e0-\ua8ff]+")
+_NOT_LATIN = regex.compile(r"[^A-Za-z\u00c0-\u024f]+")
+_NOT_DIGIT = regex.compile(r"[^\d]+")
+_HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
+_TRIM = "".join(CLOSERS) + " \t\u00a0\u200b\u200c\u200d\ufeff"
+# a full stop followed by more text: the line holds a sentence end inside it (not in a number: 2.5, not "..")
+_INNER_STOP = regex.compile(r"(?<![.\d])[।॥.](?![.\d])[" + regex.escape(_TRIM) + r"]*[ \t\u00a0]+\S")
+# any sentence end followed by more text, a question or exclamation mark included
+_INNER_END = regex.compile(r"(?<![.\d])[।॥.?!](?![.\d])[" + regex.escape(_TRIM) + r"]*[ \t\u00a0]+\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a text with the counts the detectors use.
+
+    ``start``/``end`` bound the line in the text (without its line break); :attr:`text` is the line without
+    surrounding spaces.
+
+    >>> ln = Line.of("  सरकार ने कहा कि काम कल से शुरू होगा और सब ठीक है। ", 0, 7)
+    >>> ln.words, ln.is_prose, ln.ends_full_stop
+    (13, True, True)
+    """
+
+    start: int
+    end: int
+    index: int
+    text: str
+    words: int
+    devanagari: int
+    latin: int
+    digits: int
+
+    @classmethod
+    def of(cls, raw: str, start: int, index: int) -> Line:
+        """Measure the line ``raw`` that starts at ``start`` in its text."""
+        text = raw.strip()
+        return cls(
+            start,
+            start + len(raw),
+            index,
+            text,
+            len(text.split()),
+            len(_NOT_DEVANAGARI.sub("", text)),
+            len(_NOT_LATIN.sub("", text)),
+            len(_NOT_DIGIT.sub("", text)),
+        )
+
+    @property
+    def letters(self) -> int:
+        """Devanagari and Latin letters and marks."""
+        return self.devanagari + self.latin
+
+    @property
+    def is_blank(self) -> bool:
+        """Nothing but spaces."""
+        return not self.text
+
+    @property
+    def has_words(self) -> bool:
+        """At least one letter or digit."""
+        return _HAS_WORD.search(self.text) is not None
+
+    @property
+    def is_latin(self) -> bool:
+        """Mostly Latin letters (at least 60 % of its letters and at least three of them).
+
+        >>> Line.of("Link Copied", 0, 0).is_latin, Line.of("IPL में मैच", 0, 0).is_latin
+        (True, False)
+        """
+        return self.latin >= 3 and self.latin >= 0.6 * self.letters
+
+    @property
+    def is_devanagari(self) -> bool:
+        """Mostly Devanagari (at least half of its letters)."""
+        return self.devanagari > 0 and self.devanagari >= 0.5 * self.letters
+
+    @property
+    def ends_full_stop(self) -> bool:
+        """Ends with a danda, double danda or a single full stop (closing quotes and brackets aside).
+
+        >>> Line.of("बात हुई।”", 0, 0).ends_full_stop, Line.of("और पढ़ें...", 0, 0).ends_full_stop
+        (True, False)
+        """
+        t = self.text.rstrip(_TRIM)
+        if not t or t[-1] not in FULL_STOPS:
+            return False
+        return not (t[-1] == "." and (t.endswith("..") or (len(t) > 1 and t[-2].isdigit())))
+
+    @property
+    def has_inner_stop(self) -> bool:
+        """Holds a full stop followed by more text (two sentences, or a sentence and something after it)."""
+        return _INNER_STOP.search(self.text) is not None
+
+    @property
+    def has_inner_end(self) -> bool:
+        """Holds any sentence end (``?`` and ``!`` included) followed by more text."""
+        return _INNER_END.search(self.text) is not None
+
+    @property
+    def ends_question(self) -> bool:
+        """Ends with ``?`` or ``!`` (closing quotes aside)."""
+        return self.text.rstrip(_TRIM)[-1:] in ("?", "!")
+
+    @property
+    def is_prose(self) -> bool:
+        """A line of the article's running text: mostly Devanagari, at least :data:`PROSE_WORDS` words, and a
+        full stop at its end or inside it."""
+        return (
+            self.words >= PROSE_WORDS and self.is_devanagari and (self.ends_full_stop or self.has_inner_stop)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The lines of a text and where its prose begins and ends.
+
+    ``first``/``last`` are the indexes of the first and last prose line (``-1`` when the text has none: then
+    every line is in the body, and nothing is treated as head or tail).
+
+    >>> Layout.of("क।\\nख").first
+    -1
+    """
+
+    text: str
+    lines: tuple[Line, ...]
+    first: int
+    last: int
+
+    @classmethod
+    def of(cls, text: str) -> Layout:
+        """Split ``text`` into lines (at ``\\n``) and find its prose."""
+        out: list[Line] = []
+        pos = 0
+        for i, raw in enumerate(text.split("\n")):
+            out.append(Line.of(raw, pos, i))
+            pos += len(raw) + 1
+        prose = [ln.index for ln in out if ln.is_prose]
+        first, last = (prose[0], prose[-1]) if prose else (-1, -1)
+        return cls(text, tuple(out), first, last)
+
+    @property
+    def head(self) -> tuple[Line, ...]:
+        """The non-blank lines before the first prose line."""
+        return tuple(ln for ln in self.lines[: max(self.first, 0)] if not ln.is_blank)
+
+    @property
+    def tail(self) -> tuple[Line, ...]:
+        """The non-blank lines after the last prose line."""
+        if self.last < 0:
+            return ()
+        return tuple(ln for ln in self.lines[self.last + 1 :] if not ln.is_blank)
+
+    def zone(self, line: Line) -> str:
+        """``"head"``, ``"body"`` or ``"tail"``.
+
+        >>> lay = Layout.of("ऊपर\\nसरकार ने आज नई योजना की घोषणा की और कहा कि काम शुरू होगा।\\nनीचे")
+        >>> [lay.zone(ln) for ln in lay.lines]
+        ['head', 'body', 'tail']
+        """
+        if self.first < 0:
+            return "body"
+        if line.index < self.first:
+            return "head"
+        if line.index > self.last:
+            return "tail"
+        return "body"
+
+    @property
+    def nonblank(self) -> tuple[Line, ...]:
+        """Every line with text, in order."""
+        return tuple(ln for ln in self.lines if not ln.is_blank)
+
+    def next_line(self, line: Line) -> Line | None:
+        """The next non-blank line after ``line``."""
+        for ln in self.lines[line.index + 1 :]:
+            if not ln.is_blank:
+                return ln
+        return None
+
+    def prev_line(self, line: Line) -> Line | None:
+        """The non-blank line before ``line``."""
+        for ln in reversed(self.lines[: line.index]):
+            if not ln.is_blank:
+                return ln
+        return None
