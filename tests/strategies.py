@@ -63,9 +63,12 @@ def hindi_sentence(draw: st.DrawFn) -> str:
 
 @st.composite
 def hindi_paragraphs(draw: st.DrawFn) -> str:
-    """Paragraphs of sentences, one paragraph a line."""
+    """Paragraphs of sentences, one paragraph a line; no paragraph twice (a page showing the same line twice in
+    a row shows an image's alt text and caption, which the boilerplate stripper removes)."""
     paras = draw(
-        st.lists(st.lists(hindi_sentence(), min_size=1, max_size=5).map(" ".join), min_size=1, max_size=5)
+        st.lists(
+            st.lists(hindi_sentence(), min_size=1, max_size=5).map(" ".join), min_size=1, max_size=5, unique=True
+        )
     )
     return "\n".join(paras)
 

@@ -31,9 +31,11 @@ _NOT_DIGIT = regex.compile(r"[^\d]+")
 _HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
 _TRIM = "".join(CLOSERS) + " \t\u00a0\u200b\u200c\u200d\ufeff"
 # a full stop followed by more text: the line holds a sentence end inside it (not in a number: 2.5, not "..")
-_INNER_STOP = regex.compile(r"(?<![.\d])[।॥.](?![.\d])[" + regex.escape(_TRIM) + r"]*[ \t\u00a0]+\S")
+_CLOSE = regex.escape(_TRIM)
+# a danda followed by more text (glued or not), or a full stop followed by a space and more text
+_INNER_STOP = regex.compile(rf"[।॥][{_CLOSE}]*\S|(?<![.\d])\.(?![.\d])[{_CLOSE}]*[ \t\u00a0]+\S")
 # any sentence end followed by more text, a question or exclamation mark included
-_INNER_END = regex.compile(r"(?<![.\d])[।॥.?!](?![.\d])[" + regex.escape(_TRIM) + r"]*[ \t\u00a0]+\S")
+_INNER_END = regex.compile(rf"[।॥][{_CLOSE}]*\S|(?<![.\d])[.?!](?![.\d?!])[{_CLOSE}]*[ \t\u00a0]+\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,8 @@ class Line:
         (True, False)
         """
         t = self.text.rstrip(_TRIM)
+        if t.endswith("|"):
+            return True  # a pipe typed for a danda
         if not t or t[-1] not in FULL_STOPS:
             return False
         return not (t[-1] == "." and (t.endswith("..") or (len(t) > 1 and t[-2].isdigit())))

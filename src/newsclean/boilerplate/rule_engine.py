@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 import regex
 
-from ..chars import NUKTA_LETTERS, SENTENCE_ENDS
+from ..chars import FULL_STOPS, NUKTA_LETTERS, SENTENCE_ENDS
 from ..keys import key
+from ..sentences import split_sentences
 from .rules import PatternRule, compiled_pattern
 from .sites import AFTER_TERM, CLOSERS, LINE_END, LINE_START, TERMINATORS, left_site, right_site
 from .spans import Candidate, line_bounds
@@ -294,7 +295,15 @@ def _scope(text: str, rule: PatternRule, s: int, e: int) -> tuple[int, int] | No
         return _line_ok(text, s, e, rule)
     if scope == "sentence":
         got = _sentence(text, s, e, rule.max_len)
-        if got is None or not got[2]:
+        if got is None:
+            return None
+        if not got[2]:
+            # in the middle of its line: it goes only with what follows it, when that is more of the prompt
+            # ("... बने रहें हमारे साथ. पेज को रिफ्रेश करें.")
+            le = line_bounds(text, s)[1]
+            rest = text[got[1] : le]
+            if rest.strip() and all(_CTA_SENTENCE.search(x) for x in split_sentences(rest)):
+                return got[0], le
             return None
         return got[0], got[1]
     if scope == "to_eol":
@@ -341,16 +350,28 @@ def _widget(text: str, ls: int, s: int, le: int) -> tuple[int, int]:
     return start, ne
 
 
+# a sentence of a prompt: an imperative of reading, watching, joining or refreshing
+_CTA_SENTENCE = regex.compile(
+    r"(?:करें|करे|कीजिए|करिए|करते\s+रहें|करते\s+रहिए|रहें|रहिए|देखें|देखिए|पढ़ें|पढ़िए)[ \t.।!]*$|"
+    r"(?i:follow|subscribe|download|stay\s+tuned|refresh)"
+)
 _CLAUSE_AFTER = regex.compile(r"[ \t\u00a0]*(?:कि|की|के|का|को|तो|और|जा|जाए|जाना|सकते|लें)(?![\p{L}\p{M}])")
+_STOP_INSIDE = regex.compile(rf"(?:[।॥]|\.(?!\d))[{_CLOSE}]*[ \t\u00a0]+(?=\S)")
 _DANDA_INSIDE = regex.compile(rf"[{_ENDS}][{_CLOSE}]*[ \t\u00a0]+(?=\S)")
 
 
 def _headline_end(rest: str) -> int:
     """How much of the text after a related-link marker is the linked headline.
 
-    A headline has no sentence terminator inside it; when one is followed by more text on the same line, the
-    headline cannot be told from the following sentence, and only the marker goes.
+    A headline does not end in a full stop: a line that does not is headline to its end, whatever ``?`` or ``!``
+    it holds (``यह भी पढ़ें: क्या है उत्सव? जानिए...``). On a line that ends in one, a sentence end inside followed
+    by more text means the headline cannot be told from the sentence after it, and only the marker goes.
     """
+    t = rest.rstrip(" \t\u00a0" + "".join(CLOSERS))
+    if _STOP_INSIDE.search(rest):
+        return 0  # a full stop followed by more text: a sentence shares the line
+    if t[-1:] not in FULL_STOPS:
+        return len(rest)  # no full stop at the end: all of it is the headline (a sentence would end in one)
     if _DANDA_INSIDE.search(rest):
         return 0
     return len(rest)

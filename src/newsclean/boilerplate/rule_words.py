@@ -12,13 +12,22 @@ from __future__ import annotations
 
 __all__ = [
     "AGENCIES",
+    "AUTHOR_LABEL",
+    "BIO_CUES",
+    "CREDIT_END",
     "CTA",
     "DAYS",
     "DT_TOKEN",
+    "FUNCTION_WORDS",
     "IMP",
     "MONTHS",
+    "PAYWALL",
     "PLATFORMS",
     "PLATFORM_GATE",
+    "PROMO",
+    "READ_IMP",
+    "READ_MORE",
+    "RELATED_LABEL",
     "SEP",
     "SHARE_GATE",
 ]
@@ -65,7 +74,7 @@ RELATED_LABEL = (
     # a list of other stories: "more news", "related news", "top headlines"
     r"|(?:खबरें|ख़बरें)[ \t]+और[ \t]+भी|और[ \t]+भी[ \t]+(?:खबरें|ख़बरें)"
     r"|(?:सम्बंधित|संबंधित|सम्बन्धित|संबन्धित)[ \t]+(?:ख़बरें|खबरें|खबर|ख़बर|लेख|समाचार|स्टोरी)"
-    r"|(?:टॉप|ताजा|ताज़ा|लेटेस्ट|ट्रेंडिंग)[ \t]+(?:हेडलाइंस|हेडलाइन्स|खबरें|ख़बरें|न्यूज़|न्यूज|स्टोरीज)"
+    r"|(?:टॉप|ताजा|ताज़ा|लेटेस्ट|ट्रेंडिंग|बड़ी|प्रमुख|अन्य)[ \t]+(?:हेडलाइंस|हेडलाइन्स|खबरें|ख़बरें|न्यूज़|न्यूज|स्टोरीज)"
     r"|(?:related|more|top|latest|trending)[ \t]+(?:news|stories|articles|posts|headlines|videos)"
 )
 """Labels that head a related-story link or list (the label alone on its line)."""
@@ -85,3 +94,23 @@ FUNCTION_WORDS = frozenset((
     "वाली", "वाला", "अपने", "अपनी", "अपना",
 ))  # fmt: skip
 """Hindi function words: they carry no topic, so they do not count when two passages are compared for it."""
+CREDIT_END = (
+    r"(?:(?:फोटो|फ़ोटो|photo|pic|image|तस्वीर|चित्र)(?:[ \t]+(?:credits?|क्रेडिट|साभार|सौजन्य|source|स्रोत))?[ \t]*[:ः\-–—]"
+    r"[ \t]*[^\n।]{1,40}?|[\p{L}\p{M}]+[ \t]+(?:फाइल|फ़ाइल)[ \t]+(?:फोटो|फ़ोटो|तस्वीर)|(?:ai|एआई)[ \t\-]*(?:जनरेटेड|जेनरेटेड|"
+    r"generated)(?:[ \t]+(?:फोटो|फ़ोटो|photo|image|तस्वीर|इमेज))?|[(\[][^()\[\]\n]{0,20}(?:photo|pic|image|फोटो|फ़ोटो|"
+    r"तस्वीर)[^()\[\]\n]{0,30}[)\]])[ \t.।)]*$"
+)
+"""A photo credit at the end of a line (``फोटो: अमर उजाला``, ``पत्रिका फाइल फोटो``, ``AI जनरेटेड फोटो``,
+``(PHOTO: ...)``): a short line that ends in one is a caption."""
+PROMO = (
+    r"(?:ताजा|ताज़ा|लेटेस्ट|latest|breaking|ब्रेकिंग|बड़ी|सभी|हर)[ \t]+(?:खबर|ख़बर|खबरें|ख़बरें|खबरों|ख़बरों|न्यूज़|न्यूज|news|अपडेट)"
+    r"|hindi[ \t]+news|हिंदी[ \t]+(?:न्यूज़|न्यूज|खबरें)"
+)
+"""What a publisher's closing promotion talks about (its latest news, its app, its channel)."""
+PAYWALL = r"सब्सक्राइब|subscribe|प्रीमियम|premium|मेंबरशिप|membership|सदस्यता|ई-पेपर|इ-पेपर|e-paper|एड[ \t]+फ्री|ad[ \t-]free"
+"""Subscription and paywall vocabulary (a short line with it is a sales prompt)."""
+BIO_CUES = (
+    r"पत्रकारिता|पत्रकार|जर्नलिस्ट|journalis[mt]|कंटेंट[ \t]+(?:राइटर|प्रोड्यूसर)|content[ \t]+(?:writer|producer)|"
+    r"रिपोर्टर|संवाददाता|(?:सब[ \t-]+)?एडिटर|संपादक|डिजिटल[ \t]+मीडिया|करियर|career|अनुभव|बतौर|कार्यरत|सक्रिय"
+)
+"""Words of an author's biography ('...डिजिटल मीडिया में बतौर कंटेंट राइटर कार्यरत हैं')."""

@@ -147,15 +147,15 @@ class PatternRule:
             msg = f"PatternRule(id={self.id!r}): site={self.site!r} must be one of {', '.join(SITES)}"
             raise ConfigError(msg)
         if not isinstance(self.max_len, int) or self.max_len < 1:
-            msg_0 = f"PatternRule(id={self.id!r}): max_len must be a positive int"
-            raise ConfigError(msg_0)
+            msg = f"PatternRule(id={self.id!r}): max_len must be a positive int"
+            raise ConfigError(msg)
         try:
             _compiled(self.pattern)
             if self.require:
                 _compiled(self.require)
         except regex.error as exc:
-            msg_0 = f"PatternRule(id={self.id!r}): pattern does not compile: {exc}"
-            raise ConfigError(msg_0) from exc
+            msg = f"PatternRule(id={self.id!r}): pattern does not compile: {exc}"
+            raise ConfigError(msg) from exc
 
     @property
     def line_anchored(self) -> bool:
@@ -235,7 +235,8 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.agency_credit",
-            rf"[(\[][ \t]*(?:{AGENCIES})(?:[ \t]*[,/&][ \t]*[^()\n]{{1,30}}|[ \t\u00a0]+(?:इनपुट|इनपुट्स|inputs?)"
+            rf"[(\[][ \t]*(?:समाचार[ \t]+एजेंसी[ \t]+)?(?:{AGENCIES})(?:[ \t]*[,/&][ \t]*[^()\n]{{1,30}}|"
+            rf"[ \t\u00a0]+(?:(?:के|की)[ \t\u00a0]+)?(?:इनपुट|इनपुट्स|inputs?)"
             rf"(?:[ \t\u00a0]+(?:के|with)[ \t\u00a0]+(?:साथ|आधार\s+पर))?)?[ \t]*[)\]][ \t]*[.।]?",
             "agency credit in brackets at a paragraph end (a dateline's credit is followed by text and stays)",
             kind="agency_credit",
@@ -384,7 +385,8 @@ def default_rules() -> tuple[PatternRule, ...]:
             "boilerplate.advert",
             r"^[ \t|]*(?:विज्\u200d?ञापन|advertisement|advertisment|sponsored|प्रायोजित|स्पॉन्सर्ड|ads\s+by\s+\w+|"
             r"(?:story\s+continues|continue\s+reading|article\s+continues)\s+below(?:\s+(?:this\s+)?(?:advertisement|ad))?|"
-            r"scroll\s+(?:down\s+)?to\s+continue(?:\s+reading)?|विज्\u200d?ञापन\s+(?:हटाएं|हटाएँ|रहित))[ \t|।:.\-…]*$",
+            r"scroll\s+(?:down\s+)?to\s+continue(?:\s+reading)?|"
+            r"विज्\u200d?ञापन\s+(?:हटाएं|हटाएँ|रहित)(?:[ \t]+[\p{L}\p{M}]+){0,4})[ \t|।:.\-…]*$",
             "advertisement label",
             kind="advert",
             scope="line",
@@ -410,10 +412,12 @@ def default_rules() -> tuple[PatternRule, ...]:
         PatternRule(
             "boilerplate.views_disclaimer",
             r"लेखक\s+के\s+(?:अपने|निजी|व्यक्तिगत)(?:\s+विचार)?\s+(?:हैं|है)|जानकारी\s+(?:सामान्य|केवल)\s+(?:स्रोतों|मान्यताओं)",
-            "opinion/information disclaimer",
+            "opinion/information disclaimer (with the sentences that follow it on its line)",
             kind="disclaimer",
-            scope="sentence",
+            scope="line",
             gate=("लेखक", "जानकारी"),
+            max_len=700,
+            sentences=True,
         ),
         PatternRule(
             "boilerplate.author_note",
@@ -427,8 +431,9 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.photo_credit",
-            r"(?:^|[ \t\u00a0][-–—|][ \t\u00a0]*|[(\[])(?:फोटो|फ़ोटो|photo|तस्वीर|चित्र|image|pic|फोटो\s+साभार|"
-            r"फोटो\s+क्रेडिट|photo\s+credit|image\s+source|सौजन्य|फोटो\s+सौजन्य|courtesy|photo\s+courtesy|सांकेतिक\s+(?:तस्वीर|फोटो|चित्र))"
+            r"(?:^[ \t]*(?:[-–—|][ \t\u00a0]*)?|[ \t\u00a0][-–—|][ \t\u00a0]*|[(\[])(?:फोटो|फ़ोटो|photo|तस्वीर|चित्र|image|pic|"
+            r"फोटो\s+साभार|फोटो\s+क्रेडिट|(?:photo|pic|image)\s+credits?|image\s+source|सौजन्य|फोटो\s+सौजन्य|courtesy|"
+            r"photo\s+courtesy|सांकेतिक\s+(?:तस्वीर|फोटो|चित्र))"
             r"[ \t\u00a0]*[:ः\-–—][^\n।]{1,60}$",
             "photo credit or caption",
             kind="caption",
@@ -451,6 +456,83 @@ def default_rules() -> tuple[PatternRule, ...]:
             "initials of a photo/desk credit on a line of their own",
             kind="caption",
             scope="line",
+        ),
+        PatternRule(
+            "boilerplate.share_label",
+            r"^[ \t\-–—•|]*(?:कॉपी\s+लिंक|लिंक\s+कॉपी(?:\s+करें)?|copy\s+link|link\s+copied|शेयर\s+करें|share\s+this"
+            r"(?:\s+(?:article|story|post))?)[ \t.!|]*$",
+            "a share or copy-link button's label on a line of its own",
+            kind="social",
+            scope="line",
+            gate=("कॉपी", "copy", "link", "शेयर", "share"),
+        ),
+        PatternRule(
+            "boilerplate.media_label",
+            r"(?:\d+[ \t]+)?(?:(?:यहां|यहाँ|नीचे)[ \t]+)?(?:(?:देखें|देखिए|देखिये|watch|see)[ \t]+(?:the[ \t]+)?"
+            r"(?:वीडियो|video|तस्वीरें|तस्वीर|फोटो|photos?|pics?|gallery)|(?:वीडियो|video|तस्वीरें|तस्वीर|फोटो|photos?)"
+            r"[ \t]+(?:देखें|देखिए|देखिये))[ \t:ः\-–—.!|]*$",
+            "a label pointing at a video or a photo gallery (at a paragraph end or on a line of its own)",
+            kind="meta",
+            site="end",
+            gate=("देख", "watch", "see", "वीडियो", "video"),
+        ),
+        PatternRule(
+            "boilerplate.relative_time",
+            r"(?<=^[ \t]*(?:[\p{L}\p{M}]+[ \t,]*){0,3}?)[ \t]*\d{1,2}[ \t]*(?:मिनट|घंटे|घंटा|दिन|सप्ताह|हफ्ते|महीने)"
+            r"[ \t]+पहले[ \t]*$|(?<=^[ \t]*(?:[\p{L}\p{M}]+[ \t,]*){0,3}?)[ \t]*\d{1,2}[ \t]*(?:minutes?|mins?|hours?|"
+            r"hrs?|days?|weeks?)[ \t]+ago[ \t]*$",
+            "a page's relative time stamp ('3 दिन पहले') at the end of a short line (a place name before it stays)",
+            kind="meta",
+            gate=("पहले", "ago"),
+        ),
+        PatternRule(
+            "boilerplate.widget_label",
+            r"^[ \t\-–—•|*]*(?:हाइलाइट्स|हाईलाइट्स|हाइलाइट|highlights?|(?:\d+[ \t]+)?(?:मुख्य|बड़ी|अहम|खास)[ \t]+"
+            r"(?:बातें|बिंदु|पॉइंट्स)|जानिए[ \t]+(?:मुख्य|बड़ी|अहम)[ \t]+बातें(?:[ \t]+[\p{L}\p{M}]+){0,8}|सार|विस्तार|"
+            r"अक्सर[ \t]+पूछे[ \t]+जाने[ \t]+वाले[ \t]+(?:प्रश्न|सवाल)|faqs?|frequently[ \t]+asked[ \t]+questions|"
+            r"ट्रेंडिंग(?:[ \t]+(?:न्यूज़|न्यूज|खबरें|ख़बरें|वीडियो|फोटो|स्टोरी))?|trending(?:[ \t]+(?:now|photos|videos|news|"
+            r"stories|topics))?|(?:(?:[\p{L}\p{M}]+[ \t]+){0,2}(?:लाइव|live)[ \t]+(?:अपडेट्स|अपडेट|updates?|ब्लॉग|blog)|"
+            r"(?:[\p{L}\p{M}]+[ \t]+){0,2}(?:समाचार|खास|ताजा|ताज़ा)[ \t]+(?:अपडेट्स|अपडेट))|टॉपिक्स|topics|टैग्स|tags|"
+            r"समय[ \t]+कम[ \t]+है\?|next[ \t]+article|previous[ \t]+article|main[ \t]+menu|मेन्यू|view[ \t]+all|"
+            r"और[ \t]+पढ़ें|और[ \t]+देखें|read[ \t]+more|see[ \t]+more|समाप्त|end[ \t]+of[ \t]+(?:article|story)|"
+            r"(?:last[ \t]+)?(?:updated|published|posted)(?:[ \t]+(?:on|at))?[ \t]*[:ः])"
+            r"[ \t:ः\-–—.|*!]*$",
+            "the label of a page widget (highlights box, FAQ, trending list, live-blog heading, more link, end mark)"
+            " on a line of its own",
+            kind="meta",
+            scope="line",
+            max_len=80,
+        ),
+        PatternRule(
+            "boilerplate.live_label",
+            r"(?:(?:[\p{L}\p{M}]+[ \t]+){0,3}(?:लाइव|live)[ \t]+(?:अपडेट्स|अपडेट|updates?))[ \t:ः]*$",
+            "a live-blog label at the end of a paragraph",
+            kind="meta",
+            site="end",
+            gate=("लाइव", "live"),
+        ),
+        PatternRule(
+            "boilerplate.read_more_toggle",
+            r"[ \t\u00a0]*(?:\.{2,}|…)[ \t\u00a0]*(?:और[ \t]+पढ़ें|read[ \t]+more)[ \t.]*$",
+            "the toggle of a truncated summary ('...और पढ़ें') at its end",
+            kind="meta",
+            gate=("पढ़", "read"),
+        ),
+        PatternRule(
+            "boilerplate.reporter_credit",
+            r"(?<=^[ \t]*|[।.!?,][ \t]*)[(\[]?[ \t]*(?:[\p{L}\p{M}]+[ \t]+){1,3}से[ \t]+(?:[\p{L}\p{M}]+[ \t]+){1,3}की"
+            r"[ \t]+(?:खास[ \t]+|विशेष[ \t]+)?(?:रिपोर्ट|report)[ \t]*[)\]]?[ \t.।]*$",
+            "reporter credit ('पटना से राम कुमार की रिपोर्ट') at a paragraph end",
+            kind="byline",
+            gate=("रिपोर्ट", "report"),
+        ),
+        PatternRule(
+            "boilerplate.desk_byline",
+            r"^[ \t]*(?:न्यूज़|न्यूज|news|डिजिटल|digital|वेब|web)[ \t]+(?:डेस्क|desk)[ \t]*,[^\n।]{1,80}$",
+            "desk byline ('न्यूज डेस्क, <publisher>, <city>') on a line of its own",
+            kind="byline",
+            scope="line",
+            gate=("डेस्क", "desk"),
         ),
         PatternRule(
             "boilerplate.seo_prefix",
