@@ -67,7 +67,10 @@ def hindi_paragraphs(draw: st.DrawFn) -> str:
     a row shows an image's alt text and caption, which the boilerplate stripper removes)."""
     paras = draw(
         st.lists(
-            st.lists(hindi_sentence(), min_size=1, max_size=5).map(" ".join), min_size=1, max_size=5, unique=True
+            st.lists(hindi_sentence(), min_size=1, max_size=5).map(" ".join),
+            min_size=1,
+            max_size=5,
+            unique=True,
         )
     )
     return "\n".join(paras)
