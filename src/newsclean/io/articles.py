@@ -15,7 +15,7 @@ from pathlib import Path
 from .._check import check_str
 from ..errors import RecordError
 from ..types import Document
-from .jsonl import STDIO, open_input
+from .inputs import STDIO, open_input
 
 __all__ = ["format_article", "parse_article", "read_articles"]
 
