@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import RecordError
 from ..io.articles import format_article
-from ..io.jsonl import dump_record, parse_line
+from ..io.records import dump_record, parse_line
 from ..pipeline import Pipeline
 from ..types import Document, Step
 
