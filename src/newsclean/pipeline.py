@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._check import type_message
-from .errors import InputTypeError
+from .errors import ConfigError, InputTypeError
 from .types import Document, Step
 
 __all__ = ["Pipeline", "make_pipeline"]
@@ -106,6 +106,14 @@ class Pipeline:
             raise KeyError(msg)
         texts = batch[text_field]
         n = len(texts)
+        ragged = {k: len(v) for k, v in batch.items() if len(v) != n}
+        if ragged:
+            msg = f"Pipeline.batch(): column {text_field!r} has {n} rows, but {ragged}: columns must be equally long"
+            raise ConfigError(msg)
+        for i, text in enumerate(texts):
+            if not isinstance(text, str):
+                msg = f"Pipeline.batch() row {i}: column {text_field!r} must hold str, not {type(text).__name__}"
+                raise InputTypeError(msg)
         titles = batch.get(title_field, [None] * n)
         ids = batch.get(id_field, [None] * n)
         out: dict[str, list[Any]] = {k: list(v) for k, v in batch.items()}

@@ -15,7 +15,7 @@ invalid UTF-8). Blank lines are not records and are skipped.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -104,6 +104,10 @@ def parse_line(
     Traceback (most recent call last):
     ...
     newsclean.errors.RecordError: a.jsonl:3: invalid UTF-8 (byte 0xff at byte offset 10)
+    >>> parse_line(b'{"text": "x", "score": NaN}', path="a.jsonl", lineno=4)
+    Traceback (most recent call last):
+    ...
+    newsclean.errors.RecordError: a.jsonl:4: invalid JSON (NaN is not a JSON value; write null or a string)
     """
     try:
         line = raw.decode("utf-8")
@@ -112,25 +116,38 @@ def parse_line(
         msg = f"invalid UTF-8 (byte 0x{bad} at byte offset {exc.start})"
         raise RecordError(msg, path=path, lineno=lineno) from None
     try:
-        record = json.loads(line)
+        record = json.loads(line, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
-        msg = f"invalid JSON ({exc.msg} at column {exc.colno})"
+        # some messages already end in "at" ("Unterminated string starting at"): no "at at"
+        where = "column" if exc.msg.endswith(" at") else "at column"
+        msg = f"invalid JSON ({exc.msg} {where} {exc.colno})"
+        raise RecordError(msg, path=path, lineno=lineno) from None
+    except _NotJsonError as exc:
+        msg = f"invalid JSON ({exc} is not a JSON value; write null or a string)"
         raise RecordError(msg, path=path, lineno=lineno) from None
     except RecursionError:
-        msg_0 = "invalid JSON (nested too deeply)"
-        raise RecordError(msg_0, path=path, lineno=lineno) from None
+        msg = "invalid JSON (nested too deeply)"
+        raise RecordError(msg, path=path, lineno=lineno) from None
     if not isinstance(record, dict):
         msg = f"record must be a JSON object, not {_json_type(record)}"
         raise RecordError(msg, path=path, lineno=lineno)
     for name in fields:
         if name not in record:
-            msg_0 = f"field {name!r} missing"
-            raise RecordError(msg_0, path=path, lineno=lineno, field=name)
+            msg = f"field {name!r} missing"
+            raise RecordError(msg, path=path, lineno=lineno, field=name)
         _check_field(record, name, path, lineno)
     for name in optional:
         if record.get(name) is not None:
             _check_field(record, name, path, lineno)
     return record
+
+
+class _NotJsonError(ValueError):
+    """``NaN``, ``Infinity`` or ``-Infinity``: Python's ``json`` accepts them, JSON does not."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NotJsonError(name)
 
 
 def _json_type(value: object) -> str:
@@ -179,7 +196,7 @@ def iter_records(
             yield RecordItem(shown, lineno, raw, record, None)
 
 
-def dump_record(record: Any) -> str:
+def dump_record(record: Any, *, default: Callable[[Any], Any] | None = None) -> str:
     """One JSON line (no newline) with Devanagari unescaped; always encodable as UTF-8.
 
     A record holding a lone surrogate (possible from a ``"\\udc80"`` escape in the input) is written with
@@ -187,6 +204,7 @@ def dump_record(record: Any) -> str:
 
     Args:
         record: Any JSON-serialisable value.
+        default: Called for values JSON has no type for (as in :func:`json.dumps`).
 
     Returns:
         The JSON text.
@@ -196,9 +214,9 @@ def dump_record(record: Any) -> str:
     >>> dump_record({"text": "\\udc80"})
     '{"text": "\\\\udc80"}'
     """
-    line = json.dumps(record, ensure_ascii=False)
+    line = json.dumps(record, ensure_ascii=False, default=default)
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:
-        return json.dumps(record, ensure_ascii=True)
+        return json.dumps(record, ensure_ascii=True, default=default)
     return line

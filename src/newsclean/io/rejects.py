@@ -29,13 +29,14 @@ class RejectSink(Transaction):
     "field 'text' missing"
     """
 
-    def __init__(self, path: str | os.PathLike[str] | None) -> None:
+    def __init__(self, path: str | os.PathLike[str] | None, *, compresslevel: int = 6) -> None:
         """Open the rejects file (atomically written); ``None`` discards rejects but still counts them.
 
         Args:
             path: Destination, or ``None``.
+            compresslevel: gzip level when ``path`` ends in ``.gz``.
         """
-        self._writer = None if path is None else AtomicWriter(path)
+        self._writer = None if path is None else AtomicWriter(path, compresslevel=compresslevel)
         self.count = 0
 
     def write(self, item: RecordItem, error: RecordError) -> None:
