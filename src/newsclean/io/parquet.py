@@ -14,6 +14,7 @@ Missing fields are written as null.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import decimal
 import importlib
@@ -222,4 +223,8 @@ class ParquetWriter(Transaction):
 
     def abort(self) -> None:
         """Delete the temporary file."""
+        if self._writer is not None:
+            with contextlib.suppress(Exception):
+                self._writer.close()
+            self._writer = None
         self._file.abort()
