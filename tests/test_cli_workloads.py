@@ -81,6 +81,15 @@ def test_mine_model_to_a_device_leaves_it_a_device(tmp_path, capsys):
     assert stat.S_ISCHR(dev.lstat().st_mode)
 
 
+def test_dev_paths_are_never_renamed_over():
+    # checked without writing: the system's /dev is never a test's target
+    from newsclean.io.outputs import is_regular_destination
+
+    assert not is_regular_destination("/dev/stdout")
+    assert not is_regular_destination("/dev/fd/1")
+    assert not is_regular_destination("/proc/self/fd/1")
+
+
 # --- 2. a directory of articles: a bad file is one reject, the run goes on --------------------------------
 def test_undecodable_article_is_rejected_with_its_bytes_and_the_rest_go_on(tmp_path, capsys):
     d = tmp_path / "articles"

@@ -178,11 +178,10 @@ class _Run:
             s.written -= tally.written
             s.unwritten += tally.written
 
-    def all_rejected(self, tally: _Tally, where: str) -> str:
-        """The hint printed when every record of an output was rejected (its output is not written)."""
-        self.summary.written -= tally.written
+    def all_rejected(self, tally: _Tally, consequence: str) -> str:
+        """The hint printed when every record of an output was rejected."""
         f = self.job.fields
-        hint = f"every record ({tally.read:,}) was rejected, so {where} was not written; the first: {tally.first_reason}"
+        hint = f"every record ({tally.read:,}) was rejected, {consequence}; the first: {tally.first_reason}"
         raw = tally.first_reject.raw if tally.first_reject is not None else b""
         if f"field {f.text!r}" in tally.first_reason:
             hint += f"\n  is --text-field {f.text!r} right?"
@@ -234,9 +233,8 @@ def _run_one(run: _Run, sources: list[Source]) -> int:
         rejects.abort()
         return code
     if tally.read and tally.rejected == tally.read and sink.atomic and not is_stdio(io.output):
-        run.err.write(
-            f"newsclean {run.summary.command}: error: {run.all_rejected(tally, _where(io.output))}\n"
-        )
+        consequence = f"so {_where(io.output)} was not written"
+        run.err.write(f"newsclean {run.summary.command}: error: {run.all_rejected(tally, consequence)}\n")
         run.summary.status = "FAILED: every record was rejected"
         with hold_signals():
             sink.abort()
@@ -246,7 +244,9 @@ def _run_one(run: _Run, sources: list[Source]) -> int:
         sink.commit()
         rejects.commit()
     if tally.read and tally.rejected == tally.read:
-        run.err.write(f"newsclean {run.summary.command}: error: {run.all_rejected(tally, 'nothing')}\n")
+        run.err.write(
+            f"newsclean {run.summary.command}: error: {run.all_rejected(tally, 'so nothing was written')}\n"
+        )
         run.summary.status = "FAILED: every record was rejected"
         return EXIT_BAD_RECORD
     return EXIT_OK
@@ -339,9 +339,8 @@ def _run_shards(run: _Run, sources: list[Source]) -> int:
             return stop
         if tally.read and tally.rejected == tally.read:
             run.progress.close()
-            run.err.write(
-                f"newsclean {run.summary.command}: error: {run.all_rejected(tally, repr(str(target)))}\n"
-            )
+            consequence = f"so {str(target)!r} was not written"
+            run.err.write(f"newsclean {run.summary.command}: error: {run.all_rejected(tally, consequence)}\n")
             run.summary.status = "FAILED: every record of a shard was rejected"
             with hold_signals():
                 sink.abort()

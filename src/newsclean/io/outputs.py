@@ -124,6 +124,8 @@ def is_regular_destination(path: str | os.PathLike[str]) -> bool:
     >>> is_regular_destination("/no/such/dir/out.jsonl"), is_regular_destination("/dev/null")
     (True, False)
     """
+    if str(path).startswith(("/dev/", "/proc/")):
+        return False  # /dev/stdout, /dev/fd/N: whatever they lead to, renaming over them is never right
     try:
         st = Path(path).stat()
     except FileNotFoundError:
