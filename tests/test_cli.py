@@ -54,6 +54,9 @@ def summary_counts(stderr: str) -> dict[str, int]:
         m = re.search(pat, stderr)
         assert m, f"summary line {key!r} missing in:\n{stderr}"
         out[key] = int(m.group(1).replace(",", ""))
+    m = re.search(r"not written \(run stopped\):\s+([\d,]+)", stderr)  # only when a run stopped
+    if m:
+        out["unwritten"] = int(m.group(1).replace(",", ""))
     return out
 
 

@@ -34,12 +34,28 @@ def _run(argv: list[str]) -> tuple[int, str]:
     return code, err.getvalue()
 
 
+def _refuse(name: str) -> object:
+    raise ValueError(name)  # NaN and Infinity are not JSON
+
+
 def _is_record(line: bytes) -> bool:
     try:
-        rec = json.loads(line.decode("utf-8"))
+        rec = json.loads(line.decode("utf-8"), parse_constant=_refuse)
     except (UnicodeDecodeError, ValueError):
         return False
     return isinstance(rec, dict) and isinstance(rec.get("text"), str)
+
+
+def _numbered(lines: list[bytes]) -> list[tuple[int, bytes]]:
+    """The lines the reader counts, with their numbers: a BOM opening line 1 is not content, blank lines
+    are not records."""
+    out = []
+    for i, line in enumerate(lines):
+        if i == 0 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        if line.strip():
+            out.append((i + 1, line))
+    return out
 
 
 @settings(max_examples=40)
@@ -50,12 +66,17 @@ def test_records_in_equal_written_plus_rejected_and_outputs_are_valid(lines):
         src, out, rej = d / "in.jsonl", d / "out.jsonl", d / "rej.jsonl"
         src.write_bytes(b"\n".join(lines) + b"\n")
         code, err = _run(["clean", str(src), "-o", str(out), "--rejects", str(rej), "--explain"])
-        assert code == 0, err
+        numbered = _numbered(lines)
+        all_rejected = bool(numbered) and not any(_is_record(line) for _, line in numbered)
+        assert code == (1 if all_rejected else 0), err
         counts = summary_counts(err)
-        assert counts["read"] == len(lines)
+        assert counts["read"] == len(numbered)
         assert counts["read"] == counts["written"] + counts["rejected"] + counts["duplicates"]
-        assert counts["written"] == sum(map(_is_record, lines))
-        written = out.read_bytes().splitlines()
+        assert counts["written"] == sum(_is_record(line) for _, line in numbered)
+        if all_rejected:  # exit 1 with a hint; the rejects are kept, no empty output pretends to be a result
+            assert "every record" in err
+            assert not out.exists()
+        written = out.read_bytes().splitlines() if out.exists() else []
         rejected = rej.read_bytes().splitlines()
         assert len(written) == counts["written"]
         assert len(rejected) == counts["rejected"]
@@ -64,8 +85,8 @@ def test_records_in_equal_written_plus_rejected_and_outputs_are_valid(lines):
             assert isinstance(rec["cleaned"], str)
             assert isinstance(rec["sentences"], list)
             assert isinstance(rec["edits"], list)
-        good_lines = [i + 1 for i, line in enumerate(lines) if _is_record(line)]
-        bad_lines = [i + 1 for i, line in enumerate(lines) if not _is_record(line)]
+        good_lines = [n for n, line in numbered if _is_record(line)]
+        bad_lines = [n for n, line in numbered if not _is_record(line)]
         assert [json.loads(r)["line"] for r in rejected] == bad_lines
         assert len(good_lines) == len(written)
 
@@ -78,14 +99,19 @@ def test_stop_mode_either_completes_or_leaves_no_output(lines):
         src, out = d / "in.jsonl", d / "out.jsonl"
         src.write_bytes(b"\n".join(lines) + b"\n")
         code, err = _run(["clean", str(src), "-o", str(out)])
-        if all(map(_is_record, lines)):
+        numbered = _numbered(lines)
+        if all(_is_record(line) for _, line in numbered):
             assert code == 0, err
-            assert len(out.read_bytes().splitlines()) == len(lines)
+            assert len(out.read_bytes().splitlines()) == len(numbered)
         else:
-            first_bad = next(i + 1 for i, line in enumerate(lines) if not _is_record(line))
+            first_bad = next(n for n, line in numbered if not _is_record(line))
             assert code == 1
             assert f"{src}:{first_bad}: " in err
             assert not out.exists()
+            counts = summary_counts(err)  # the stopped run still accounts for every record it read
+            assert counts["read"] == sum(1 for n, _ in numbered if n <= first_bad)
+            assert counts["written"] == 0
+            assert counts["read"] == counts["written"] + counts["rejected"] + counts["unwritten"]
         assert sorted(p.name for p in d.iterdir()) == sorted(
             ["in.jsonl", *(["out.jsonl"] if code == 0 else [])]
         )

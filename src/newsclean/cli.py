@@ -4,9 +4,10 @@ Subcommands: ``clean``, ``normalize``, ``split``, ``mine``, ``dedup`` and ``demo
 JSONL.gz or plain-text articles, from a file or stdin; output is JSONL (UTF-8, Devanagari unescaped) or
 plain text, to a file (written atomically) or stdout. A summary always goes to stderr.
 
-Exit codes: 0 success; 1 a bad input record stopped the run (``--on-error stop``); 2 usage error (bad
-option, output would overwrite the input, unusable model file); 3 a file could not be read or written;
-130 interrupted.
+Exit codes: 0 success; 1 a bad input record stopped the run (``--on-error stop``), or every record was
+rejected; 2 usage error (bad option, output would overwrite the input, unusable model file); 3 a file
+could not be read or written (including truncated or corrupt gzip); 130 interrupted (SIGINT); 143
+terminated (SIGTERM).
 
 >>> import io, contextlib
 >>> buf = io.StringIO()
@@ -20,19 +21,23 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from ._cli.report import Summary
-from ._cli.stream import (
+from ._cli.errors import (
     EXIT_INTERRUPTED,
     EXIT_IO,
+    EXIT_TERMINATED,
     EXIT_USAGE,
-    IO,
     CliError,
-    run_stream,
+    Terminated,
+    sigterm_raises,
 )
+from ._cli.pool import WorkerDied
+from ._cli.report import Summary
+from ._cli.stream import IO, run_stream
 from ._cli.work import STEP_NAMES, Fields, Job, build_pipeline
 from .errors import ConfigError, NewscleanError
 from .normalize import PROFILES  # --profile: `search` also folds for indexing and matching
@@ -40,9 +45,12 @@ from .normalize import PROFILES  # --profile: `search` also folds for indexing a
 __all__ = ["build_parser", "main"]
 
 EPILOG = """\
-exit codes: 0 success; 1 a bad record stopped the run (--on-error stop); 2 usage error (bad option,
-output would overwrite the input, unusable model); 3 a file could not be read or written; 130 interrupted.
+exit codes: 0 success; 1 a bad record stopped the run (--on-error stop), or every record was rejected;
+2 usage error (bad option, output would overwrite the input, unusable model); 3 a file could not be read
+or written (also truncated or corrupt gzip); 130 interrupted (SIGINT); 143 terminated (SIGTERM).
 """
+
+MAX_JOBS_PER_CPU = 4
 
 
 def _steps(value: str) -> tuple[str, ...]:
@@ -77,6 +85,22 @@ def _positive(option: str) -> Callable[[str], int]:
     return parse
 
 
+def _jobs(value: str) -> int:
+    limit = MAX_JOBS_PER_CPU * (os.cpu_count() or 1)
+    n = _positive("--jobs")(value)
+    if n > limit:
+        msg = f"--jobs must be at most {limit} ({MAX_JOBS_PER_CPU} per CPU), got {value!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return n
+
+
+def _level(value: str) -> int:
+    if value not in tuple("123456789"):
+        msg = f"--compress-level must be a whole number from 1 (fastest) to 9 (smallest), got {value!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(value)
+
+
 def _threshold(value: str) -> float:
     try:
         t = float(value)
@@ -91,14 +115,28 @@ def _threshold(value: str) -> float:
 def _io_args(p: argparse.ArgumentParser, *, text_format: bool = True, output_required: bool = False) -> None:
     g = p.add_argument_group("input and output")
     g.add_argument(
-        "input", nargs="?", default="-", metavar="INPUT", help="JSONL(.gz) file; '-' or absent: stdin"
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="JSONL(.gz) or Parquet files, directories of them, or quoted globs ('crawl/*.jsonl.gz'), read "
+        "in order; '-' or none: stdin",
     )
     g.add_argument(
         "-o",
         "--output",
         default=None if output_required else "-",
         required=output_required,
-        help="output file (.gz compresses); absent or '-': stdout" if not output_required else "output file",
+        help="output file (.gz compresses, .parquet writes Parquet), or a directory (DIR/) for one shard per "
+        "input under the same name; absent or '-': stdout"
+        if not output_required
+        else "output file",
+    )
+    g.add_argument(
+        "--compress-level",
+        type=_level,
+        default=6,
+        metavar="N",
+        help="gzip level for .gz outputs: 1 fastest ... 9 smallest (default 6)",
     )
     if text_format:
         g.add_argument(
@@ -111,7 +149,7 @@ def _io_args(p: argparse.ArgumentParser, *, text_format: bool = True, output_req
         )
     g.add_argument(
         "--jobs",
-        type=_positive("--jobs"),
+        type=_jobs,
         default=1,
         metavar="N",
         help="worker processes (order is preserved)",
@@ -151,6 +189,11 @@ def _output_args(p: argparse.ArgumentParser, *, cleaned: bool, sentences: bool) 
         )
         g.add_argument(
             "--edits-field", default="edits", metavar="NAME", help="removal record (default: edits)"
+        )
+        g.add_argument(
+            "--no-original",
+            action="store_true",
+            help="leave the input text field out of the output (the cleaned text and edits stay)",
         )
     if sentences:
         g.add_argument("--sentences-field", default="sentences", metavar="NAME", help="default: sentences")
@@ -209,6 +252,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated steps to run, always in this order: normalize,boilerplate,split (default: all)",
     )
     c.add_argument("--profile", choices=PROFILES, default="safe", help="normalisation profile")
+    c.add_argument(
+        "--resume",
+        action="store_true",
+        help="with an output directory: skip the shards its manifest records as complete for the same "
+        "input and options",
+    )
     c.add_argument("--model", metavar="FILE", help="a boilerplate model saved by `newsclean mine`")
     _disable_arg(c)
     _output_args(clean, cleaned=True, sentences=True)
@@ -216,11 +265,13 @@ def build_parser() -> argparse.ArgumentParser:
     norm = sub.add_parser("normalize", help="Devanagari normalisation only", epilog=EPILOG)
     _io_args(norm)
     norm.add_argument("--profile", choices=PROFILES, default="safe", help="safe (default) or search")
+    norm.add_argument("--resume", action="store_true", help="as for clean")
     _disable_arg(norm)
     _output_args(norm, cleaned=True, sentences=False)
 
     split = sub.add_parser("split", help="sentence splitting only (the text is not changed)", epilog=EPILOG)
     _io_args(split)
+    split.add_argument("--resume", action="store_true", help="as for clean")
     _output_args(split, cleaned=False, sentences=True)
 
     mine = sub.add_parser(
@@ -273,13 +324,15 @@ def _io(args: argparse.Namespace) -> IO:
         msg = "--rejects needs --on-error reject"
         raise CliError(msg, EXIT_USAGE)
     return IO(
-        input=args.input,
+        inputs=tuple(args.inputs),
         output=args.output,
         input_format=getattr(args, "input_format", "jsonl"),
         on_error=on_error,
         rejects=args.rejects,
         jobs=args.jobs,
         progress=not args.no_progress,
+        compress_level=args.compress_level,
+        resume=getattr(args, "resume", False),
     )
 
 
@@ -308,6 +361,7 @@ def _run(args: argparse.Namespace, err: TextIO) -> int:
         fields=fields,
         output_format=args.output_format,
         disable=tuple(r for group in getattr(args, "disable", []) for r in group),
+        keep_original=not getattr(args, "no_original", False),
     )
     try:
         build_pipeline(job)  # fail fast on an unreadable or invalid model, before reading any input
@@ -335,7 +389,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: Arguments without the program name; ``None`` uses ``sys.argv[1:]``.
 
     Returns:
-        The exit code: 0 success, 1 bad record, 2 usage error, 3 file error, 130 interrupted.
+        The exit code: 0 success, 1 bad record, 2 usage error, 3 file error, 130 interrupted, 143 terminated.
 
     >>> main(["clean", "--jobs", "0"])
     2
@@ -349,19 +403,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
-        return _run(args, err)
+        with sigterm_raises():
+            return _run(args, err)
     except CliError as exc:
         err.write(f"newsclean {args.command}: error: {exc}\n")
         return exc.code
+    except (OSError, WorkerDied) as exc:  # includes truncated or corrupt gzip and unreadable Parquet
+        err.write(f"newsclean {args.command}: error: {exc}\n")
+        return EXIT_IO
+    except ModuleNotFoundError as exc:  # an optional extra (pyarrow for Parquet) is missing
+        err.write(f"newsclean {args.command}: error: {exc}\n")
+        return EXIT_USAGE
     except NewscleanError as exc:
         err.write(f"newsclean {args.command}: error: {exc}\n")
         return EXIT_USAGE
-    except OSError as exc:
-        err.write(f"newsclean {args.command}: error: {exc}\n")
-        return EXIT_IO
     except KeyboardInterrupt:
-        err.write(f"newsclean {args.command}: interrupted (no output file was completed)\n")
+        err.write(f"newsclean {args.command}: interrupted (SIGINT); unfinished outputs were removed\n")
         return EXIT_INTERRUPTED
+    except Terminated:
+        err.write(f"newsclean {args.command}: terminated (SIGTERM); unfinished outputs were removed\n")
+        return EXIT_TERMINATED
     finally:
         with contextlib.suppress(Exception):
             sys.stdout.flush()

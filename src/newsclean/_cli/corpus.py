@@ -2,35 +2,42 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-from collections.abc import Callable
-from pathlib import Path
+import json
+from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
-from ..io.jsonl import (
-    AtomicWriter,
-    RecordItem,
-    RejectSink,
-    dump_record,
-    iter_records,
-    open_input,
-    temp_beside,
-)
+from ..errors import RecordError
+from ..io.outputs import AtomicWriter, hold_signals
+from ..io.records import RecordItem, dump_record, parse_line
+from ..io.rejects import RejectSink
+from .errors import EXIT_BAD_RECORD, EXIT_OK, EXIT_USAGE, CliError
 from .report import Summary
-from .stream import EXIT_BAD_RECORD, EXIT_OK, IO, check_paths, is_stdio
+from .sources import LineReader, Source, expand_inputs, is_stdio
+from .stream import IO, check_paths, is_directory_output
 from .work import Fields
 
 
+def _records(source: Source, fields: Fields, optional: tuple[str, ...]) -> Iterator[RecordItem]:
+    with LineReader(source) as reader:
+        for lineno, raw in reader:
+            try:
+                record = parse_line(
+                    raw, path=source.shown, lineno=lineno, fields=(fields.text,), optional=optional
+                )
+            except RecordError as exc:
+                yield RecordItem(source.shown, lineno, raw, None, exc)
+            else:
+                yield RecordItem(source.shown, lineno, raw, record, None)
+
+
 def _read_all(
-    io: IO, fields: Fields, summary: Summary, err: TextIO, rejects: RejectSink
+    io: IO, sources: list[Source], fields: Fields, summary: Summary, err: TextIO, rejects: RejectSink
 ) -> list[RecordItem] | None:
-    """Every good record of the input; ``None`` when a bad line stops the run (already reported)."""
-    shown = "<stdin>" if is_stdio(io.input) else io.input
+    """Every good record of the inputs; ``None`` when a bad line stops the run (already reported)."""
     optional = tuple(x for x in (fields.title, fields.group) if x is not None and x != fields.text)
     good: list[RecordItem] = []
-    with contextlib.closing(open_input(io.input)) as stream:
-        for item in iter_records(stream, path=shown, fields=(fields.text,), optional=optional):
+    for source in sources:
+        for item in _records(source, fields, optional):
             summary.read += 1
             if item.error is None:
                 good.append(item)
@@ -38,6 +45,7 @@ def _read_all(
             if io.on_error == "stop":
                 err.write(f"newsclean {summary.command}: error: {item.error}\n")
                 summary.status = "STOPPED at a bad record (no output file was written)"
+                summary.unwritten = summary.read - summary.rejected
                 return None
             rejects.write(item, item.error)
             summary.rejected += 1
@@ -53,15 +61,27 @@ def _run_corpus(
     body: Callable[[list[RecordItem]], None],
 ) -> int:
     """Read the whole input (stop/reject), run ``body`` on the good records, print the summary."""
-    check_paths([io.input], [io.output, io.rejects, *extra_outputs])
+    if is_directory_output(io.output):
+        msg = f"newsclean {summary.command} writes one output file; -o {io.output!r} is a directory"
+        raise CliError(msg, EXIT_USAGE)
+    sources = expand_inputs(io.inputs, "jsonl")
+    check_paths([s.path for s in sources], [io.output, io.rejects, *extra_outputs])
     code = EXIT_OK
-    with RejectSink(io.rejects) as rejects:
-        items = _read_all(io, fields, summary, err, rejects)
+    with RejectSink(io.rejects, compresslevel=io.compress_level) as rejects:
+        items = _read_all(io, sources, fields, summary, err, rejects)
         if items is None:
             rejects.abort()
             code = EXIT_BAD_RECORD
+        elif summary.read and not items:
+            summary.status = "FAILED: every record was rejected (no output file was written)"
+            err.write(
+                f"newsclean {summary.command}: error: every record ({summary.read:,}) was rejected; "
+                f"is --text-field {fields.text!r} right?\n"
+            )
+            code = EXIT_BAD_RECORD
         else:
             body(items)
+    assert summary.balanced(), summary
     err.write(summary.render() + "\n")
     return code
 
@@ -79,7 +99,9 @@ def run_dedup(
             kwargs["jobs"] = io.jobs
         result = dedupe(texts, **kwargs)
         kept = set(result.kept)
-        with AtomicWriter(None if is_stdio(io.output) else io.output) as writer:
+        with AtomicWriter(
+            None if is_stdio(io.output) else io.output, compresslevel=io.compress_level
+        ) as writer:
             for i, it in enumerate(items):
                 if i in kept:
                     writer.write_line(it.raw.decode("utf-8"))
@@ -88,7 +110,7 @@ def run_dedup(
                     summary.duplicates += 1
         if clusters is None:
             return
-        with AtomicWriter(clusters) as cw:
+        with AtomicWriter(clusters, compresslevel=io.compress_level) as cw:
             for i, it in enumerate(items):
                 assert it.record is not None
                 dup = result.duplicate_of.get(i)
@@ -118,16 +140,11 @@ def run_mine(io: IO, fields: Fields, summary: Summary, err: TextIO, *, min_docs:
             r = it.record
             docs.append({"text": r[fields.text], "title": r.get(fields.title), group: r.get(group)})
         model = BoilerplateMiner(group_field=group, min_docs=min_docs).fit(docs)
-        out = Path(io.output)
-        fd, name = temp_beside(out)
-        os.close(fd)
-        try:
-            model.save(name)
-            Path(name).replace(out)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                Path(name).unlink()
-            raise
+        data = json.dumps(model.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        with AtomicWriter(io.output) as out, hold_signals():
+            out.write_text(data)
         summary.written = len(docs)
+        templates = sum(len(t.lines) + len(t.parts) + len(t.ngrams) for t in model.by_group.values())
+        summary.model = f"{templates:,} templates for {len(model.groups):,} groups, written to {io.output}"
 
     return _run_corpus(io, fields, summary, err, [], body)

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import InputTypeError, RecordError
 from ..io.articles import format_article
-from ..io.jsonl import dump_record, parse_line
+from ..io.records import dump_record, parse_line
 from ..pipeline import Pipeline
 from ..records import RecordFields, group_key, to_document
 from ..types import Document, Step
@@ -45,6 +45,7 @@ class Job:
     fields: Fields = field(default_factory=Fields)
     output_format: str = "jsonl"
     disable: tuple[str, ...] = ()
+    keep_original: bool = True  # False (--no-original): the input text field is left out of the output
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +56,9 @@ class Outcome:
     raw: bytes  # kept only for a rejected line (the rejects file stores it); empty otherwise
     output: str | None = None
     error: RecordError | None = None
-    removed: tuple[tuple[str, int], ...] = ()
+    removed: tuple[tuple[str, int], ...] = ()  # characters removed, by rule id
     changed: int = 0
-    nbytes: int = 0
+    chars: int = 0  # characters of the input text
 
 
 _CACHE: dict[Job, Pipeline] = {}
@@ -124,6 +125,8 @@ def render(job: Job, record: dict[str, Any], doc: Document) -> str:
         body = "\n".join(doc.sentence_texts()) if "split" in job.steps else doc.text
         return format_article(doc.title, doc.standfirst, body)
     out = dict(record)
+    if not job.keep_original:
+        out.pop(f.text, None)
     if "normalize" in job.steps or "boilerplate" in job.steps:
         out[f.output] = doc.text
     if "split" in job.steps:
@@ -143,11 +146,11 @@ def process_record(job: Job, lineno: int, raw: bytes, record: dict[str, Any], pa
     for r in doc.history:
         for e in r.edits:
             if e.is_removal:
-                removed[e.kind] += len(e.old)
+                removed[e.rule] += len(e.old)
             else:
                 changed += 1
     output = render(job, record, doc)
-    return Outcome(lineno, b"", output, None, tuple(removed.items()), changed, len(raw) + 1)
+    return Outcome(lineno, b"", output, None, tuple(removed.items()), changed, len(doc.original or ""))
 
 
 def process(job: Job, path: str, lineno: int, raw: bytes) -> Outcome:
@@ -162,9 +165,9 @@ def process(job: Job, path: str, lineno: int, raw: bytes) -> Outcome:
         error = RecordError(
             str(exc).replace("record() argument", "field"), path=path, lineno=lineno, field=f.group
         )
-        return Outcome(lineno, raw, None, error, nbytes=len(raw) + 1)
+        return Outcome(lineno, raw, None, error)
     except RecordError as exc:
-        return Outcome(lineno, raw, None, exc, nbytes=len(raw) + 1)
+        return Outcome(lineno, raw, None, exc)
     return guarded(job, lineno, raw, record, path)
 
 
@@ -174,22 +177,4 @@ def guarded(job: Job, lineno: int, raw: bytes, record: dict[str, Any], path: str
         return process_record(job, lineno, raw, record, path)
     except Exception as exc:  # a step failing on one record must not lose it silently
         reason = f"processing failed: {type(exc).__name__}: {exc}"
-        return Outcome(lineno, raw, None, RecordError(reason, path=path, lineno=lineno), nbytes=len(raw) + 1)
-
-
-# --- pool plumbing: the job travels once, through the initializer ----------------------------------
-_WORKER: tuple[Job, str] | None = None
-
-
-def init_worker(job: Job, path: str) -> None:
-    """Pool initializer: remember the job and build its pipeline once in this process."""
-    global _WORKER
-    _WORKER = (job, path)
-    build_pipeline(job)
-
-
-def work(item: tuple[int, bytes]) -> Outcome:
-    """Pool task: process one ``(lineno, raw)`` line with the job set by :func:`init_worker`."""
-    assert _WORKER is not None
-    job, path = _WORKER
-    return process(job, path, item[0], item[1])
+        return Outcome(lineno, raw, None, RecordError(reason, path=path, lineno=lineno))

@@ -10,14 +10,23 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .._check import check_str
 from ..errors import RecordError
 from ..types import Document
-from .jsonl import STDIO, open_input
+from .inputs import STDIO, display, open_input
 
-__all__ = ["format_article", "parse_article", "read_articles"]
+__all__ = [
+    "ArticleItem",
+    "article_files",
+    "format_article",
+    "iter_articles",
+    "parse_article",
+    "read_article_file",
+    "read_articles",
+]
 
 
 def parse_article(text: str, *, id: str | None = None) -> Document:
@@ -74,6 +83,100 @@ def format_article(title: str | None, standfirst: str | None, body: str) -> str:
     return out if out.endswith("\n") else out + "\n"
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleItem:
+    """One article file: its name, its bytes, and either the parsed document or why it was rejected.
+
+    >>> item = ArticleItem("a.txt", b"x", Document("x"))
+    >>> item.ok, item.lineno
+    (True, 1)
+    """
+
+    path: str
+    raw: bytes
+    doc: Document | None = None
+    error: RecordError | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the file decoded and parsed."""
+        return self.error is None
+
+    @property
+    def lineno(self) -> int:
+        """The line the error is on (1 for a good file)."""
+        return 1 if self.error is None else (self.error.lineno or 1)
+
+
+def article_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | os.PathLike[str]]:
+    """Each path, with a directory replaced by its ``*.txt`` files in name order.
+
+    Args:
+        paths: Files, directories or ``"-"``.
+
+    Returns:
+        An iterator of files.
+    """
+    for path in paths:
+        if str(path) != STDIO and Path(path).is_dir():
+            yield from sorted(Path(path).glob("*.txt"))
+        else:
+            yield path
+
+
+def read_article_file(file: str | os.PathLike[str]) -> ArticleItem:
+    """Read one article file: a document, or a located error (with the file's bytes) when it is not UTF-8.
+
+    Args:
+        file: A file name or ``"-"``.
+
+    Returns:
+        The item; the id is the file name without its suffixes.
+
+    Raises:
+        OSError: the file cannot be read (including damaged gzip data).
+
+    >>> import tempfile, os
+    >>> p = os.path.join(tempfile.mkdtemp(), "a1.txt")
+    >>> _ = Path(p).write_bytes("शीर्षक\\n\\nपाठ".encode() + b"\\xff")
+    >>> item = read_article_file(p)
+    >>> item.ok, item.lineno, item.error.reason, len(item.raw)
+    (False, 3, 'invalid UTF-8 (byte 0xff at byte offset 29)', 30)
+    """
+    with contextlib.closing(open_input(file)) as stream:
+        data = stream.read()
+    shown = display(file)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        lineno = data.count(b"\n", 0, exc.start) + 1
+        bad = data[exc.start : exc.start + 1].hex()
+        msg = f"invalid UTF-8 (byte 0x{bad} at byte offset {exc.start})"
+        return ArticleItem(shown, data, None, RecordError(msg, path=shown, lineno=lineno))
+    ident = None if shown == "<stdin>" else Path(file).name.split(".")[0]
+    return ArticleItem(shown, data, parse_article(text, id=ident))
+
+
+def iter_articles(paths: Iterable[str | os.PathLike[str]]) -> Iterator[ArticleItem]:
+    """Yield an :class:`ArticleItem` for every article file: an undecodable file is one rejected item.
+
+    Args:
+        paths: Files or directories (``"-"`` reads one article from stdin).
+
+    Returns:
+        An iterator of items, in order.
+
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp()
+    >>> _ = Path(d, "a.txt").write_bytes(b"\\xff")
+    >>> _ = Path(d, "b.txt").write_text("शीर्षक\\n\\nपाठ।\\n", encoding="utf-8")
+    >>> [(Path(i.path).name, i.ok) for i in iter_articles([d])]
+    [('a.txt', False), ('b.txt', True)]
+    """
+    for file in article_files(paths):
+        yield read_article_file(file)
+
+
 def read_articles(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, Document]]:
     """Yield ``(path, document)`` for plain-text article files (a directory yields its ``*.txt`` files).
 
@@ -84,7 +187,8 @@ def read_articles(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str
         An iterator of ``(path, Document)``; the id is the file name without its suffix.
 
     Raises:
-        RecordError: a file is not valid UTF-8 (line 1 is reported with the byte offset).
+        RecordError: a file is not valid UTF-8 (the line and byte offset are reported); use
+            :func:`iter_articles` to go on past such a file.
 
     >>> import tempfile, os
     >>> d = tempfile.mkdtemp()
@@ -92,21 +196,8 @@ def read_articles(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str
     >>> [(Path(p).name, doc.id, doc.title) for p, doc in read_articles([d])]
     [('a1.txt', 'a1', 'शीर्षक')]
     """
-    for path in paths:
-        if str(path) != STDIO and Path(path).is_dir():
-            files: list[str | os.PathLike[str]] = [*sorted(Path(path).glob("*.txt"))]
-        else:
-            files = [path]
-        for file in files:
-            with contextlib.closing(open_input(file)) as stream:
-                data = stream.read()
-            shown = "<stdin>" if str(file) == STDIO else str(file)
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                lineno = data.count(b"\n", 0, exc.start) + 1
-                bad = data[exc.start : exc.start + 1].hex()
-                msg = f"invalid UTF-8 (byte 0x{bad} at byte offset {exc.start})"
-                raise RecordError(msg, path=shown, lineno=lineno) from None
-            ident = None if shown == "<stdin>" else Path(file).name.split(".")[0]
-            yield shown, parse_article(text, id=ident)
+    for item in iter_articles(paths):
+        if item.error is not None:
+            raise item.error
+        assert item.doc is not None
+        yield item.path, item.doc
