@@ -313,7 +313,9 @@ def test_pipeline_batch_names_the_row_of_a_none_text_and_refuses_ragged_columns(
     import newsclean as nc
 
     pipe = nc.make_pipeline(nc.Normalize())
-    with pytest.raises(nc.InputTypeError, match=r"Pipeline.batch row 1: field 'text' must be str, not NoneType"):
+    with pytest.raises(
+        nc.InputTypeError, match=r"Pipeline.batch row 1: field 'text' must be str, not NoneType"
+    ):
         pipe.batch({"text": ["क", None]})
     with pytest.raises(nc.RecordError, match=r"columns of different lengths: \{'text': 2, 'title': 1\}"):
         pipe.batch({"text": ["क", "ख"], "title": ["x"]})
