@@ -374,12 +374,28 @@ def default_rules() -> tuple[PatternRule, ...]:
         PatternRule(
             "boilerplate.stay_tuned",
             r"(?:बने|जुड़े)\s+रहें\s+(?:हमारे|हमसे|हमारी)|हमारे\s+साथ\s+(?:बने|जुड़े)\s+रहें|stay\s+tuned|"
-            r"हर\s+(?:खबर|ख़बर)\s+से\s+अपडेट|latest\s+news\s+in\s+hindi|(?:ताज़ा|ताजा)\s+(?:खबरों|ख़बरों|अपडेट)\s+के\s+लिए",
-            "stay-tuned prompt",
+            r"हर\s+(?:खबर|ख़बर)\s+से\s+अपडेट|latest\s+news\s+in\s+hindi|(?:ताज़ा|ताजा)\s+(?:खबरों|ख़बरों|अपडेट)\s+के\s+लिए|"
+            r"(?:live\s+updates?|लाइव\s+अपडेट्स?|अपडेट्स)\s+(?:के\s+लिए|पढ़ने\s+के\s+लिए)\s+(?:बने|जुड़े)\s+रह|"
+            r"(?:पेज|page)\s+(?:को\s+)?(?:रिफ्रेश|refresh)",
+            "stay-tuned prompt (a live blog's 'stay with us', 'refresh the page')",
             kind="cta",
             scope="sentence",
-            gate=("बने", "जुड़े", "जुड़े", "stay", "हर खबर", "हर ख़बर", "latest news", "ताजा", "ताज़ा"),
-            require=r"रहें|रहिए|करें|कीजिए|पढ़ें|देखें|stay|follow|subscribe|download",  # a call to action
+            gate=(
+                "बने",
+                "जुड़े",
+                "जुड़े",
+                "stay",
+                "हर खबर",
+                "हर ख़बर",
+                "latest news",
+                "ताजा",
+                "ताज़ा",
+                "रिफ्रेश",
+                "refresh",
+            ),
+            require=(  # a call to action
+                r"रहें|रहिए|जुड़े\s+रहे|करें|कीजिए|करते\s+रहिए|पढ़ें|देखें|stay|follow|subscribe|download|refresh"
+            ),
         ),
         PatternRule(
             "boilerplate.advert",

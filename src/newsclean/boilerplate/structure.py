@@ -48,7 +48,7 @@ from .rule_words import (
 )
 from .spans import Candidate
 
-__all__ = ["STRUCTURE_RULES", "find_structure"]
+__all__ = ["STRUCTURE_RULES", "find_structure", "introduces"]
 
 STRUCTURE_RULES = (
     "boilerplate.no_words",
@@ -296,6 +296,28 @@ def _content_words(text: str) -> set[str]:
     return {w for w in key(text).split(" ") if len(w) > 2 and w not in FUNCTION_WORDS and not w.isdigit()}
 
 
+def introduces(lay: Layout, line: Line, topic: frozenset[str] = frozenset()) -> bool:
+    """Whether ``line`` introduces what follows it: at least a quarter of its words (beyond ``topic``) come
+    again in the next two lines with words enough (a crosshead, a live entry's heading); a pasted link to
+    another story shares none.
+
+    >>> lay = Layout.of("असम सरकार ने टाइगर रिजर्व बंद किए\\n\\nअसम सरकार के अनुसार सभी टाइगर रिजर्व बंद रहेंगे।")
+    >>> introduces(lay, lay.lines[0])
+    True
+    """
+    words = _content_words(line.text) - topic
+    if not words:
+        return False
+    near: set[str] = set()
+    n, taken = lay.next_line(line), 0
+    while n is not None and taken < 2:
+        if n.words >= HEADLINE_WORDS and not n.is_latin:
+            near |= _content_words(n.text)
+            taken += 1
+        n = lay.next_line(n)
+    return len(words & near) >= 0.25 * len(words)
+
+
 def _standalone_headlines(lay: Layout, title: str | None) -> list[Candidate]:
     """Headlines pasted between paragraphs: standing alone (blank lines around them), not in a list, not a
     lead-in to what follows (``...इस प्रकार हैं:``), and sharing none of the words of the paragraphs around
@@ -320,15 +342,13 @@ def _standalone_headlines(lay: Layout, title: str | None) -> list[Candidate]:
         words = _content_words(line.text) - topic
         if len(words) < 3:
             continue
-        near: set[str] = set()
-        n = nxt
-        for _ in range(2):
-            if n is None:
-                break
-            near |= _content_words(n.text)
+        near = _content_words(prev.text)
+        n, taken = nxt, 0
+        while n is not None and taken < 2:  # the next two lines with words enough (a stamp or a credit aside)
+            if n.words >= HEADLINE_WORDS and not n.is_latin:
+                near |= _content_words(n.text)
+                taken += 1
             n = lay.next_line(n)
-        if prev is not None:
-            near |= _content_words(prev.text)
         shared = len(words & near) / len(words)
         if shared < 0.25:
             reason = f"headline standing alone between paragraphs, {shared:.0%} of its words shared with them"

@@ -39,6 +39,7 @@ from .cuts import (
     to_line_end,
 )
 from .links import headline_cuts
+from .place import Place
 from .select import GroupTemplates
 from .state import PRE, SUF, Template, doc_ngrams
 from .text import (
@@ -193,12 +194,15 @@ def find_edits(u: Units, t: GroupTemplates, *, n: int, group: str | None) -> lis
     lines, parts = t.lines, t.parts
     cuts: list[Cut] = []
     masked = u.masked
+    place = Place(u.text)
     removed_line = [False] * len(u.lines)
     sizes = t.line_sizes
     for k, (a, b) in enumerate(u.lines):
         if all(masked[a:b]):
             continue
         tl = lines.get(seq_hash(u.ids[a:b]))
+        if tl is not None and place.content_here(u.starts[a], tl, t.docs):
+            tl = None  # a dateline or a crosshead that many stories share: content where it stands
         if tl is not None:
             s, e = line_cut(u, k)
             cuts.append(Cut(s, e, "boilerplate.mined_line", template_reason("line", tl, group)))
@@ -218,7 +222,7 @@ def find_edits(u: Units, t: GroupTemplates, *, n: int, group: str | None) -> lis
         if parts:
             cuts.extend(_slot_lines(u, a, b, cut, parts, group))
     if t.title_index:
-        cuts.extend(headline_cuts(u, t, removed_line, group))
+        cuts.extend(c for c in headline_cuts(u, t, removed_line, group) if place.link_here(c.start, c.end))
     if t.ngrams:
         cuts.extend(_span_cuts(u, t.ngrams, n, removed_line, group))
     return merge_cuts(u.text, spare_dateline(u.text, cuts))
