@@ -577,3 +577,43 @@ def test_one_long_line_dense_with_separators() -> None:
     check_edits(text, edits)
     # the lead-in is followed by sentences, never by a short free part at a line end: nothing goes
     assert edits == []
+
+
+# -- where a template stands (mining/place.py): content shared by many stories stays ----------------------------
+def _with_line(line: str, n: int, extra: int = 0) -> list[dict[str, str | None]]:
+    """``n`` stories that open with ``line`` above their first paragraph, and ``extra`` stories without it."""
+    docs = [_doc(f"{line}\n{s}", "p1", TITLES[i]) for i, s in enumerate(STORIES[:n])]
+    docs += [_doc(s, "p1", TITLES[n + i]) for i, s in enumerate(STORIES[n : n + extra])]
+    return docs
+
+
+def test_a_dateline_shared_by_many_stories_stays() -> None:
+    model = BoilerplateMiner().fit(_with_line("भोपाल", 3, extra=4))
+    text = f"भोपाल\n{STORIES[7]}"
+    assert model.find(text, "p1") == []
+
+
+def test_a_label_on_most_pages_goes_above_the_paragraph_too() -> None:
+    model = BoilerplateMiner().fit(_with_line("संक्षेप", 6, extra=1))
+    out, _ = _removed(model, f"संक्षेप\n{STORIES[7]}", "p1")
+    assert out == STORIES[7]
+
+
+def test_a_crosshead_shared_by_many_stories_stays() -> None:
+    crosshead = "आगे क्या होगा"
+    docs = [
+        _doc(f"{s}\n{crosshead}\n{STORIES[(i + 1) % 8]}", "p1", TITLES[i]) for i, s in enumerate(STORIES[:3])
+    ]
+    docs += [_doc(s, "p1", TITLES[3 + i]) for i, s in enumerate(STORIES[3:8])]
+    model = BoilerplateMiner().fit(docs)
+    text = f"{STORIES[5]}\n{crosshead}\n{STORIES[6]}"
+    assert model.find(text, "p1") == []
+
+
+def test_an_articles_headline_as_a_live_entry_heading_stays() -> None:
+    docs = [_doc(s, "p1", h) for s, h in zip(STORIES, HEADLINES, strict=False)]
+    model = BoilerplateMiner().fit(docs)
+    # the heading is followed by the entry it announces (the same words): not a link to the other article
+    entry = f"{HEADLINES[0]}\n\nआज से शहर में नई बस सेवा शुरू हुई है और पहले दिन सैकड़ों लोगों ने सफर किया।"
+    text = f"{STORIES[5]}\n\n{entry}"
+    assert model.find(text, "p1") == []

@@ -42,7 +42,13 @@ def test_quality_floors_hold(shared_data: Path) -> None:
     assert gate.compare(scores, baseline) == []
     # the issues' acceptance levels, independent of the pinned floors
     assert scores["boilerplate.mined.f1"] >= 0.95
-    assert scores["boilerplate.mined.undamaged"] > 0.99
+    # the real sets (issue 11): mined on their pools F1 >= 0.93, within-document F1 >= 0.85, at most one
+    # document damaged in each (40 and 65 documents)
+    for real, docs in (("wild", 40), ("wild2", 65)):
+        assert scores[f"boilerplate.{real}.mined.f1"] >= 0.93
+        assert scores[f"boilerplate.{real}.within.f1"] >= 0.85
+        for how in ("mined", "within"):
+            assert (1 - scores[f"boilerplate.{real}.{how}.undamaged"]) * docs <= 1 + 1e-9
     assert scores["dedup.f1"] >= 0.99
     assert min(v for k, v in scores.items() if k.startswith("dedup.hn_")) > 0.99
     assert scores["segment.hdtb-dev.f1"] >= 0.994

@@ -24,7 +24,7 @@ from .repeats import find_repeats
 from .rule_engine import find_patterns
 from .rules import PatternRule, default_rules
 from .sites import dateline_end
-from .spans import Candidate, Removals, merge, tidy
+from .spans import Candidate, Removals, close_end, merge, tidy
 from .structure import STRUCTURE_RULES, find_structure
 from .title_echo import find_echoes
 from .variants import find_variants
@@ -101,7 +101,7 @@ def _detect(
     if whole:
         cands += find_structure(text, title, disable)
     spans = [Candidate(*tidy(text, c.start, c.end), c.rule, c.kind, c.reason) for c in cands]
-    return merge(spans)
+    return close_end(text, merge(spans))
 
 
 def _run(text: str, req: Request) -> Cleaned:
@@ -126,7 +126,7 @@ def _run(text: str, req: Request) -> Cleaned:
             ]
             if not extra:
                 break
-            _converge(removals, merge(extra), req)
+            _converge(removals, close_end(current, merge(extra)), req)
     return Cleaned(removals.text, removals.edits())
 
 

@@ -309,11 +309,13 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.date_line",
-            rf"^[ \t]*{DT_TOKEN}(?:[ \t\u00a0,.:ः|/\-]*+{DT_TOKEN}){{2,12}}+[ \t.|…]*$",
-            "date/time stamp on a line of its own",
+            rf"^[ \u00a0]*{DT_TOKEN}(?:[ \u00a0,.:ः|/\-]*+{DT_TOKEN}){{2,12}}+[ \u00a0.|…]*$",
+            "date/time stamp on a line of its own (a table row of dates and figures, tab-separated or with no year,"
+            " weekday or time, stays)",
             kind="meta",
             scope="match",
-            require=rf"{MONTHS}|{DAYS}|\d[:ः]\d",  # numbers alone are not a date line
+            # a stamp has a weekday, a time, or a month with a year
+            require=rf"{DAYS}|\d[:ः.]\d\d|(?:{MONTHS})[^\n]*?(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\d)(?:19|20)\d\d(?!\d)[^\n]*?(?:{MONTHS})",
         ),
         PatternRule(
             "boilerplate.section_label",

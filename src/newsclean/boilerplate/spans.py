@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..types import Edit
 
-__all__ = ["HSPACE", "Candidate", "Removals", "line_bounds", "merge", "tidy"]
+__all__ = ["HSPACE", "Candidate", "Removals", "close_end", "line_bounds", "merge", "tidy"]
 
 HSPACE = frozenset(
     " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -132,6 +132,32 @@ def merge(cands: Iterable[Candidate]) -> list[Candidate]:
             continue
         out.append(c)
     return out
+
+
+def close_end(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """Let a removal that runs from a line start to the end of the text take the line breaks before it, so
+    that removing the last lines leaves no line break that the text did not end with (``spans`` merged).
+
+    >>> t = "पहला।\\nदूसरा\\nतीसरा"
+    >>> [(c.start, c.end) for c in close_end(t, [Candidate(6, 17, "r", "k")])]
+    [(5, 17)]
+    """
+    if not spans:
+        return spans
+    k = len(spans) - 1  # the first of the spans that run without a gap to the end of the text
+    if spans[k].end < len(text.rstrip()):
+        return spans
+    while k > 0 and not text[spans[k - 1].end : spans[k].start].strip(" \t"):
+        k -= 1
+    first = spans[k]
+    if first.start == 0 or text[first.start - 1] != "\n":
+        return spans
+    start = first.start
+    while start > 0 and text[start - 1] in "\n\r":
+        start -= 1
+    if k > 0:
+        start = max(start, spans[k - 1].end)
+    return [*spans[:k], Candidate(start, first.end, first.rule, first.kind, first.reason), *spans[k + 1 :]]
 
 
 class Removals:

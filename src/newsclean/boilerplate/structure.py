@@ -84,6 +84,9 @@ STRONG_WORDS = 11
 """A line with no full stop and at least this many words reads as a headline even without headline punctuation
 (shorter ones need it: ``कोरोना: ...``, two clauses joined by a comma)."""
 MAX_AUTHOR_BOX = 4000
+TAIL_SHARED = 0.2
+"""Headlines after the prose are other stories' when less than this share of their words (beyond the
+headline's) is in the article's lead; a live blog's last entries share more."""
 PAIR_WORDS = (5, 20)
 """A caption shown twice (alt text and caption) has this many words."""
 CAPTION_WORDS = 18
@@ -285,7 +288,7 @@ def _tail_headlines(lay: Layout, title: str | None) -> list[Candidate]:
                 lead = topic.union(*(_content_words(x.text) for x in prose))
             words = set().union(*(_content_words(h.text) for h in run)) - topic
             shared = len(words & lead) / max(len(words), 1)
-            if shared < 0.3:
+            if shared < TAIL_SHARED:
                 reason = f"one of several headlines after the article's last paragraph ({shared:.0%} of their words in its lead)"
                 out.extend(_cand(h, "boilerplate.tail_headlines", "also_read", reason) for h in run)
         run = []

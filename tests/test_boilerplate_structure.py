@@ -1,0 +1,247 @@
+"""Page-structure boilerplate (boilerplate/layout.py, boilerplate/structure.py): what goes and what stays.
+
+Every fixture is written for these tests. Each class of page furniture has a case that goes and a look-alike
+that stays (precision first: a dateline, a crosshead, a table row or a sentence of the article never goes).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean as nc
+from newsclean.boilerplate.layout import Layout
+from newsclean.boilerplate.structure import STRUCTURE_RULES, find_structure, introduces
+
+# prose: Devanagari lines of eight words or more with a full stop
+P1 = "नगर निगम ने शहर की सड़कों की मरम्मत का काम सोमवार से शुरू कर दिया है।"
+P2 = "अधिकारियों के अनुसार बारिश से पहले सभी प्रमुख मार्गों के गड्ढे भरे जाएंगे और नालियां साफ होंगी।"
+P3 = "स्थानीय व्यापारियों ने इस फैसले का स्वागत किया और कहा कि इससे ग्राहकों को राहत मिलेगी।"
+TITLE = "शहर की सड़कों की मरम्मत सोमवार से शुरू, बारिश से पहले भरे जाएंगे गड्ढे"
+
+
+def strip(text: str, title: str | None = TITLE) -> str:
+    return nc.strip_boilerplate(text, title=title)
+
+
+def rules_of(text: str, title: str | None = TITLE) -> set[str]:
+    return {e.rule for e in nc.strip_boilerplate_and_explain(text, title=title).edits}
+
+
+# -- layout ------------------------------------------------------------------------------------------------
+def test_layout_zones() -> None:
+    lay = Layout.of(f"Home\nनगर\n{P1}\nबीच की पंक्ति\n{P2}\nनीचे का लिंक")
+    assert [lay.zone(ln) for ln in lay.lines] == ["head", "head", "body", "body", "body", "tail"]
+    assert [ln.text for ln in lay.head] == ["Home", "नगर"]
+    assert Layout.of("सिर्फ एक छोटी पंक्ति").first == -1
+
+
+def test_prose_needs_words_and_a_full_stop() -> None:
+    lay = Layout.of(f"{P1}\nयह छोटा वाक्य है।\n{P1[:-1]}\nबाजार खुला।दुकानें भी खुलीं और लोग खरीदारी करने पहुंचे आज")
+    assert [ln.is_prose for ln in lay.lines] == [True, False, False, True]
+
+
+def test_every_structure_rule_can_be_disabled() -> None:
+    text = f"{P1}\n›\nFollow us on the web for more\n{P2}"
+    assert nc.strip_boilerplate(text, disable=STRUCTURE_RULES) == text
+
+
+# -- page furniture ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("furniture", "rule"),
+    [
+        ("›", "boilerplate.no_words"),
+        ("-", "boilerplate.no_words"),
+        ("3 of 8", "boilerplate.counter"),
+        ("4/9", "boilerplate.counter"),
+        ('{"slug":"sadak-marammat","type":"story"}', "boilerplate.page_data"),
+        ("Share this on your timeline", "boilerplate.latin_line"),
+    ],
+)
+def test_furniture_between_paragraphs_goes(furniture: str, rule: str) -> None:
+    text = f"{P1}\n{furniture}\n{P2}"
+    assert strip(text) == f"{P1}\n{P2}"
+    assert rule in rules_of(text)
+
+
+def test_latin_lines_around_the_prose_go_but_a_latin_sentence_in_the_body_stays() -> None:
+    head = "City News\nUpdated Today\n"
+    tail = "\nRead the latest stories on our site. Stay with us for every update."
+    assert strip(f"{head}{P1}\n{P2}{tail}") == f"{P1}\n{P2}"
+    quote = "He said the work would be finished before the rains arrive in the city."
+    assert strip(f"{P1}\n{quote}\n{P2}") == f"{P1}\n{quote}\n{P2}"
+
+
+def test_a_latin_line_ending_in_a_danda_is_hindi_text() -> None:
+    text = f"{P1}\nIT BT CT।\n{P2}"
+    assert strip(text) == text
+
+
+def test_contact_lines_in_the_tail_go_but_a_helpline_list_stays() -> None:
+    tail = "\nEmail : desk@example.org\nCopyright © 2025 Example Media. All Rights Reserved."
+    assert strip(f"{P1}\n{P2}{tail}") == f"{P1}\n{P2}"
+    helplines = "\nनगर निगम : 9876543210\nजल विभाग : 9123456780"
+    assert strip(f"{P1}\n{P2}{helplines}") == f"{P1}\n{P2}{helplines}"
+
+
+# -- the headline's copy and the navigation above it -------------------------------------------------------
+def test_navigation_above_the_headline_and_its_copy_go() -> None:
+    text = f"होम\nशहर\nराज्य\n{TITLE}\n{P1}\n{P2}"
+    assert strip(text) == f"{P1}\n{P2}"
+
+
+def test_a_truncated_headline_and_a_variant_of_it_go() -> None:
+    short_title = "शहर की सड़कों की मरम्मत सोमवार से शुरू, बारिश से पहले भरे..."
+    text = f"{TITLE}\n{P1}\n{P2}"
+    assert strip(text, title=short_title) == f"{P1}\n{P2}"
+    variant = "शहर की सड़कों की मरम्मत शुरू, बारिश से पहले भरे जाएंगे सारे गड्ढे"
+    assert strip(f"{variant}\n{P1}\n{P2}") == f"{P1}\n{P2}"
+
+
+def test_a_highlight_bullet_above_the_headline_and_a_subheading_stay() -> None:
+    bullet = "निगम ने मरम्मत के लिए बारह टीमें बनाई हैं और हर वार्ड में एक अधिकारी तैनात किया है"
+    text = f"{bullet}\n{TITLE}\n{P1}\nमरम्मत पर कितना खर्च होगा\n{P2}"
+    out = strip(text)
+    assert bullet in out
+    assert "मरम्मत पर कितना खर्च होगा" in out
+
+
+# -- related stories -----------------------------------------------------------------------------------------
+def test_related_list_running_to_the_end_goes_with_its_label() -> None:
+    related = (
+        "\nये खबर भी पढ़ें:\nनदी पर बना पुल जर्जर: प्रशासन ने भारी वाहनों की आवाजाही रोकी"
+        "\nस्कूलों में गर्मी की छुट्टियां बढ़ीं, अब जुलाई के पहले हफ्ते में खुलेंगे"
+    )
+    assert strip(f"{P1}\n{P2}{related}") == f"{P1}\n{P2}"
+
+
+def test_a_list_label_mid_article_goes_alone_and_the_crosshead_after_it_stays() -> None:
+    text = f"{P1}\nखबरें और भी\nमरम्मत पर कितना खर्च होगा\n{P2}"
+    assert strip(text) == f"{P1}\nमरम्मत पर कितना खर्च होगा\n{P2}"
+
+
+def test_a_read_label_takes_the_headline_on_the_next_line() -> None:
+    text = f"{P1}\nयह भी पढ़ें\nनदी पर बना पुल जर्जर, प्रशासन ने भारी वाहनों की आवाजाही रोकी\n{P2}"
+    assert strip(text) == f"{P1}\n{P2}"
+
+
+def test_headlines_after_the_last_paragraph_go_but_key_points_stay() -> None:
+    heads = (
+        "\nक्रिकेट: युवा टीम ने फाइनल में बड़े अंतर से जीत दर्ज की, कप्तान बने स्टार"
+        "\nसोने के दाम लगातार तीसरे दिन चढ़े, चांदी में भी दिखी तेजी, जानिए आज के भाव"
+    )
+    assert strip(f"{P1}\n{P2}{heads}") == f"{P1}\n{P2}"
+    points = "\nमरम्मत योजना: पांच जरूरी बातें\nहर वार्ड में टीम\nरात में भी काम\nशिकायत के लिए हेल्पलाइन"
+    assert strip(f"{P1}\n{P2}{points}") == f"{P1}\n{P2}{points}"
+
+
+def test_a_live_blog_s_last_entries_stay() -> None:
+    entries = (
+        "\nनगर निगम की टीम ने सोमवार को सड़कों की मरम्मत के लिए पुराने शहर का दौरा किया, काम शुरू"
+        "\nबारिश से पहले सड़कों के गड्ढे भरने के लिए नगर निगम की बारह टीमें रात में भी काम करेंगी"
+    )
+    assert strip(f"{P1}\n{P2}{entries}") == f"{P1}\n{P2}{entries}"
+
+
+def test_a_pasted_headline_standing_alone_goes_but_a_crosshead_stays() -> None:
+    pasted = "क्रिकेट: युवा टीम ने फाइनल में बड़े अंतर से जीत दर्ज की, कप्तान बने स्टार"
+    assert strip(f"{P1}\n\n{pasted}\n\n{P2}\n\n{P3}") == f"{P1}\n\n{P2}\n\n{P3}"
+    crosshead = "व्यापारियों ने फैसले का स्वागत किया, ग्राहकों को राहत मिलने की उम्मीद"
+    text = f"{P1}\n\n{crosshead}\n\n{P3}\n\n{P2}"
+    assert strip(text) == text
+
+
+def test_introduces() -> None:
+    lay = Layout.of(f"व्यापारियों ने फैसले का स्वागत किया\n{P3}")
+    assert introduces(lay, lay.lines[0])
+    lay = Layout.of(f"युवा टीम ने फाइनल जीता\n{P3}")
+    assert not introduces(lay, lay.lines[0])
+
+
+def test_a_phone_directory_and_an_enumeration_are_not_headlines() -> None:
+    directory = "\nपुराना शहर, सदर बाजार - राम किराना स्टोर 9876543210, श्याम जनरल स्टोर 9123456780"
+    assert strip(f"{P1}\n{P2}{directory}") == f"{P1}\n{P2}{directory}"
+    items = "दवा की दुकानें, दूध की डेयरी, सब्जी मंडी, पेट्रोल पंप और अस्पताल खुले रहेंगे"
+    text = f"{P1}\n\n{items}\n\n{P2}"
+    assert strip(text) == text
+
+
+# -- author boxes and bios ------------------------------------------------------------------------------------
+def test_an_author_box_goes_up_to_its_read_more() -> None:
+    box = (
+        "\nलेखक के बारे में\nराधा शर्मा\nराधा शर्मा दस वर्षों से नगर की खबरें लिख रही हैं और पहले एक साप्ताहिक"
+        " पत्रिका में काम कर चुकी हैं। ...और पढ़ें"
+    )
+    assert strip(f"{P1}\n{P2}{box}") == f"{P1}\n{P2}"
+
+
+def test_a_sentence_about_an_author_in_the_article_stays() -> None:
+    text = f"लेखक के बारे में लोग बहुत कम जानते हैं, पर उनकी किताबें खूब पढ़ी जाती हैं।\n{P2}"
+    assert strip(text) == text
+
+
+def test_an_unlabelled_biography_at_the_end_goes() -> None:
+    bio = "\nराधा शर्मा डिजिटल मीडिया में बतौर सीनियर रिपोर्टर कार्यरत हैं। पत्रकारिता में उन्हें दस साल का अनुभव है।"
+    assert strip(f"{P1}\n{P2}{bio}\nRead More") == f"{P1}\n{P2}"
+
+
+# -- captions, promotions, disclaimers, credits, kickers ----------------------------------------------------------
+def test_captions() -> None:
+    ending_in_credit = "मरम्मत करती टीम। फोटो- नगर निगम"
+    assert strip(f"{P1}\n{ending_in_credit}\n{P2}") == f"{P1}\n{P2}"
+    gallery = "पुराने शहर की सड़क\n2/5"
+    assert strip(f"{P1}\n{gallery}\n{P2}") == f"{P1}\n{P2}"
+    twice = "नगर निगम की टीम सड़क की मरम्मत करती हुई"
+    assert strip(f"{P1}\n{twice}\n{twice}\n{P2}") == f"{P1}\n{P2}"
+
+
+def test_a_paragraph_ending_in_a_photo_credit_keeps_its_sentences() -> None:
+    text = f"पटना। {P1} (फोटो: नगर निगम)\n{P2}"
+    assert strip(text) == f"पटना। {P1}\n{P2}"
+
+
+def test_a_refrain_repeated_in_other_paragraphs_stays() -> None:
+    refrain = "सड़कें सबकी हैं, सबको संभालनी हैं।"
+    text = f"{P1}\n{refrain}\n{P2}\n{refrain}\n{P3}"
+    assert strip(text) == text
+
+
+def test_the_closing_promotion_goes_but_an_article_about_news_stays() -> None:
+    promo = "\nशहर की ताजा खबरें और वीडियो सबसे पहले पढ़ें हमारे ऐप पर। अभी डाउनलोड करें।"
+    assert strip(f"{P1}\n{P2}{promo}") == f"{P1}\n{P2}"
+    news = "\nताजा खबरों के लिए लोग अब अखबार की जगह मोबाइल पर भरोसा करने लगे हैं।"
+    assert strip(f"{P1}\n{P2}{news}") == f"{P1}\n{P2}{news}"
+
+
+def test_a_paywall_prompt_goes() -> None:
+    assert strip(f"{P1}\n{P2}\nप्रीमियम सदस्यता लेकर बिना विज्ञापन पढ़ें, अभी सब्सक्राइब करें") == f"{P1}\n{P2}"
+
+
+def test_a_disclaimer_label_takes_its_paragraph() -> None:
+    notice = "\nDisclaimer\nयह जानकारी सामान्य स्रोतों पर आधारित है, किसी निर्णय से पहले विशेषज्ञ से सलाह लें।"
+    assert strip(f"{P1}\n{P2}{notice}") == f"{P1}\n{P2}"
+
+
+def test_an_agency_sign_off_at_the_end_goes() -> None:
+    assert strip(f"{P1}\n{P2}\nभाषा राम श्याम\nसोहन") == f"{P1}\n{P2}"
+    # a sentence that begins with the word for language is not a sign-off
+    text = f"{P1}\nभाषा बदलने से बात बदल जाती है"
+    assert strip(text) == text
+
+
+def test_a_latin_kicker_goes_but_a_hindi_dateline_stays() -> None:
+    assert strip(f"City Roads Update: {P1}\n{P2}") == f"{P1}\n{P2}"
+    assert strip(f"पटना, संवाददाता। Road Repair Drive: {P1}\n{P2}") == f"पटना, संवाददाता। {P1}\n{P2}"
+    dateline = f"पटना: {P1}\n{P2}"
+    assert strip(dateline) == dateline
+
+
+def test_a_bare_dateline_line_and_a_table_row_stay() -> None:
+    text = f"पटना\n{P1}\n16 मार्च\t2713\n19 अप्रैल\t2840\n{P2}"
+    assert strip(text) == text
+
+
+def test_structure_candidates_point_into_the_text() -> None:
+    text = f"Home\n{P1}\n›\n{P2}\nGet the app"
+    for c in find_structure(text, TITLE):
+        assert 0 <= c.start < c.end <= len(text)
+        assert c.rule in STRUCTURE_RULES
