@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
+
 import unicodedata2
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import newsclean as nc
 from newsclean.edits import apply_edits, check_edits
+from newsclean.normalize.mojibake import C1_CP1252
 
-from .strategies import devanagari_text, hindi_paragraphs, hostile_text
+from .strategies import WORDS, devanagari_text, hindi_paragraphs, hostile_text
 
 PROFILES = st.sampled_from(["safe", "search"])
 
@@ -82,6 +85,38 @@ PIECES = st.sampled_from(
         "\ufffd",
         "\u0951",
         "\u0952",
+        # issue 12: C1 controls, nukta dots, field pipes, table cells, visarga words, the abbreviation ०
+        "\x93",
+        "\x94",
+        "\x85",
+        "\x96",
+        "\x81",
+        "ड",
+        "ढ",
+        "ग",
+        "ह",
+        "ॉ",
+        "ी",
+        "ृ",
+        "ो",
+        "ः",
+        "॥",
+        " | ",
+        "\n|",
+        "\t\t",
+        "०",
+        "डॉ",
+        "दु",
+        "नि",
+        "अंत",
+        "स्वत",
+        "अन्त",
+        "करण",
+        "ख",
+        "श",
+        "भास्कर न्यूज",
+        "\u0970",
+        "न्त",
     ]
 )
 tricky_text = st.lists(PIECES, max_size=40).map("".join)
@@ -145,3 +180,61 @@ def test_compose_replays_two_rules_in_first_coordinates(data: st.DataObject, tex
     composed = compose(text0, edits_a, text2, edits_b)
     check_edits(text0, composed)
     assert apply_edits(text0, composed) == text2
+
+
+# -- issue 12: what the safe profile must keep ------------------------------------------------------------
+
+_HINDI_SEVEN = frozenset("कखगजडढफ")  # the consonants with a Hindi nukta letter
+
+
+def _nukta_pairs(text: str) -> dict[str, int]:
+    """How often each consonant outside :data:`_HINDI_SEVEN` carries a nukta, in NFD."""
+    nfd = unicodedata2.normalize("NFD", text)
+    counts: dict[str, int] = {}
+    for a, b in itertools.pairwise(nfd):
+        if b == "\u093c" and "\u0915" <= a <= "\u0939" and a not in _HINDI_SEVEN:
+            counts[a] = counts.get(a, 0) + 1
+    return counts
+
+
+@given(any_text, PROFILES)
+def test_no_nukta_is_moved_onto_a_letter_hindi_does_not_write(text: str, profile: str) -> None:
+    """A nukta ends up on प ह र न … only where it was typed on it, never moved there from a vowel sign."""
+    assume("&" not in text and "\u00e0" not in text)  # entities and mojibake make new letters
+    kept = "".join(c for c in text if unicodedata2.category(c) not in ("Cc", "Cf"))  # deletions join letters
+    before, after = _nukta_pairs(kept), _nukta_pairs(nc.normalize(text, profile=profile))  # type: ignore[arg-type]
+    for consonant, n in after.items():
+        assert n <= before.get(consonant, 0), consonant
+
+
+_C1_TEXT = st.lists(st.sampled_from([*C1_CP1252, "\x81", "\x9d", *WORDS, " ", "\n"]), max_size=30).map(
+    "".join
+)
+
+
+@given(_C1_TEXT)
+def test_c1_characters_become_their_windows_1252_reading(text: str) -> None:
+    out = nc.normalize(text)
+    assert not any("\x80" <= c <= "\x9f" for c in out)
+    # every C1 control with a windows-1252 meaning is now that character, in order (U+0085 may be NEL instead)
+    meant = [C1_CP1252[c] for c in text if c in C1_CP1252 and c != "\x85"]
+    assert [c for c in out if c in C1_CP1252.values() and c != "…"] == meant
+
+
+_WORD = st.sampled_from([w for w in WORDS if w.isalpha() or any("\u0900" <= c <= "\u097f" for c in w)])
+
+
+@given(st.lists(st.tuples(_WORD, st.sampled_from([":", ": ", ":\n"]), _WORD), min_size=1, max_size=6))
+def test_colons_after_everyday_words_stay_colons(pairs: list[tuple[str, str, str]]) -> None:
+    """Datelines, kickers and labels glued with a colon: none of them is a visarga word."""
+    text = " ".join(a + sep + b for a, sep, b in pairs)
+    for profile in ("safe", "search"):
+        assert nc.normalize(text, profile=profile).count(":") == text.count(":")  # type: ignore[arg-type]
+
+
+@given(st.lists(st.lists(_WORD, min_size=1, max_size=3).map(" ".join), min_size=2, max_size=6))
+def test_table_rows_keep_their_pipes(cells: list[str]) -> None:
+    row = "| " + " | ".join(cells) + " |"
+    text = f"{row}\n{row}"
+    for profile in ("safe", "search"):
+        assert nc.normalize(text, profile=profile).count("|") == text.count("|")  # type: ignore[arg-type]

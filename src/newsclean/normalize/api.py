@@ -30,6 +30,7 @@ from ..types import Cleaned, Document
 from . import script_rules as sr
 from . import search_rules as fr
 from . import text_rules as tr
+from . import visarga as vr
 from .nfc import NFC, nfc_triggers
 from .rule import Rule, run_explain, run_fast
 
@@ -51,6 +52,7 @@ RULES: tuple[Rule, ...] = (
     tr.SURROGATES,
     tr.HTML_ENTITIES,
     tr.MOJIBAKE,
+    tr.MOJIBAKE_C1,
     tr.CONTROLS,
     tr.LINE_BREAKS,
     tr.INVISIBLE,
@@ -58,6 +60,7 @@ RULES: tuple[Rule, ...] = (
     sr.JOINERS,
     sr.JOINERS_SEARCH,
     tr.SPACES,
+    tr.SPACES_SEARCH,
     tr.SPACE_RUNS,
     sr.MARK_ORDER,
     sr.MARK_ORDER_STRESS,
@@ -66,12 +69,13 @@ RULES: tuple[Rule, ...] = (
     fr.I_SIGN,
     sr.DUP_MARKS,
     sr.DUP_NUKTA,
+    # the colon rules before the pipe rules: a visarga (a letter) may be what a pipe is glued to (स्वत:”|)
+    vr.COLON_TO_VISARGA,
+    vr.FINAL_TA_VISARGA,  # search
     sr.DOUBLE_DANDA,
     sr.PIPE_TO_DANDA,
-    sr.COLON_TO_VISARGA,
     # search profile
     fr.SPACED_PIPE,
-    fr.FINAL_TA_VISARGA,
     fr.DIGITS,
     fr.NUKTA_LOAN,
     fr.CANDRABINDU,
@@ -161,10 +165,13 @@ def _rules_for(config: NormalizeConfig) -> tuple[Rule, ...]:
     return tuple(r for r in RULES if config.profile in r.profiles and r.id not in config.disable)
 
 
+_DANDA_PAIR = re.compile("(?<![|\u0964\u0965])\u0964\u0964(?![|\u0964\u0965])")
+
+
 def _repass_check(text: str, found: frozenset[str]) -> bool:
     """After a pass that changed the text: could a deletion have formed a new entity or mojibake sequence, or
     ``normalize.pipe_to_danda`` a pair of dandas (``कहा”|।`` -> ``कहा”।।``) after ``normalize.double_danda`` ran?"""
-    if "\u0964\u0964" in text:
+    if "\u0964\u0964" in text and _DANDA_PAIR.search(text) is not None:
         return True
     # ``fast`` returns ``text`` itself unless the rule's gates (``&``; the mojibake telltale) let it run
     return tr.HTML_ENTITIES.fast(text, found) != text or tr.MOJIBAKE.fast(text, found) != text

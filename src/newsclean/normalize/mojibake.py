@@ -13,11 +13,19 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MOJIBAKE_GATE", "MOJIBAKE_RE", "repair_run"]
+__all__ = ["C1_CP1252", "MOJIBAKE_GATE", "MOJIBAKE_RE", "NEL", "repair_run"]
 
 # windows-1252 bytes 0x80..0x9F that are printable characters, and the byte each came from
 _CP1252_HIGH = {chr(b).encode("latin-1").decode("cp1252", "ignore"): b for b in range(0x80, 0xA0)}
 _CP1252_HIGH.pop("", None)
+
+C1_CP1252: dict[str, str] = {chr(b): c for c, b in _CP1252_HIGH.items()}
+"""The C1 controls U+0080..U+009F that stand for a windows-1252 character (text in windows-1252 decoded as
+latin-1: U+0093 for ``“``), and that character: 27 of the 32. U+0081, U+008D, U+008F, U+0090 and U+009D have no
+windows-1252 meaning; they stay controls (``normalize.controls`` deletes them)."""
+
+NEL = "\x85"
+"""U+0085: windows-1252 ``…``, and also NEXT LINE, a line break of its own."""
 
 _BYTE: dict[str, int] = {chr(b): b for b in range(0x80, 0x100)}  # latin-1 (and C1 controls for cp1252 holes)
 _BYTE.update(_CP1252_HIGH)

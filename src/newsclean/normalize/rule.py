@@ -55,7 +55,10 @@ class Rule:
     further cheap test (a string of characters, one of which must be present, or a callable). ``repl`` is a
     callable or a template string (``\\1``). ``repeat`` re-runs the rule on its own output until it stops
     changing (``&amp;lt;``). ``literal``/``literal_when``: a literal replacement the fast path may use when
-    ``literal_when(text)`` holds (it must equal what ``repl`` returns then).
+    ``literal_when(text)`` holds (it must equal what ``repl`` returns then). ``bind``: for a rule whose
+    decisions depend on the whole text (does it write real dandas?), a function of the text that returns a
+    replacement equivalent to ``repl`` on it (a callable, or a template when every match gets the same), with
+    the whole-text facts worked out once; both paths use it.
     """
 
     id: str
@@ -74,6 +77,8 @@ class Rule:
     """The output can hold rare characters the input did not (entities, mojibake, surrogates)."""
     fast_fn: FastFn | None = None
     """An equivalent fast path (``str.replace`` calls) taking the text and its rare characters."""
+    bind: Callable[[str], Repl | str] | None = None
+    """Makes a replacement equivalent to ``repl`` for one text, with what depends on the whole text worked out once."""
 
     def applies(self, text: str, found: frozenset[str]) -> bool:
         """Cheap test: may the rule change ``text`` (whose rare characters are ``found``)?"""
@@ -89,7 +94,7 @@ class Rule:
     def _sub(self, text: str) -> str:
         if self.literal is not None and (self.literal_when is None or self.literal_when(text)):
             return self.pattern.sub(self.literal.replace("\\", "\\\\"), text)
-        return self.pattern.sub(self.repl, text)
+        return self.pattern.sub(self.repl if self.bind is None else self.bind(text), text)
 
     def fast(self, text: str, found: frozenset[str]) -> str:
         """Apply the rule; return ``text`` itself when nothing changed."""
@@ -116,7 +121,7 @@ class Rule:
         return found
 
     def _edits_once(self, text: str) -> list[Edit]:
-        repl = self.repl
+        repl = self.repl if self.bind is None else self.bind(text)
         out: list[Edit] = []
         for m in self.pattern.finditer(text):
             old = m.group()
@@ -157,10 +162,12 @@ def rule(
     literal_when: Gate | None = None,
     introduces_rare: bool = False,
     fast_fn: FastFn | None = None,
+    bind: Callable[[str], Repl | str] | None = None,
 ) -> Callable[[Repl], Rule]:
     """Decorator: turn a replacement function (whose docstring says what the rule changes and leaves alone)
     into a :class:`Rule`. ``template`` (a ``re`` replacement template) replaces the function in both paths;
-    ``literal`` only in the fast path, when ``literal_when`` holds."""
+    ``literal`` only in the fast path, when ``literal_when`` holds; ``bind`` (text -> replacement
+    equivalent to the function on that text) in both paths."""
     compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
     trig = frozenset(triggers) if isinstance(triggers, str) else triggers
 
@@ -180,6 +187,7 @@ def rule(
             literal_when=literal_when,
             introduces_rare=introduces_rare,
             fast_fn=fast_fn,
+            bind=bind,
         )
 
     return wrap

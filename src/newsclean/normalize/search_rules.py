@@ -1,4 +1,4 @@
-"""Devanagari folds of the search profile: spaced pipe, final त:, digits, loan nukta, candrabindu, candra o,
+"""Devanagari folds of the search profile: spaced pipe, digits, loan nukta, candrabindu, candra o,
 nasal conjuncts, elongation and the i-sign typed first.
 
 Each rule's docstring says what it changes and what it leaves alone; ``docs/rules.md`` lists them all.
@@ -7,6 +7,7 @@ Each rule's docstring says what it changes and what it leaves alone; ``docs/rule
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..chars import (
     CONSONANT_CLASS,
@@ -16,7 +17,7 @@ from ..chars import (
     WORD_CLASS,
 )
 from .rule import Rule, rule
-from .script_rules import is_word, prev_char
+from .script_rules import PipeLines, is_word, prev_char
 
 __all__ = [
     "CANDRABINDU",
@@ -24,12 +25,21 @@ __all__ = [
     "CANDRA_O_SIGN",
     "DIGITS",
     "ELONGATION",
-    "FINAL_TA_VISARGA",
     "I_SIGN",
     "NASAL_ANUSVARA",
     "NUKTA_LOAN",
     "SPACED_PIPE",
 ]
+
+
+def _spaced_pipe_repl(text: str) -> Callable[[re.Match[str]], str]:
+    lines = PipeLines(text)
+
+    def repl(m: re.Match[str]) -> str:
+        i = m.start()
+        return m.group() if lines.table_row(i) or lines.short_lead(i) else "\u0964"
+
+    return repl
 
 
 @rule(
@@ -38,34 +48,20 @@ __all__ = [
     reason="a spaced | between Devanagari words used as a danda (search)",
     pattern=f"\\|(?<=[{WORD_CLASS}] \\|)(?= [{WORD_CLASS}])",
     triggers="|",
-    literal="\u0964",
     profiles=("search",),
+    bind=_spaced_pipe_repl,
 )
 def _spaced_pipe(m: re.Match[str]) -> str:
-    """Changes (search): the ``|`` of `` | `` between two Devanagari words to ``।`` (राम | श्याम -> राम । श्याम).
-    Leaves alone: pipes between Latin words or digits, and the safe profile."""
-    return "\u0964"
+    """Changes (search): the ``|`` of `` | `` between two Devanagari words, after a sentence, to ``।``
+    (राम घर से निकला | श्याम आया -> राम घर से निकला । श्याम आया).
+    Leaves alone: pipes between Latin words or digits; a pipe in a table row (``| शहर | तापमान |``); a pipe after
+    at most three words at the start of a line (a dateline or byline: ``भास्कर न्यूज | चतरा``,
+    ``जयपुर | राजस्थान में …``); and the safe profile."""
+    return _spaced_pipe_repl(m.string)(m)
 
 
 SPACED_PIPE: Rule = _spaced_pipe
 
-
-@rule(
-    "normalize.final_ta_visarga",
-    kind="script",
-    reason="word-final त: is तः (अतः, स्वतः) (search)",
-    pattern=f":(?<=[{WORD_CLASS}]\u0924:)(?=[\\s\"'\u201d\u2019),.;!?\u0964\u0965]|\\Z)",
-    gate=":",
-    literal="\u0903",
-    profiles=("search",),
-)
-def _final_ta_visarga(m: re.Match[str]) -> str:
-    """Changes (search): a colon at the end of a word ending in त (अत: -> अतः, स्वत: -> स्वतः).
-    Leaves alone: other word-final colons (``पढ़ें:``), and the safe profile."""
-    return "\u0903"
-
-
-FINAL_TA_VISARGA: Rule = _final_ta_visarga
 
 _DIGITS = str.maketrans(DEVANAGARI_DIGITS, "0123456789")
 _DIGIT_RE = re.compile(f"[{DEVANAGARI_DIGITS}]")
@@ -81,8 +77,12 @@ _DIGIT_RE = re.compile(f"[{DEVANAGARI_DIGITS}]")
 )
 def _fold_digits(m: re.Match[str]) -> str:
     """Changes (search): ० … ९ to 0 … 9.
-    Leaves alone: other scripts' digits, and the safe profile."""
-    return m.group().translate(_DIGITS)
+    Leaves alone: a lone ० right after a Devanagari letter or mark, typed for the abbreviation sign ॰
+    (``डॉ०``, ``एस० एन० सिंह``: not a number); other scripts' digits; and the safe profile."""
+    run = m.group()
+    if run == "\u0966" and is_word(prev_char(m)):
+        return run
+    return run.translate(_DIGITS)
 
 
 DIGITS: Rule = _fold_digits
@@ -163,7 +163,7 @@ def _fold_candra_o(m: re.Match[str]) -> str:
 CANDRA_O_SIGN: Rule = _fold_candra_o_sign
 CANDRA_O: Rule = _fold_candra_o
 
-_NASAL_PATTERN = "|".join(
+_NASAL_CONJUNCTS = "|".join(
     f"{nasal}\u094d(?=[{row}])"
     for nasal, row in (
         ("\u0919", "\u0915-\u0918"),
@@ -173,21 +173,35 @@ _NASAL_PATTERN = "|".join(
         ("\u092e", "\u092a-\u092d"),
     )
 )
+_NASAL_RE = re.compile(_NASAL_CONJUNCTS)
+
+
+def _nasal_repl(m: re.Match[str]) -> str:
+    return "" if prev_char(m) == "\u0902" else "\u0902"
+
+
+def _nasal_fast(text: str, found: frozenset[str]) -> str:
+    """``re.sub`` with the literal anusvara, unless a conjunct followed an anusvara (then ``ंं`` shows)."""
+    new = _NASAL_RE.sub("\u0902", text)
+    if "\u0902\u0902" in new:
+        new = _NASAL_RE.sub(_nasal_repl, text)
+    return new
 
 
 @rule(
     "normalize.nasal_to_anusvara",
     kind="script",
     reason="nasal consonant + virama before a consonant of its own class written as anusvara (search)",
-    pattern=_NASAL_PATTERN,
-    literal="\u0902",
+    pattern=_NASAL_RE,
+    fast_fn=_nasal_fast,
     profiles=("search",),
 )
 def _nasal_to_anusvara(m: re.Match[str]) -> str:
     """Changes (search): ङ्क ञ्च ण्ड न्त म्ब … (nasal + virama before a stop of the same class) to the anusvara
-    (हिन्दी -> हिंदी, सम्बन्ध -> संबंध).
+    (हिन्दी -> हिंदी, सम्बन्ध -> संबंध); after an anusvara typed just before it, the conjunct is the same nasal
+    written twice and goes (हिंन्दी -> हिंदी).
     Leaves alone: न्य म्म न्म न्ह (उन्होंने), nasal + consonant of another class, and the safe profile."""
-    return "\u0902"
+    return _nasal_repl(m)
 
 
 NASAL_ANUSVARA: Rule = _nasal_to_anusvara

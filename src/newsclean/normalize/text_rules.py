@@ -5,12 +5,14 @@ Each rule's docstring says what it changes and what it leaves alone; ``docs/rule
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import html.entities
 import re
+from collections.abc import Callable
 
 from ..chars import RTL_RE, UNICODE_SPACES
-from .mojibake import MOJIBAKE_GATE, MOJIBAKE_RE, repair_run
+from .mojibake import C1_CP1252, MOJIBAKE_GATE, MOJIBAKE_RE, NEL, repair_run
 from .rule import Rule, char_map, rule
 
 __all__ = [
@@ -23,7 +25,9 @@ __all__ = [
     "INVISIBLE",
     "LINE_BREAKS",
     "MOJIBAKE",
+    "MOJIBAKE_C1",
     "SPACES",
+    "SPACES_SEARCH",
     "SPACE_RUNS",
     "SURROGATES",
 ]
@@ -97,7 +101,53 @@ def _mojibake(m: re.Match[str]) -> str:
 MOJIBAKE: Rule = _mojibake
 
 
+_C1_CLASS = "".join(sorted(C1_CP1252))
+_C1_KEYS = frozenset(C1_CP1252)
+
+
+def _c1_fast(text: str, found: frozenset[str]) -> str:
+    hit = found & _C1_KEYS
+    windows_1252 = any(c in text for c in hit if c != NEL)
+    for c in hit:
+        if c != NEL or windows_1252:
+            text = text.replace(c, C1_CP1252[c])
+    return text
+
+
+def _c1_repl(text: str) -> Callable[[re.Match[str]], str]:
+    windows_1252 = any(c in text for c in _C1_CLASS if c != NEL)
+
+    def repl(m: re.Match[str]) -> str:
+        c = m.group()
+        return c if c == NEL and not windows_1252 else C1_CP1252[c]
+
+    return repl
+
+
+@rule(
+    "normalize.mojibake",
+    kind="encoding",
+    reason="C1 control that is a windows-1252 character decoded as latin-1 (U+0093 for “): that character",
+    pattern=f"[{_C1_CLASS}]",
+    triggers=_C1_CLASS,
+    fast_fn=_c1_fast,
+    bind=_c1_repl,
+    introduces_rare=True,
+)
+def _mojibake_c1(m: re.Match[str]) -> str:
+    """Changes: the C1 controls U+0080..U+009F that stand for a windows-1252 character to it: U+0091..U+0094 to
+    ‘ ’ “ ”, U+0096/U+0097 to – —, U+0080 to €, U+0095 to •, U+0099 to ™ and the rest of the windows-1252 table;
+    U+0085 to ``…`` when the text holds another of them (then it was windows-1252 read as latin-1).
+    Leaves alone: U+0081, U+008D, U+008F, U+0090, U+009D (no windows-1252 meaning: ``normalize.controls``
+    deletes them), and U+0085 in other text: it is NEXT LINE there (``normalize.line_breaks``)."""
+    return _c1_repl(m.string)(m)
+
+
+MOJIBAKE_C1: Rule = _mojibake_c1
+
+
 _CONTROL_CHARS = "".join(map(chr, [*range(0x09), *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0)]))
+# (after ``normalize.mojibake`` only U+0081 U+008D U+008F U+0090 U+009D are left of the C1 range)
 _CONTROL_DELETE = char_map(dict.fromkeys(_CONTROL_CHARS, ""))
 _ANSI_RE = re.compile(
     "\x1b(?:\\[[0-?]{0,64}[ -/]{0,16}[@-~]|\\][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\\\)|[@-Z\\\\-_])"
@@ -120,8 +170,9 @@ def _controls_fast(text: str, found: frozenset[str]) -> str:
     fast_fn=_controls_fast,
 )
 def _controls(m: re.Match[str]) -> str:
-    """Changes: deletes C0 controls other than TAB, LF, VT, FF, CR; DEL; C1 controls other than NEL; ANSI
-    escape sequences (``ESC [ 1 ; 31 m`` colours, ``ESC ] … BEL`` titles).
+    """Changes: deletes C0 controls other than TAB, LF, VT, FF, CR; DEL; the C1 controls with no windows-1252
+    meaning (U+0081 U+008D U+008F U+0090 U+009D; ``normalize.mojibake`` maps the others); ANSI escape
+    sequences (``ESC [ 1 ; 31 m`` colours, ``ESC ] … BEL`` titles).
     Leaves alone: TAB (see ``normalize.spaces``), line breaks (see ``normalize.line_breaks``), format
     characters such as ZWJ/ZWNJ (see ``normalize.joiners``)."""
     return ""
@@ -191,22 +242,35 @@ def _bidi_marks(m: re.Match[str]) -> str:
 BIDI_MARKS: Rule = _bidi_marks
 
 
+_SPACES_NOT_TAB = UNICODE_SPACES.replace("\t", "")
+
+
 @rule(
     "normalize.spaces",
     kind="whitespace",
-    reason="Unicode space or TAB: layout, not content; mapped to U+0020",
-    pattern=f"[{UNICODE_SPACES}]",
-    triggers=UNICODE_SPACES,
-    fast_fn=char_map(dict.fromkeys(UNICODE_SPACES, " ")),
+    reason="Unicode space: layout, not content; mapped to U+0020",
+    pattern=f"[{_SPACES_NOT_TAB}]",
+    triggers=_SPACES_NOT_TAB,
+    fast_fn=char_map(dict.fromkeys(_SPACES_NOT_TAB, " ")),
+    profiles=("safe",),
 )
 def _spaces(m: re.Match[str]) -> str:
-    """Changes: TAB, NO-BREAK SPACE, NARROW NO-BREAK SPACE, the en/em/thin/hair/figure spaces, MEDIUM
-    MATHEMATICAL SPACE, IDEOGRAPHIC SPACE and OGHAM SPACE MARK to U+0020.
-    Leaves alone: line breaks, and zero-width characters (not spaces)."""
+    """Changes: NO-BREAK SPACE, NARROW NO-BREAK SPACE, the en/em/thin/hair/figure spaces, MEDIUM MATHEMATICAL
+    SPACE, IDEOGRAPHIC SPACE and OGHAM SPACE MARK to U+0020; in the search profile TAB too.
+    Leaves alone: TAB in the safe profile (it separates the cells of tables typed as text, and two TABs hold an
+    empty cell: ``1251⇥⇥227``), line breaks, and zero-width characters (not spaces)."""
     return " "
 
 
 SPACES: Rule = _spaces
+SPACES_SEARCH: Rule = dataclasses.replace(
+    _spaces,
+    reason="Unicode space or TAB: layout, not content; mapped to U+0020 (TAB: search)",
+    pattern=re.compile(f"[{UNICODE_SPACES}]"),
+    triggers=frozenset(UNICODE_SPACES),
+    fast_fn=char_map(dict.fromkeys(UNICODE_SPACES, " ")),
+    profiles=frozenset({"search"}),
+)
 
 
 def _collapse_spaces(text: str, found: frozenset[str]) -> str:
