@@ -22,7 +22,8 @@ from ..records import group_key
 from ..types import Cleaned, Document
 from .repeats import find_repeats
 from .rule_engine import find_patterns
-from .rules import PatternRule, default_rules
+from .rule_table import default_rules
+from .rules import PatternRule
 from .sites import dateline_end
 from .spans import Candidate, Removals, close_end, merge, tidy
 from .structure import STRUCTURE_RULES, find_structure

@@ -192,7 +192,7 @@ def find_patterns(
     Returns:
         Candidate spans (not yet tidied or merged).
 
-    >>> from newsclean.boilerplate.rules import default_rules
+    >>> from newsclean.boilerplate.rule_table import default_rules
     >>> t = "खबर खत्म हुई। (इनपुट- पीटीआई)\\nविज्ञापन\\nआगे की खबर।"
     >>> [t[c.start:c.end] for c in find_patterns(t, default_rules())]
     ['(इनपुट- पीटीआई)', 'विज्ञापन']

@@ -29,7 +29,7 @@ import regex
 from ...chars import CLOSERS, SENTENCE_ENDS
 from ..layout import Layout, Line
 from ..rule_words import RELATED_LABEL
-from ..structure import introduces
+from ..shapes import introduces
 from .state import Template
 
 __all__ = ["LABEL_SHARE", "Place"]
