@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import regex
 
 from ..chars import CLOSERS, FULL_STOPS
@@ -29,6 +30,7 @@ _NOT_DEVANAGARI = regex.compile(r"[^\u0900-\u0963\u0966-\u097f\ua8e0-\ua8ff]+")
 _NOT_LATIN = regex.compile(r"[^A-Za-z\u00c0-\u024f]+")
 _NOT_DIGIT = regex.compile(r"[^\d]+")
 _HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
+_OTHER_DIGITS = regex.compile(r"[\d--[0-9\u0966-\u096f]]", regex.VERSION1)
 _TRIM = "".join(CLOSERS) + " \t\u00a0\u200b\u200c\u200d\ufeff"
 # a full stop followed by more text: the line holds a sentence end inside it (not in a number: 2.5, not "..")
 _CLOSE = regex.escape(_TRIM)
@@ -141,6 +143,31 @@ class Line:
         )
 
 
+def _counts(text: str, bounds: list[int]) -> tuple[list[int], list[int], list[int]]:
+    """Devanagari letters, Latin letters and digits in each range ``[bounds[2k], bounds[2k+1])`` of ``text``,
+    counted over its code points in one pass (numpy), as :meth:`Line.of` counts them."""
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    dev = (
+        ((cps >= 0x0900) & (cps <= 0x0963))
+        | ((cps >= 0x0966) & (cps <= 0x097F))
+        | ((cps >= 0xA8E0) & (cps <= 0xA8FF))
+    )
+    low = cps | 0x20
+    lat = ((low >= 0x61) & (low <= 0x7A)) | ((cps >= 0xC0) & (cps <= 0x24F))
+    dig = ((cps >= 0x30) & (cps <= 0x39)) | ((cps >= 0x0966) & (cps <= 0x096F))
+    if _OTHER_DIGITS.search(text):
+        dig = np.array(
+            [c.isdecimal() for c in text], dtype=bool
+        )  # digits of other scripts: count them as \\d does
+    at = np.array(bounds, dtype=np.int64)
+    out = []
+    for mask in (dev, lat, dig):
+        cs = np.concatenate((np.zeros(1, dtype=np.int64), np.cumsum(mask, dtype=np.int64)))
+        pair = cs[at]
+        out.append((pair[1::2] - pair[0::2]).tolist())
+    return out[0], out[1], out[2]
+
+
 @dataclass(frozen=True, slots=True)
 class Layout:
     """The lines of a text and where its prose begins and ends.
@@ -156,18 +183,34 @@ class Layout:
     lines: tuple[Line, ...]
     first: int
     last: int
+    nonblank: tuple[Line, ...] = ()
+    """Every line with text, in order."""
 
     @classmethod
     def of(cls, text: str) -> Layout:
-        """Split ``text`` into lines (at ``\\n``) and find its prose."""
-        out: list[Line] = []
+        """Split ``text`` into lines (at ``\\n``) and find its prose.
+
+        The letter counts of all lines come from one pass over the text's code points (numpy), the same counts
+        :meth:`Line.of` finds line by line.
+        """
+        raws = text.split("\n")
+        stripped = [raw.strip() for raw in raws]
+        bounds: list[int] = []
+        starts: list[int] = []
         pos = 0
-        for i, raw in enumerate(text.split("\n")):
-            out.append(Line.of(raw, pos, i))
+        for raw, st in zip(raws, stripped, strict=True):
+            lead = raw.find(st[:1]) if st else 0
+            bounds += (pos + lead, pos + lead + len(st))
+            starts.append(pos)
             pos += len(raw) + 1
+        dev, latin, digits = _counts(text, bounds)
+        out = [
+            Line(p, p + len(raw), i, st, len(st.split()), dev[i], latin[i], digits[i])
+            for i, (p, raw, st) in enumerate(zip(starts, raws, stripped, strict=True))
+        ]
         prose = [ln.index for ln in out if ln.is_prose]
         first, last = (prose[0], prose[-1]) if prose else (-1, -1)
-        return cls(text, tuple(out), first, last)
+        return cls(text, tuple(out), first, last, tuple(ln for ln in out if not ln.is_blank))
 
     @property
     def head(self) -> tuple[Line, ...]:
@@ -195,11 +238,6 @@ class Layout:
         if line.index > self.last:
             return "tail"
         return "body"
-
-    @property
-    def nonblank(self) -> tuple[Line, ...]:
-        """Every line with text, in order."""
-        return tuple(ln for ln in self.lines if not ln.is_blank)
 
     def next_line(self, line: Line) -> Line | None:
         """The next non-blank line after ``line``."""

@@ -332,12 +332,14 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.relative_time",
-            r"(?<=^[ \t]*(?:[\p{L}\p{M}]+[ \t,]*){0,3}?)[ \t]*\d{1,2}[ \t]*(?:मिनट|घंटे|घंटा|दिन|सप्ताह|हफ्ते|महीने)"
-            r"[ \t]+पहले[ \t]*$|(?<=^[ \t]*(?:[\p{L}\p{M}]+[ \t,]*){0,3}?)[ \t]*\d{1,2}[ \t]*(?:minutes?|mins?|hours?|"
-            r"hrs?|days?|weeks?)[ \t]+ago[ \t]*$",
-            "a page's relative time stamp ('3 दिन पहले') at the end of a short line (a place name before it stays)",
+            # the digit first (a fast scan), at a line's start or glued to the place name before it
+            # ("चंडीगढ़3 दिन पहले"), within 30 characters of the line's start, and nothing after it on the line
+            r"(?<=^[ \t]*|[\p{L}\p{M}])\d(?<![^\n]{32})\d?[ \t]*(?:मिनट|घंटे|घंटा|दिन|सप्ताह|हफ्ते|महीने)[ \t]+पहले[ \t]*$|"
+            r"(?<=^[ \t]*|[\p{L}\p{M}])\d(?<![^\n]{32})\d?[ \t]*(?:minutes?|mins?|hours?|hrs?|days?|weeks?)[ \t]+ago"
+            r"[ \t]*$",
+            "a page's relative time stamp ('3 दिन पहले') alone on its line or glued after the place name, which stays",
             kind="meta",
-            gate=("पहले", "ago"),
+            gate=("दिन पहले", "घंटे पहले", "घंटा पहले", "मिनट पहले", "सप्ताह पहले", "हफ्ते पहले", "महीने पहले", "ago"),
         ),
         PatternRule(
             "boilerplate.widget_label",

@@ -33,6 +33,7 @@ _IMPERATIVE = regex.compile(READ_IMP)
 _AUTHOR = regex.compile(rf"^[ \t\u00a0]*(?:{AUTHOR_LABEL})(?:{LABEL_TAIL}$|(?=[^\s:ः]))", FLAGS)
 _AUTHOR_END = regex.compile(r"(?:और[ \t]+पढ़ें|read[ \t]+more)[ \t.…]*$", FLAGS)
 _CREDIT_END = regex.compile(CREDIT_END, FLAGS)
+_CREDIT_GATE = regex.compile(r"फोटो|फ़ोटो|photo|pic|image|तस्वीर|चित्र|ai|एआई", FLAGS)  # a word every credit has
 _CREDIT_ONLY = regex.compile(rf"^[ \t\-–—|]*(?:{CREDIT_END})", FLAGS)
 _PROMO = regex.compile(PROMO, FLAGS)
 _PROMO_ACT = regex.compile(
@@ -91,25 +92,28 @@ def _captions(lay: Layout) -> list[Candidate]:
     nb = lay.nonblank
     for i in range(1, len(nb) - 1):
         prev, ln, nxt = nb[i - 1], nb[i], nb[i + 1]
-        credit = _CREDIT_END.search(ln.text)
+        credit = (
+            _CREDIT_END.search(ln.text)
+            if ln.words <= CAPTION_WORDS and _CREDIT_GATE.search(ln.text)
+            else None
+        )
         if (
             credit is not None
-            and ln.words <= CAPTION_WORDS
             and not _CREDIT_ONLY.match(ln.text)
             and len(_sentences(ln.text[: credit.start()])) <= 1
         ):
             out.append(cand(ln, "boilerplate.caption", "caption", "a caption ending in its photo credit"))
         elif (
-            not ln.is_prose
-            and ln.words <= 12
+            ln.words <= 12
+            and not ln.is_prose
+            and (COUNTER.match(nxt.text) or (COUNTER.match(prev.text) and _CREDIT_ONLY.match(nxt.text)))
             and furniture(ln) is None
-            and (COUNTER.match(nxt.text) or (_CREDIT_ONLY.match(nxt.text) and COUNTER.match(prev.text)))
         ):  # a gallery slide: caption, counter; or counter, caption, credit (a crosshead above a credit stays)
             what = "gallery counter" if COUNTER.match(nxt.text) else "credit"
             out.append(cand(ln, "boilerplate.caption", "caption", f"a caption above its {what}"))
         if (
-            nxt.index == ln.index + 1
-            and ln.text == nxt.text
+            ln.text == nxt.text
+            and nxt.index == ln.index + 1
             and PAIR_WORDS[0] <= ln.words <= PAIR_WORDS[1]
             and prev.is_prose
             and prev.text != ln.text
