@@ -19,7 +19,7 @@ from .._check import check_optional_str, check_rule_ids, check_str
 from ..chars import SENTENCE_ENDS
 from ..errors import ConfigError, InputTypeError
 from ..records import group_key
-from ..types import Cleaned, Document
+from ..types import Cleaned, Document, Edit
 from .repeats import find_repeats
 from .rule_engine import find_patterns
 from .rule_table import default_rules
@@ -111,7 +111,7 @@ def _run(text: str, req: Request) -> Cleaned:
     if req.model is not None:
         mined = [
             Candidate(*tidy(text, e.start, e.end), e.rule, e.kind, e.reason)
-            for e in req.model.find(text, req.group)
+            for e in _model_edits(req, text)
             if e.rule not in req.disable
         ]
         spans = merge(spans + _defer(text, mined, spans))
@@ -129,6 +129,18 @@ def _run(text: str, req: Request) -> Cleaned:
                 break
             _converge(removals, close_end(current, merge(extra)), req)
     return Cleaned(removals.text, removals.edits())
+
+
+def _model_edits(req: Request, text: str) -> list[Edit]:
+    """The corpus model's removals in ``text`` (a fitted model also gets the headline; any other object with a
+    ``find(text, group)`` method is called with those two)."""
+    from .corpus import BoilerplateModel  # corpus builds on this module
+
+    model = req.model
+    assert model is not None
+    if isinstance(model, BoilerplateModel):
+        return model.find(text, req.group, title=req.title)
+    return model.find(text, req.group)  # type: ignore[unreachable]  # a duck-typed model of the caller's
 
 
 def _defer(text: str, mined: list[Candidate], precise: list[Candidate]) -> list[Candidate]:

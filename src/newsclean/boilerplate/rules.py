@@ -28,15 +28,21 @@ import regex
 from ..chars import NUKTA_LETTERS
 from ..errors import ConfigError
 
-__all__ = ["SCOPES", "SITES", "PatternRule", "compiled_pattern"]
+__all__ = ["SCOPES", "SITES", "PatternRule", "compiled_pattern", "nukta_loose"]
 
 SCOPES = ("match", "line", "sentence", "to_eol")
 SITES = ("any", "end", "eol", "start", "edge")
 _FLAGS = regex.MULTILINE | regex.VERSION0
 
 
-def _loose(pattern: str) -> str:
-    """Let every nukta letter in ``pattern`` match its precomposed, decomposed and nukta-less forms."""
+def nukta_loose(pattern: str) -> str:
+    """Let every nukta letter in ``pattern`` match its precomposed, decomposed and nukta-less forms (text is
+    stripped before or without normalisation, so ``पढ़ें`` may come in any of them).
+
+    >>> import regex
+    >>> bool(regex.fullmatch(nukta_loose("पढ़ें"), "पढें")), bool(regex.fullmatch(nukta_loose("पढ़ें"), "प\u0922\u093cें"))
+    (True, True)
+    """
     for composed, base in NUKTA_LETTERS.items():
         alt = f"(?:{composed}|{base}\u093c?)"
         pattern = pattern.replace(f"{base}\u093c", composed).replace(composed, alt)
@@ -95,7 +101,7 @@ def _compiled(pattern: str) -> regex.Pattern[str]:
     # jumps between line breaks instead of trying every position.
     if pattern.startswith("^"):
         pattern = "\n" + pattern[1:]
-    return regex.compile(_caseless(_loose(pattern)), _FLAGS)
+    return regex.compile(_caseless(nukta_loose(pattern)), _FLAGS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ import regex
 from ..keys import key
 from .layout import Layout, Line
 from .rule_words import FUNCTION_WORDS, READ_MORE
+from .rules import nukta_loose
 from .spans import Candidate
 
 __all__ = [
@@ -49,7 +50,7 @@ COUNTER = regex.compile(r"^[ \t]*\d{1,3}[ \t]*(?:of|/|में से)[ \t]*\d{
 """A gallery counter on its line (``2 of 5``, ``3/6``)."""
 LONG_NUMBER = regex.compile(r"\d{7,}|\d{3,5}[ \t-]\d{5,}")
 """A phone number: a directory entry, not a headline."""
-_TEASER_END = regex.compile(rf"(?:{READ_MORE})[ \t\u00a0.।…)\]]*$", FLAGS)
+_TEASER_END = regex.compile(nukta_loose(rf"(?:{READ_MORE})[ \t\u00a0.।…)\]]*$"), FLAGS)
 _JSON = regex.compile(r'^[ \t]*[{\[][ \t]*"[^"\n]{1,40}"[ \t]*:')
 # what a headline's clauses are joined with: a colon after a kicker, commas, quotes, a question, a dash
 _HEADLINE_PUNCT = regex.compile(r"[:?!|'‘’\"“”]|,(?!\d)|[ \t][-–—][ \t]|[\u0900-\u097f][-–—][\u0900-\u097f]")
@@ -108,8 +109,8 @@ def content_words(text: str) -> set[str]:
     return {w for w in key(text).split(" ") if len(w) > 2 and w not in FUNCTION_WORDS and not w.isdigit()}
 
 
-def introduces(lay: Layout, line: Line, topic: frozenset[str] = frozenset()) -> bool:
-    """Whether ``line`` introduces what follows it: at least a quarter of its words (beyond ``topic``) come
+def introduces(lay: Layout, line: Line, topic: frozenset[str] = frozenset(), share: float = 0.25) -> bool:
+    """Whether ``line`` introduces what follows it: at least ``share`` of its words (beyond ``topic``) come
     again in the next two lines with words enough (a crosshead, a live entry's heading); a pasted link to
     another story shares none.
 
@@ -127,4 +128,4 @@ def introduces(lay: Layout, line: Line, topic: frozenset[str] = frozenset()) -> 
             near |= content_words(n.text)
             taken += 1
         n = lay.next_line(n)
-    return len(words & near) >= 0.25 * len(words)
+    return len(words & near) >= share * len(words)

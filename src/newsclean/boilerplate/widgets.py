@@ -16,6 +16,7 @@ import regex
 from ..sentences import sentence_spans, split_sentences
 from .layout import Layout, Line
 from .rule_words import AGENCIES, AUTHOR_LABEL, BIO_CUES, CREDIT_END, PAYWALL, PROMO, READ_IMP, RELATED_LABEL
+from .rules import nukta_loose
 from .shapes import COUNTER, FLAGS, LABEL_TAIL, LONG_NUMBER, cand, furniture, is_headline, is_teaser
 from .spans import Candidate
 
@@ -28,20 +29,24 @@ PAIR_WORDS = (5, 20)
 CAPTION_WORDS = 18
 """A caption is at most this many words."""
 
-_RELATED = regex.compile(rf"^[ \t\u00a0]*(?:{RELATED_LABEL}){LABEL_TAIL}$", FLAGS)
-_IMPERATIVE = regex.compile(READ_IMP)
-_AUTHOR = regex.compile(rf"^[ \t\u00a0]*(?:{AUTHOR_LABEL})(?:{LABEL_TAIL}$|(?=[^\s:ः]))", FLAGS)
-_AUTHOR_END = regex.compile(r"(?:और[ \t]+पढ़ें|read[ \t]+more)[ \t.…]*$", FLAGS)
-_CREDIT_END = regex.compile(CREDIT_END, FLAGS)
-_CREDIT_GATE = regex.compile(r"फोटो|फ़ोटो|photo|pic|image|तस्वीर|चित्र|ai|एआई", FLAGS)  # a word every credit has
-_CREDIT_ONLY = regex.compile(rf"^[ \t\-–—|]*(?:{CREDIT_END})", FLAGS)
-_PROMO = regex.compile(PROMO, FLAGS)
+_RELATED = regex.compile(nukta_loose(rf"^[ \t\u00a0]*(?:{RELATED_LABEL}){LABEL_TAIL}$"), FLAGS)
+_IMPERATIVE = regex.compile(nukta_loose(READ_IMP))
+_AUTHOR = regex.compile(nukta_loose(rf"^[ \t\u00a0]*(?:{AUTHOR_LABEL})(?:{LABEL_TAIL}$|(?=[^\s:ः]))"), FLAGS)
+_AUTHOR_END = regex.compile(nukta_loose(r"(?:और[ \t]+पढ़ें|read[ \t]+more)[ \t.…]*$"), FLAGS)
+_CREDIT_END = regex.compile(nukta_loose(CREDIT_END), FLAGS)
+_CREDIT_GATE = regex.compile(
+    nukta_loose(r"फोटो|फ़ोटो|photo|pic|image|तस्वीर|चित्र|ai|एआई"), FLAGS
+)  # a word every credit has
+_CREDIT_ONLY = regex.compile(nukta_loose(rf"^[ \t\-–—|]*(?:{CREDIT_END})"), FLAGS)
+_PROMO = regex.compile(nukta_loose(PROMO), FLAGS)
 _PROMO_ACT = regex.compile(
-    r"पढ़ें|पढ़िए|देखें|देखिए|डाउनलोड|download|जुड़े\s+रहें|जुड़ें|फॉलो|follow|subscribe|सब्सक्राइब|ऐप\b|एप\b|app\b"
-    r"|(?:पर|on)[ \t.।!]*$",
+    nukta_loose(
+        r"पढ़ें|पढ़िए|देखें|देखिए|डाउनलोड|download|जुड़े\s+रहें|जुड़ें|फॉलो|follow|subscribe|सब्सक्राइब|ऐप\b|एप\b|app\b"
+        r"|(?:पर|on)[ \t.।!]*$"
+    ),
     FLAGS,
 )
-_PAYWALL = regex.compile(PAYWALL, FLAGS)
+_PAYWALL = regex.compile(nukta_loose(PAYWALL), FLAGS)
 _IMPERATIVE_CTA = regex.compile(r"करें|कीजिए|करिए|now\b|उपलब्ध", FLAGS)
 _DISCLAIMER_LABEL = regex.compile(r"^[ \t]*(?:डिस्क्लेमर|disclaimer|अस्वीकरण)[ \t:ः\-–—]*$", FLAGS)
 _BIO = regex.compile(BIO_CUES, FLAGS)
