@@ -245,3 +245,55 @@ def test_structure_candidates_point_into_the_text() -> None:
     for c in find_structure(text, TITLE):
         assert 0 <= c.start < c.end <= len(text)
         assert c.rule in STRUCTURE_RULES
+
+
+# -- look-alikes found on real pages (precision) ------------------------------------------------------------
+def test_a_latin_dateline_stays_but_a_section_lead_in_goes() -> None:
+    dateline = f"New Delhi: {P1}\n{P2}"
+    assert strip(dateline) == dateline
+    assert strip(f"Patna News: {P1}\n{P2}") == f"{P1}\n{P2}"
+
+
+def test_the_rows_of_a_weather_table_stay() -> None:
+    table = "सोमवार 27.0 37.0\nमंगलवार 26.0 36.0\nबुधवार 25.0 35.0\nवीरवार 24.5 34.0"
+    text = f"{P1}\n{table}\n{P2}"
+    assert strip(text) == text
+    assert sorted(Layout.of(text).table) == [1, 2, 3, 4]
+
+
+def test_labels_and_values_taking_turns_are_a_table() -> None:
+    rows = "\n".join(
+        f"{day}\n{hi}/{lo}" for day, hi, lo in [("सोमवार", 39, 25), ("मंगलवार", 38, 24), ("बुधवार", 37, 26)]
+    )
+    text = f"{P1}\n{rows}\n{P2}"
+    assert strip(text) == text
+
+
+def test_a_latin_line_with_hindi_words_stays() -> None:
+    text = f"{P1}\nOrange Alert Explained For Readers: ऑरेंज अलर्ट\n{P2}"
+    assert strip(text) == text
+
+
+def test_an_english_passage_of_three_lines_stays() -> None:
+    quote = "The roads will be ready\nbefore the rains arrive\nsaid the city engineer"
+    text = f"{P1}\n{quote}\n{P2}"
+    assert strip(text) == text
+
+
+def test_a_how_to_step_that_says_click_the_link_stays() -> None:
+    step = "इसके बाद पोर्टल पर दिए गए लिंक पर क्लिक करें और अपना पंजीकरण नंबर भरें।"
+    text = f"{P1}\n{step}\n{P2}"
+    assert strip(text) == text
+    assert strip(f"{P1}\nपूरी खबर के लिए यहां क्लिक करें\n{P2}") == f"{P1}\n{P2}"
+
+
+def test_a_question_label_with_dekhen_is_not_a_link() -> None:
+    text = f"{P1}\nक्या देखें : शहर के पुराने बाजार और घाट\n{P2}"
+    assert strip(text) == text
+
+
+def test_a_page_that_holds_its_article_twice_loses_neither_copy() -> None:
+    crosshead = "सड़क मरम्मत का पूरा कार्यक्रम"
+    for body in (f"{P1}\n'{crosshead}'\n{P2}", f"{P1}-राम प्रसाद, किसान नेता\n{P2}\n{P3}"):
+        text = f"{body}\n{body}"
+        assert strip(text, title=None) == text

@@ -20,6 +20,7 @@ from ..chars import SENTENCE_ENDS
 from ..errors import ConfigError, InputTypeError
 from ..records import group_key
 from ..types import Cleaned, Document, Edit
+from .layout import Layout
 from .repeats import find_repeats
 from .rule_engine import find_patterns
 from .rule_table import default_rules
@@ -99,10 +100,20 @@ def _detect(
         cands += find_echoes(text, standfirst, rule="boilerplate.standfirst_echo", kind="standfirst_echo")
     if whole and "boilerplate.repeat" not in disable:
         cands += find_repeats(text)
+    lay = Layout.of(text)
     if whole:
-        cands += find_structure(text, title, disable)
+        cands += find_structure(text, title, disable, lay)
+    if lay.table:  # a table's rows and cells stay, whatever rule a date, a number or a short label matches
+        cands = [c for c in cands if not _in_table(lay, c)]
     spans = [Candidate(*tidy(text, c.start, c.end), c.rule, c.kind, c.reason) for c in cands]
     return close_end(text, merge(spans))
+
+
+def _in_table(lay: Layout, c: Candidate) -> bool:
+    """Whether ``c`` takes text of a table row."""
+    return any(
+        lay.lines[i].start < c.end and c.start < lay.lines[i].end and lay.lines[i].text for i in lay.table
+    )
 
 
 def _run(text: str, req: Request) -> Cleaned:
@@ -121,9 +132,11 @@ def _run(text: str, req: Request) -> Cleaned:
         # look at the shape of what is left again, until it stands
         for _ in range(MAX_PASSES):
             current = removals.text
+            lay = Layout.of(current)
             extra = [
                 Candidate(*tidy(current, c.start, c.end), c.rule, c.kind, c.reason)
-                for c in find_structure(current, req.title, req.disable)
+                for c in find_structure(current, req.title, req.disable, lay)
+                if not _in_table(lay, c)
             ]
             if not extra:
                 break

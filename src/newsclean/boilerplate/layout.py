@@ -21,7 +21,7 @@ import regex
 
 from ..chars import CLOSERS, FULL_STOPS
 
-__all__ = ["PROSE_WORDS", "Layout", "Line"]
+__all__ = ["PROSE_WORDS", "Layout", "Line", "shape", "table_rows"]
 
 PROSE_WORDS = 8
 """A prose line has at least this many words (shorter lines are labels, headlines, crossheads, datelines)."""
@@ -30,6 +30,8 @@ _NOT_DEVANAGARI = regex.compile(r"[^\u0900-\u0963\u0966-\u097f\ua8e0-\ua8ff]+")
 _NOT_LATIN = regex.compile(r"[^A-Za-z\u00c0-\u024f]+")
 _NOT_DIGIT = regex.compile(r"[^\d]+")
 _HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
+_DIGIT = regex.compile(r"\d")
+_DEV_LETTER = regex.compile(r"[\u0900-\u0963\u0971-\u097f]")
 _OTHER_DIGITS = regex.compile(r"[\d--[0-9\u0966-\u096f]]", regex.VERSION1)
 _TRIM = "".join(CLOSERS) + " \t\u00a0\u200b\u200c\u200d\ufeff"
 # a full stop followed by more text: the line holds a sentence end inside it (not in a number: 2.5, not "..")
@@ -143,6 +145,54 @@ class Line:
         )
 
 
+def shape(line: Line) -> tuple[str, ...]:
+    """A line's shape: each token as ``9`` (it holds a digit), ``W`` (Devanagari), ``L`` (other letters) or the
+    token itself (punctuation).
+
+    >>> shape(Line.of("सोमवार 27.0 37.0", 0, 0)), shape(Line.of("2021- 13 जून", 0, 0))
+    (('W', '9', '9'), ('9', '9', 'W'))
+    """
+    out = []
+    for tok in line.text.split():
+        if _DIGIT.search(tok):
+            out.append("9")
+        elif _DEV_LETTER.search(tok):
+            out.append("W")
+        elif _HAS_WORD.search(tok):
+            out.append("L")
+        else:
+            out.append(tok)
+    return tuple(out)
+
+
+def table_rows(lines: tuple[Line, ...]) -> frozenset[int]:
+    """The lines of ``lines`` (non-blank, in order) that are rows or cells of a table: runs of three or more
+    lines of one shape with a digit in it ("सोमवार 27.0 37.0"), and runs of label and value lines taking turns
+    ("वीरवार" / "39/25"), six lines or more.
+
+    >>> lay = Layout.of("दिन तापमान\\nसोमवार 27.0 37.0\\nमंगलवार 26.0 36.0\\nबुधवार 25.0 35.0\\nबाद में बारिश होगी")
+    >>> sorted(lay.table)
+    [1, 2, 3]
+    """
+    shapes = [shape(ln) if ln.digits and ln.words <= 12 else None for ln in lines]
+    rows: set[int] = set()
+    n = len(lines)
+    i = 0
+    while i < n:  # a run of one shape
+        j = i
+        while j + 1 < n and shapes[i] is not None and shapes[j + 1] == shapes[i]:
+            j += 1
+        if j - i + 1 >= 3:
+            rows.update(lines[k].index for k in range(i, j + 1))
+        i = j + 1
+    for i in range(n - 5):  # label and value taking turns: a value line (digits) every other line
+        window = shapes[i : i + 6]
+        values, labels = window[1::2], lines[i : i + 6 : 2]
+        if all(v is not None and v == values[0] for v in values) and all(lab.words <= 3 for lab in labels):
+            rows.update(lines[k].index for k in range(i, i + 6))
+    return frozenset(rows)
+
+
 def _counts(text: str, bounds: list[int]) -> tuple[list[int], list[int], list[int]]:
     """Devanagari letters, Latin letters and digits in each range ``[bounds[2k], bounds[2k+1])`` of ``text``,
     counted over its code points in one pass (numpy), as :meth:`Line.of` counts them."""
@@ -185,6 +235,8 @@ class Layout:
     last: int
     nonblank: tuple[Line, ...] = ()
     """Every line with text, in order."""
+    table: frozenset[int] = frozenset()
+    """The indexes of the lines that are rows or cells of a table (see :func:`table_rows`)."""
 
     @classmethod
     def of(cls, text: str) -> Layout:
@@ -210,7 +262,8 @@ class Layout:
         ]
         prose = [ln.index for ln in out if ln.is_prose]
         first, last = (prose[0], prose[-1]) if prose else (-1, -1)
-        return cls(text, tuple(out), first, last, tuple(ln for ln in out if not ln.is_blank))
+        nonblank = tuple(ln for ln in out if not ln.is_blank)
+        return cls(text, tuple(out), first, last, nonblank, table_rows(nonblank))
 
     @property
     def head(self) -> tuple[Line, ...]:

@@ -43,7 +43,9 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.also_read_bare",
-            rf"^[ \t]*(?:(?:[\p{{L}}\p{{M}}]+[ \t]+){{0,2}}(?:पढ़ें|देखें)[ \t\u00a0]*(?:[:ः\-–—|]|>+){SEP}"
+            # a lead word may come first ("जरूर पढ़ें:"), not a question word ("क्या देखें :" labels an item)
+            rf"^[ \t]*(?:(?:(?!(?:क्या|कैसे|कब|कहां|कहाँ|क्यों|कौन|किसे|किसको|कितना|कितने)[ \t])[\p{{L}}\p{{M}}]+[ \t]+){{0,2}}"
+            rf"(?:पढ़ें|देखें)[ \t\u00a0]*(?:[:ः\-–—|]|>+){SEP}"
             r"|(?:watch|see)(?:[ \t]+(?:the|this|more))?[ \t]+(?:video|photos|pics|gallery)[ \t]*[:ः\-–—|])",
             "related-article link: a short 'पढ़ें:'/'देखें:' marker at a line start (any lead word: 'जरूर पढ़ें:')"
             " and the linked headline",
@@ -194,8 +196,8 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.click_prompt",
-            r"(?:यहां|यहाँ|इस\s+लिंक\s+पर|लिंक\s+पर)\s+क्लिक\s+(?:करें|कीजिए|करके)|click\s+here",
-            "click-here prompt",
+            r"(?:यहां|यहाँ|इस\s+लिंक\s+पर)\s+क्लिक\s+(?:करें|कीजिए|करके)|click\s+here",
+            "click-here prompt ('click on the link' in a how-to step is the step's, and stays)",
             kind="cta",
             scope="sentence",
             gate=("क्लिक", "click"),

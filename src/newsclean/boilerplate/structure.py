@@ -91,7 +91,54 @@ _KICKER = regex.compile(
     r"(?P<kicker>(?:[A-Za-z0-9][A-Za-z0-9'’&.\-]*[ \t\u00a0]+){1,8}[A-Za-z0-9][A-Za-z0-9'’&.\-]*"
     r"[ \t\u00a0]*[:|][ \t\u00a0]*)(?=[\"'‘“]?[\u0900-\u0963])"
 )
+# the section words of an SEO lead-in ("Delhi News:", "UP Weather:", "Bihar Politics:"); a short capitalised lead-in
+# without one is a dateline in Latin script ("New Delhi: ") and stays
+_TOPIC_WORDS = frozenset(
+    [
+        "news",
+        "update",
+        "updates",
+        "live",
+        "weather",
+        "politics",
+        "political",
+        "crime",
+        "alert",
+        "breaking",
+        "election",
+        "elections",
+        "result",
+        "results",
+        "accident",
+        "sports",
+        "sport",
+        "cricket",
+        "business",
+        "health",
+        "rain",
+        "monsoon",
+        "viral",
+        "video",
+        "photos",
+        "story",
+        "report",
+        "exclusive",
+        "special",
+        "today",
+        "latest",
+        "top",
+        "big",
+        "budget",
+        "traffic",
+        "exam",
+        "jobs",
+        "job",
+        "education",
+    ]
+)
 _HAS_LATIN_WORD = regex.compile(r"[A-Za-z]{2}")
+_LATIN_TOKEN = regex.compile(r"[A-Za-z][A-Za-z'’&.\-]*")
+_DEVANAGARI_WORD = regex.compile(r"[\u0900-\u0963\u0971-\u097f]{2}")
 # a quotation's heading with its speaker ("आप जहां हैं वहीं रहिए : पीएम मोदी", "...-राजीव शुक्ला"): a crosshead
 _ATTRIBUTION = regex.compile(r"(?:[ \t]:|[:\-–—])[ \t]*(?:[\p{L}\p{M}.]+[ \t]*){1,3}$")
 _BULLET = regex.compile(r"^[ \t]*(?:[-–—•*●▪►]|\d{1,2}[.)])")
@@ -103,12 +150,27 @@ def _latin_article(lay: Layout) -> bool:
     return dev > 0 and dev >= latin
 
 
+def _latin_run(lay: Layout, line: Line) -> int:
+    """How many Latin lines in a row ``line`` stands in (blank lines aside)."""
+    n = 1
+    for step in (lay.prev_line, lay.next_line):
+        x = step(line)
+        while x is not None and x.is_latin:
+            n += 1
+            x = step(x)
+    return n
+
+
 def _latin_furniture(lay: Layout, line: Line, zone: str) -> bool:
     if not line.is_latin or line.is_prose or line.text.endswith(("।", "॥")):
         return False  # a danda makes it part of the Hindi text
+    if _DEVANAGARI_WORD.search(line.text):
+        return False  # a Hindi word in it: a mixed crosshead ("What is Yellow Alert: येलो अलर्ट"), a gloss
     if zone != "body":
         return True
-    return line.words <= BODY_LATIN_WORDS and not line.ends_full_stop and not line.has_inner_stop
+    if line.words > BODY_LATIN_WORDS or line.ends_full_stop or line.has_inner_stop:
+        return False
+    return _latin_run(lay, line) < 3  # in the body, three Latin lines in a row are an English passage
 
 
 def _line_rules(lay: Layout) -> list[Candidate]:
@@ -231,8 +293,11 @@ def _headline_copies(lay: Layout, title: str | None) -> list[Candidate]:
     return out
 
 
-def _kickers(lay: Layout) -> list[Candidate]:
+def _kickers(lay: Layout, title: str | None) -> list[Candidate]:
+    """Latin keyword lead-ins at a paragraph's start. One or two capitalised words with no section word
+    (``_TOPIC_WORDS``) that the headline does not have may be a dateline in Latin script ("New Delhi: "), and stay."""
     out: list[Candidate] = []
+    title_words = {w.casefold() for w in _LATIN_TOKEN.findall(title or "")}
     for line in lay.nonblank:
         if not _HAS_LATIN_WORD.search(line.text[:80]):
             continue
@@ -240,8 +305,14 @@ def _kickers(lay: Layout) -> list[Candidate]:
         m = _KICKER.match(raw)
         if m is None or not lay.lines[line.index].is_devanagari:
             continue
-        if m.group("kicker").count(" ") < 1:
+        kicker = m.group("kicker")
+        if kicker.count(" ") < 1:
             continue
+        words = _LATIN_TOKEN.findall(kicker)
+        capitalised = all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words)
+        topical = any(w.casefold() in _TOPIC_WORDS or w.casefold() in title_words for w in words)
+        if len(words) <= 2 and capitalised and not topical:
+            continue  # a place name, perhaps: a dateline stays
         s, e = m.span("kicker")
         out.append(
             Candidate(
@@ -280,13 +351,16 @@ def _page_header(lay: Layout, title: str | None) -> list[Candidate]:
     return []
 
 
-def find_structure(text: str, title: str | None, disable: Iterable[str] = ()) -> list[Candidate]:
+def find_structure(
+    text: str, title: str | None, disable: Iterable[str] = (), lay: Layout | None = None
+) -> list[Candidate]:
     """Page furniture found from the shape of ``text`` (see the module docstring for each detector).
 
     Args:
         text: The body.
         title: The headline, if known.
         disable: Rule ids to skip.
+        lay: The layout of ``text``, when the caller has it.
 
     Returns:
         Candidate spans (not yet tidied or merged).
@@ -299,7 +373,9 @@ def find_structure(text: str, title: str | None, disable: Iterable[str] = ()) ->
     boilerplate.latin_line 'Get all the news in Hindi'
     """
     off = frozenset(disable)
-    lay = Layout.of(text)
+    lay = Layout.of(text) if lay is None else lay
     cands = _line_rules(lay) + _tail_headlines(lay, title) + _standalone_headlines(lay, title)
-    cands += _kickers(lay) + _page_header(lay, title) + _headline_copies(lay, title) + find_widgets(lay)
+    cands += (
+        _kickers(lay, title) + _page_header(lay, title) + _headline_copies(lay, title) + find_widgets(lay)
+    )
     return [c for c in cands if c.rule not in off]
