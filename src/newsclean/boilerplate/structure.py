@@ -93,49 +93,12 @@ _KICKER = regex.compile(
 )
 # the section words of an SEO lead-in ("Delhi News:", "UP Weather:", "Bihar Politics:"); a short capitalised lead-in
 # without one is a dateline in Latin script ("New Delhi: ") and stays
-_TOPIC_WORDS = frozenset(
-    [
-        "news",
-        "update",
-        "updates",
-        "live",
-        "weather",
-        "politics",
-        "political",
-        "crime",
-        "alert",
-        "breaking",
-        "election",
-        "elections",
-        "result",
-        "results",
-        "accident",
-        "sports",
-        "sport",
-        "cricket",
-        "business",
-        "health",
-        "rain",
-        "monsoon",
-        "viral",
-        "video",
-        "photos",
-        "story",
-        "report",
-        "exclusive",
-        "special",
-        "today",
-        "latest",
-        "top",
-        "big",
-        "budget",
-        "traffic",
-        "exam",
-        "jobs",
-        "job",
-        "education",
-    ]
+_TOPIC_TEXT = (
+    "news update updates live weather politics political crime alert breaking election elections result results "
+    "accident sports sport cricket business health rain monsoon viral video photos story report exclusive "
+    "special today latest top big budget traffic exam jobs job education"
 )
+_TOPIC_WORDS = frozenset(_TOPIC_TEXT.split())
 _HAS_LATIN_WORD = regex.compile(r"[A-Za-z]{2}")
 _LATIN_TOKEN = regex.compile(r"[A-Za-z][A-Za-z'’&.\-]*")
 _DEVANAGARI_WORD = regex.compile(r"[\u0900-\u0963\u0971-\u097f]{2}")
