@@ -119,6 +119,52 @@ def test_a_list_label_mid_article_goes_alone_and_the_crosshead_after_it_stays() 
     assert strip(text) == f"{P1}\nमरम्मत पर कितना खर्च होगा\n{P2}"
 
 
+@pytest.mark.parametrize(
+    "own_list",
+    [
+        # a crosshead over its bullet items (a schedule), after the last paragraph
+        "\nनई सड़कों के उद्घाटन का पूरा कार्यक्रम\n- पहला चरण - 12 जून, पुराना बाजार से स्टेशन रोड तक"
+        "\n- दूसरा चरण - 19 जून, नदी पुल से बस अड्डे तक का मार्ग\n- तीसरा चरण - 26 जून, अस्पताल चौक से कॉलेज रोड तक",
+        # dated items on one template
+        "\n- 3 मई सिविल लाइंस में पाइपलाइन फटने से सड़क धंस गई और यातायात रुका"
+        "\n- 9 मई रेलवे कॉलोनी के पास नाली का पानी सड़क पर भर गया और लोग परेशान हुए"
+        "\n- 14 मई बस अड्डे के सामने बने गड्ढे में एक ऑटो पलट गया, चालक घायल हुआ",
+        # a quotation's attribution on the last line
+        "\n- रमेश चंद्र वर्मा, अधीक्षण अभियंता, लोक निर्माण विभाग",
+    ],
+)
+def test_the_article_s_own_list_after_the_prose_stays(own_list: str) -> None:
+    text = f"{P1}\n{P2}{own_list}"
+    assert strip(text) == text
+
+
+def test_data_rows_under_a_short_label_stay() -> None:
+    rows = (
+        "\nपूर्वी जोन\nजांच- 54, मरम्मत- 19, लंबित शिकायतें- 18"
+        "\nक्या बंद है- मुख्य बाजार की सड़क, पुल का एक हिस्सा, स्टेशन रोड"
+        "\nक्या खुला है- बाकी सभी मार्ग, अस्पताल जाने वाली सड़क और बस अड्डा"
+    )
+    text = f"{P1}\n{P2}{rows}"
+    assert strip(text) == text
+
+
+def test_marked_headlines_after_a_crosshead_still_go() -> None:
+    heads = (
+        "\nक्रिकेट अपडेट: युवा टीम ने फाइनल में बड़े अंतर से जीत दर्ज की, कप्तान बने स्टार"
+        "\nसोने के भाव: लगातार तीसरे दिन चढ़े दाम, चांदी में भी दिखी तेजी, जानिए आज का रेट..."
+    )
+    assert strip(f"{P1}\n{P2}\nमरम्मत की समय सीमा{heads}") == f"{P1}\n{P2}\nमरम्मत की समय सीमा"
+
+
+def test_an_empty_marker_goes_alone_before_a_crosshead_or_a_sentence() -> None:
+    crosshead = "बारिश से पहले गड्ढों की मरम्मत"
+    paragraph = "मरम्मत का काम बारिश से पहले पूरा होगा और गड्ढों को भरने के लिए अलग टीमें लगाई गई हैं।"
+    text = f"{P1}\nये भी देखें :\n{crosshead}\n{paragraph}"
+    assert strip(text) == f"{P1}\n{crosshead}\n{paragraph}"
+    sentence = "अधिकारियों ने बताया कि काम रात में भी चलेगा. लोगों से सहयोग की अपील की गई है."
+    assert strip(f"{P1}\nइसे भी पढ़ें:\n{sentence}\n{P2}") == f"{P1}\n{sentence}\n{P2}"
+
+
 def test_a_read_label_takes_the_headline_on_the_next_line() -> None:
     text = f"{P1}\nयह भी पढ़ें\nनदी पर बना पुल जर्जर, प्रशासन ने भारी वाहनों की आवाजाही रोकी\n{P2}"
     assert strip(text) == f"{P1}\n{P2}"

@@ -17,6 +17,7 @@ from ..chars import FULL_STOPS, NUKTA_LETTERS, SENTENCE_ENDS
 from ..keys import key
 from ..sentences import split_sentences
 from .rules import PatternRule, compiled_pattern
+from .shapes import content_words
 from .sites import AFTER_TERM, CLOSERS, LINE_END, LINE_START, TERMINATORS, left_site, right_site
 from .spans import Candidate, line_bounds
 
@@ -335,12 +336,16 @@ def _scope(text: str, rule: PatternRule, s: int, e: int) -> tuple[int, int] | No
 
 
 def _widget(text: str, ls: int, s: int, le: int) -> tuple[int, int]:
-    """A marker alone on its line links the headline on the next line (often also pasted just above)."""
+    """A marker alone on its line links the headline on the next line (often also pasted just above). A next
+    line that is a sentence (a full stop ends it or stands inside it) or a crosshead (its words come again in
+    the paragraph after it) is the article's: only the marker goes."""
     if le >= len(text):
         return s, le
     ns, ne = line_bounds(text, le + 1)
     nxt = text[ns:ne]
-    if not nxt.strip() or len(nxt) > 250 or _DANDA_INSIDE.search(nxt) or nxt.rstrip().endswith("।"):
+    if not nxt.strip() or len(nxt) > 250 or _DANDA_INSIDE.search(nxt) or nxt.rstrip()[-1:] in FULL_STOPS:
+        return s, le
+    if _introduces(text, nxt, ne):
         return s, le
     start = s
     if ls > 0:
@@ -348,6 +353,21 @@ def _widget(text: str, ls: int, s: int, le: int) -> tuple[int, int]:
         if key(text[ps:pe]) == key(nxt):
             start = ps
     return start, ne
+
+
+def _introduces(text: str, line: str, end: int) -> bool:
+    """Whether ``line`` (ending at ``end``) is a crosshead: a quarter of its words or more come again in the
+    next line with text."""
+    words = content_words(line)
+    if not words:
+        return False
+    pos = end
+    while pos < len(text):
+        ns, ne = line_bounds(text, pos + 1)
+        if text[ns:ne].strip():
+            return len(words & content_words(text[ns:ne])) >= 0.25 * len(words)
+        pos = ne
+    return False
 
 
 # a sentence of a prompt: an imperative of reading, watching, joining or refreshing

@@ -28,12 +28,13 @@ table rows (lines with tabs or mostly digits are never headlines), lists of shor
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 import regex
 
 from ..keys import key
-from .layout import Layout, Line
+from .layout import Layout, Line, shape
 from .shapes import (
     HEADLINE_WORDS,
     LONG_NUMBER,
@@ -45,7 +46,7 @@ from .shapes import (
     is_strong_headline,
 )
 from .spans import Candidate
-from .widgets import find_widgets
+from .widgets import find_widgets, is_related_label
 
 __all__ = ["STRUCTURE_RULES", "find_structure", "introduces"]
 
@@ -105,6 +106,9 @@ _DEVANAGARI_WORD = regex.compile(r"[\u0900-\u0963\u0971-\u097f]{2}")
 # a quotation's heading with its speaker ("आप जहां हैं वहीं रहिए : पीएम मोदी", "...-राजीव शुक्ला"): a crosshead
 _ATTRIBUTION = regex.compile(r"(?:[ \t]:|[:\-–—])[ \t]*(?:[\p{L}\p{M}.]+[ \t]*){1,3}$")
 _BULLET = regex.compile(r"^[ \t]*(?:[-–—•*●▪►]|\d{1,2}[.)])")
+# a headline's marks: a kicker before a colon ("Kal Ka Mausam: ...") or a truncated teaser ("...गर्मी...")
+_KICKER_COLON = regex.compile(r"^[ \t\-–—•*●▪►]*[^:ः\n]{2,60}[:ः][ \t]+\S")
+_TRUNCATED = regex.compile(r"(?:…|\.{3})[ \t'\"’”]*$")
 
 
 def _latin_article(lay: Layout) -> bool:
@@ -186,11 +190,39 @@ def _tail_headlines(lay: Layout, title: str | None) -> list[Candidate]:
                 lead = topic.union(*(content_words(x.text) for x in prose))
             words = set().union(*(content_words(h.text) for h in run)) - topic
             shared = len(words & lead) / max(len(words), 1)
-            if shared < TAIL_SHARED:
+            if shared < TAIL_SHARED and _linked(lay, run):
                 reason = f"one of several headlines after the article's last paragraph ({shared:.0%} of their words in its lead)"
                 out.extend(cand(h, "boilerplate.tail_headlines", "also_read", reason) for h in run)
         run = []
     return out
+
+
+def _own_list(run: list[Line]) -> bool:
+    """Whether the lines of ``run`` are the article's own list rather than links: items on one template with
+    digits ("- 15 मई ...", "- पहला वनडे - 17 सितंबर, ..."), a crosshead over bullet items, or a lone dashed line
+    (a quotation's attribution: "- नाम, पद")."""
+    bullets = [_BULLET.match(h.text) is not None for h in run]
+    if len(run) == 1:
+        return bullets[0]
+    if any(not a and b and c for a, b, c in zip(bullets, bullets[1:], bullets[2:], strict=False)):
+        return True
+    heads = Counter(head for h in run if "9" in (head := shape(h)[:5]))
+    return any(n >= max(2, len(run) // 3) for n in heads.values())
+
+
+def _linked(lay: Layout, run: list[Line]) -> bool:
+    """Whether a run of headline-shaped lines after the prose reads as links to other stories: not the article's
+    own list (:func:`_own_list`), and either marked as links (a related-story label or page furniture before it,
+    headline marks on its items: a kicker colon, a truncation) or right after the last paragraph."""
+    if _own_list(run):
+        return False
+    marked = sum(
+        _KICKER_COLON.match(h.text) is not None or _TRUNCATED.search(h.text) is not None for h in run
+    )
+    if marked >= min(2, len(run)):
+        return True
+    prev = lay.prev_line(run[0])
+    return prev is None or prev.is_prose or is_related_label(prev) or furniture(prev) is not None
 
 
 def _standalone_headlines(lay: Layout, title: str | None) -> list[Candidate]:

@@ -17,10 +17,20 @@ from ..sentences import sentence_spans, split_sentences
 from .layout import Layout, Line
 from .rule_words import AGENCIES, AUTHOR_LABEL, BIO_CUES, CREDIT_END, PAYWALL, PROMO, READ_IMP, RELATED_LABEL
 from .rules import nukta_loose
-from .shapes import COUNTER, FLAGS, LABEL_TAIL, LONG_NUMBER, cand, furniture, is_headline, is_teaser
+from .shapes import (
+    COUNTER,
+    FLAGS,
+    LABEL_TAIL,
+    LONG_NUMBER,
+    cand,
+    furniture,
+    introduces,
+    is_headline,
+    is_teaser,
+)
 from .spans import Candidate
 
-__all__ = ["CAPTION_WORDS", "MAX_AUTHOR_BOX", "PAIR_WORDS", "find_widgets"]
+__all__ = ["CAPTION_WORDS", "MAX_AUTHOR_BOX", "PAIR_WORDS", "find_widgets", "is_related_label"]
 
 MAX_AUTHOR_BOX = 4000
 """An author box longer than this (characters) is not one."""
@@ -60,6 +70,11 @@ _CLOSING_CREDIT = regex.compile(
 )
 
 
+def is_related_label(line: Line) -> bool:
+    """Whether ``line`` is a related-story label on a line of its own ("ये भी पढ़ें", "Top News")."""
+    return _RELATED.match(line.text) is not None
+
+
 def _item(line: Line) -> bool:
     """A line that can belong to a related-story list: anything but prose or a directory entry (a phone
     number), or a summary with a read-more prompt."""
@@ -70,7 +85,7 @@ def _related_blocks(lay: Layout) -> list[Candidate]:
     out: list[Candidate] = []
     lines = lay.nonblank
     for i, line in enumerate(lines):
-        if _RELATED.match(line.text) is None:
+        if not is_related_label(line):
             continue
         out.append(cand(line, "boilerplate.related_block", "also_read", "related-story label"))
         run = list(lines[i + 1 :])
@@ -82,7 +97,7 @@ def _related_blocks(lay: Layout) -> list[Candidate]:
                 cand(ln, "boilerplate.related_block", "also_read", "related-story list after its label")
                 for ln in run
             )
-        elif run and _IMPERATIVE.search(line.text) and is_headline(run[0]):
+        elif run and _IMPERATIVE.search(line.text) and is_headline(run[0]) and not introduces(lay, run[0]):
             out.append(
                 cand(run[0], "boilerplate.related_block", "also_read", "headline linked by the label above")
             )
