@@ -135,6 +135,32 @@ def test_title_echo_between_sentences_when_pasted_elsewhere() -> None:
     assert lines(strip(dirty, title=TITLE)) == [f"{P1} {P2}", P3]
 
 
+def test_a_crosshead_that_repeats_the_headline_s_first_clause_stays() -> None:
+    # the paragraph after it develops the words of the line: a section heading, not a pasted copy
+    crosshead = "बिजली दरों में बढ़ोतरी नहीं होगी"
+    after = "दरों में बढ़ोतरी न करने का फैसला नियामक आयोग की सिफारिश के बाद लिया गया है।"
+    text = f"{P1}\n{P3}\n{crosshead}\n{after}"
+    assert strip(text, title=TITLE) == text
+
+
+def test_a_highlight_bullet_that_repeats_the_headline_stays() -> None:
+    bullets = "नियामक आयोग के प्रस्ताव पर होगा विचार\nबिजली दरों में बढ़ोतरी नहीं होगी\nविपक्ष ने उठाए कई सवाल"
+    text = f"{P1}\n{P2}\n{bullets}"
+    assert strip(text, title=TITLE) == text
+
+
+def test_a_headline_that_is_a_sentence_of_the_article_stays_in_its_paragraph() -> None:
+    title = "लोग उमस भरी गर्मी से दिन भर बेहाल रहे।"
+    text = f"शहर में तापमान सामान्य से ऊपर रहा। {title} शाम को हल्की हवा चली।\n{P2}"
+    assert strip(text, title=title) == text
+
+
+def test_a_part_of_the_headline_ending_a_sentence_stays() -> None:
+    title = "बिजली दरों में बढ़ोतरी नहीं: मंत्री ने सदन में दी जानकारी"
+    text = f"{P1}\nआयोग ने प्रस्ताव लौटाया, 'बिजली दरों में बढ़ोतरी नहीं।'\n{P2}"
+    assert strip(text, title=title) == text
+
+
 def test_seo_prefix_removed() -> None:
     dirty = f"Lucknow, UP, Power Tariff, Energy News: {P1}\n{P2}"
     assert lines(strip(dirty)) == [P1, P2]

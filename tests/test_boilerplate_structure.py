@@ -343,3 +343,18 @@ def test_a_page_that_holds_its_article_twice_loses_neither_copy() -> None:
     for body in (f"{P1}\n'{crosshead}'\n{P2}", f"{P1}-राम प्रसाद, किसान नेता\n{P2}\n{P3}"):
         text = f"{body}\n{body}"
         assert strip(text, title=None) == text
+
+
+def test_an_item_of_a_short_list_stays_whatever_rule_matches_it() -> None:
+    drinks = "नींबू पानी\nछाछ\nनारियल पानी\nसत्तू का शरबत\nORS"
+    text = f"{P1}\n{drinks}\n{P2}"
+    assert strip(text) == text
+    # a share bar after the article goes whole
+    bar = "Facebook\nTwitter\nWhatsApp\nTelegram"
+    assert strip(f"{P1}\n{P2}\n{bar}") == f"{P1}\n{P2}"
+
+
+def test_a_deck_between_paragraphs_stays() -> None:
+    deck = "\n\nआवारा पशुओं से परेशान किसान खेतों में रात भर दे रहे पहरा\n\nगांवों में बैठकों का दौर जारी रहा\n\n"
+    text = f"{P1}{deck}{P2}"
+    assert strip(text) == text

@@ -20,7 +20,7 @@ from ..chars import SENTENCE_ENDS
 from ..errors import ConfigError, InputTypeError
 from ..records import group_key
 from ..types import Cleaned, Document, Edit
-from .layout import Layout
+from .layout import Layout, list_runs
 from .repeats import find_repeats
 from .rule_engine import find_patterns
 from .rule_table import default_rules
@@ -105,8 +105,31 @@ def _detect(
         cands += find_structure(text, title, disable, lay)
     if lay.table:  # a table's rows and cells stay, whatever rule a date, a number or a short label matches
         cands = [c for c in cands if not _in_table(lay, c)]
+    cands = _list_items_kept(lay, cands)
     spans = [Candidate(*tidy(text, c.start, c.end), c.rule, c.kind, c.reason) for c in cands]
     return close_end(text, merge(spans))
+
+
+def _list_items_kept(lay: Layout, cands: list[Candidate]) -> list[Candidate]:
+    """Drop the candidates that take a few items out of a short list ("नींबू पानी / छाछ / ... / ORS"): a rule
+    that matches an item or two of a list matches the list's words, not furniture; a menu or a share bar goes
+    whole, or most of it."""
+    runs = list_runs(lay.lines)
+    if not runs or not cands:
+        return cands
+    drop: set[int] = set()
+    for run in runs:
+        a, b = lay.lines[run[0]].start, lay.lines[run[-1]].end
+        inside = [i for i, c in enumerate(cands) if a <= c.start and c.end <= b + 1]
+        touched = {
+            ln
+            for ln in run
+            for i in inside
+            if cands[i].start < lay.lines[ln].end and lay.lines[ln].start < cands[i].end
+        }
+        if inside and 2 * len(touched) < len(run):
+            drop.update(inside)
+    return [c for i, c in enumerate(cands) if i not in drop]
 
 
 def _in_table(lay: Layout, c: Candidate) -> bool:

@@ -21,7 +21,7 @@ import regex
 
 from ..chars import CLOSERS, FULL_STOPS
 
-__all__ = ["PROSE_WORDS", "Layout", "Line", "shape", "table_rows"]
+__all__ = ["LIST_ITEM_WORDS", "PROSE_WORDS", "Layout", "Line", "list_runs", "shape", "table_rows"]
 
 PROSE_WORDS = 8
 """A prose line has at least this many words (shorter lines are labels, headlines, crossheads, datelines)."""
@@ -191,6 +191,30 @@ def table_rows(lines: tuple[Line, ...]) -> frozenset[int]:
         if all(v is not None and v == values[0] for v in values) and all(lab.words <= 3 for lab in labels):
             rows.update(lines[k].index for k in range(i, i + 6))
     return frozenset(rows)
+
+
+LIST_ITEM_WORDS = 4
+"""A line of a short list (drinks, names, places) has at most this many words and no full stop."""
+
+
+def list_runs(lines: tuple[Line, ...], least: int = 4) -> list[tuple[int, ...]]:
+    """Runs of ``least`` or more consecutive lines (no blank line between them) of a short list: each with words,
+    at most :data:`LIST_ITEM_WORDS` of them and no full stop. ``lines`` are all the lines, in order.
+
+    >>> lay = Layout.of("पेय पदार्थ लें।\\nनींबू पानी\\nछाछ\\nनारियल पानी\\nORS\\nबस।")
+    >>> list_runs(lay.lines)
+    [(1, 2, 3, 4)]
+    """
+    out: list[tuple[int, ...]] = []
+    run: list[int] = []
+    for ln in [*lines, None]:
+        if ln is not None and ln.has_words and ln.words <= LIST_ITEM_WORDS and not ln.ends_full_stop:
+            run.append(ln.index)
+            continue
+        if len(run) >= least:
+            out.append(tuple(run))
+        run = []
+    return out
 
 
 def _counts(text: str, bounds: list[int]) -> tuple[list[int], list[int], list[int]]:

@@ -225,6 +225,15 @@ def _linked(lay: Layout, run: list[Line]) -> bool:
     return prev is None or prev.is_prose or is_related_label(prev) or furniture(prev) is not None
 
 
+def _deck(lay: Layout, line: Line | None) -> bool:
+    """Whether ``line`` is a deck or a highlight: short, unpunctuated, and standing apart from the paragraph
+    after it (a crosshead sits on its paragraph, with no blank line between)."""
+    if line is None or line.is_prose or line.ends_full_stop or line.words < 3:
+        return False
+    after = line.index + 1
+    return after >= len(lay.lines) or lay.lines[after].is_blank or not lay.lines[after].is_prose
+
+
 def _standalone_headlines(lay: Layout, title: str | None) -> list[Candidate]:
     """Headlines pasted between paragraphs: standing alone (blank lines around them), not in a list, not a
     lead-in to what follows (``...इस प्रकार हैं:``), and sharing none of the words of the paragraphs around
@@ -243,6 +252,8 @@ def _standalone_headlines(lay: Layout, title: str | None) -> list[Candidate]:
         prev, nxt = lay.prev_line(line), lay.next_line(line)
         if prev is None or not prev.is_prose:
             continue  # after a crosshead or in a list: the crosshead's paragraph or an item, not a pasted link
+        if _deck(lay, nxt):
+            continue  # a deck or the first of a run of highlights: the line after it is short and unpunctuated
         i = line.index
         if not (i > 0 and lines[i - 1].is_blank and i + 1 < len(lines) and lines[i + 1].is_blank):
             continue  # a headline pasted between paragraphs stands alone; a crosshead sits on its paragraph

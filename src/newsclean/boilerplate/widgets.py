@@ -143,7 +143,11 @@ def _captions(lay: Layout) -> list[Candidate]:
             and len(_sentences(ln.text)) <= 1
         ):  # exactly two copies between paragraphs: a refrain repeats in other places, not on the next line
             reason = "a line shown twice in a row between paragraphs (an image's alt text and its caption)"
-            out += [cand(x, "boilerplate.caption", "caption", reason) for x in (ln, nxt)]
+            # a lead-in to what follows keeps one copy: the one next to its text
+            heading = ln.text.rstrip()[-1:] in (":", "ः")
+            out += [
+                cand(x, "boilerplate.caption", "caption", reason) for x in ((ln,) if heading else (ln, nxt))
+            ]
     return out
 
 
