@@ -390,3 +390,46 @@ def test_model_templates_applied_by_group() -> None:
     out = nc.StripBoilerplate(model=model)(doc)  # type: ignore[arg-type]
     assert lines(out.text) == [P1, "हमारी वेबसाइट पर और खबरें", P2]
     assert {e.kind for _, e in out.removed()} == {"mined"}
+
+
+# ----------------------------------------------------------------------------------------- credits and chrome
+@pytest.mark.parametrize(
+    ("furniture", "rule"),
+    [
+        ("संवाद न्यूज एजेंसी, सीतापुर", "boilerplate.agency_desk"),
+        ("— Weather Office India (@weatheroffice) June 3, 2025", "boilerplate.embed_chrome"),
+        ("टिप्पणी (3)", "boilerplate.comment_count"),
+        ("×", "boilerplate.comment_count"),
+        ("प्रतीकात्मक तस्वीर (फाइल)", "boilerplate.photo_label"),
+    ],
+)
+def test_credit_and_chrome_lines_go(furniture: str, rule: str) -> None:
+    text = f"{P1}\n{furniture}\n{P2}"
+    cleaned = nc.strip_boilerplate_and_explain(text)
+    assert lines(cleaned.text) == [P1, P2]
+    assert rule in {e.rule for e in cleaned.edits}
+
+
+def test_a_picture_link_goes_from_an_embedded_post() -> None:
+    text = f"{P1}\nशहर में सुबह से तेज बारिश हो रही है pic.twitter.com/Ab12Cd34\n{P2}"
+    assert lines(strip(text)) == [P1, "शहर में सुबह से तेज बारिश हो रही है", P2]
+
+
+def test_desk_codes_go_at_the_end_only() -> None:
+    assert lines(strip(f"{P1}\n{P2}\n--आईएएनएस\nकेएसपी/एबी")) == [P1, P2]
+    dateline = f"भोपाल/इंदौर/जबलपुर\n{P1}\n{P2}"
+    assert strip(dateline) == dateline
+
+
+def test_an_auto_feed_note_goes_to_its_line_end() -> None:
+    note = " यह खबर ‘भाषा’ न्यूज़ एजेंसी से ‘ऑटो-फीड’ द्वारा ली गई है. इसके कंटेंट के लिए यह साइट जिम्मेदार नहीं है."
+    assert lines(strip(f"{P1}\n{P2}{note}")) == [P1, P2]
+    # a sentence that speaks of a feed in the article stays
+    text = f"{P1}\nयह खबर पशुओं के चारे यानी फीड के दाम बढ़ने की है और किसान परेशान हैं।"
+    assert strip(text) == text
+
+
+def test_a_caption_with_its_source_opens_the_text() -> None:
+    caption = "मरम्मत के काम का जायजा लेते अधिकारी (फोटो सोर्स- सोशल मीडिया)"
+    assert lines(strip(f"{caption}\n{P1}\n{P2}")) == [P1, P2]
+    assert lines(strip(f"{P1}\nमौके पर पहुंचे अधिकारी (सोर्स: एक्स)\n{P2}")) == [P1, P2]

@@ -205,7 +205,7 @@ def default_rules() -> tuple[PatternRule, ...]:
         ),
         PatternRule(
             "boilerplate.agency_dash",
-            rf"[-–—][ \t\u00a0]*(?:{AGENCIES})[ \t.।]*$",
+            rf"[-–—]{{1,2}}[ \t\u00a0]*(?:{AGENCIES})[ \t.।]*$",
             "agency credit after a dash at a paragraph end",
             kind="agency_credit",
             site="end",
@@ -300,7 +300,8 @@ def default_rules() -> tuple[PatternRule, ...]:
         PatternRule(
             "boilerplate.photo_label",
             r"^[ \t]*[(\[]?[ \t]*(?:फाइल\s+फोटो|फ़ाइल\s+फ़ोटो|file\s+photo|सांकेतिक\s+(?:तस्वीर|फोटो|चित्र)|"
-            r"representative\s+image|symbolic\s+image|प्रतीकात्मक\s+(?:तस्वीर|फोटो|चित्र))[ \t]*[)\]]?[ \t.]*$",
+            r"representative\s+image|symbolic\s+image|प्रतीकात्मक\s+(?:तस्वीर|फोटो|चित्र|इमेज))[ \t]*[)\]]?"
+            r"(?:[ \t]*[(\[][^()\[\]\n]{1,30}[)\]])?[ \t.]*$",
             "photo label",
             kind="caption",
             scope="line",
@@ -391,6 +392,41 @@ def default_rules() -> tuple[PatternRule, ...]:
             kind="byline",
             scope="line",
             gate=("डेस्क", "desk"),
+        ),
+        PatternRule(
+            "boilerplate.agency_desk",
+            r"^[ \t]*(?:[\p{L}\p{M}]+[ \t]+){0,2}(?:न्यूज़|न्यूज|समाचार|news)[ \t]+(?:एजेंसी|एजेन्सी|agency)[ \t]*,"
+            r"[ \t]*[\p{L}\p{M}][\p{L}\p{M} .]{1,40}$",
+            "a news agency's desk credit with its city ('संवाद न्यूज एजेंसी, पानीपत') on a line of its own",
+            kind="byline",
+            scope="line",
+            gate=("एजेंसी", "एजेन्सी", "agency"),
+        ),
+        PatternRule(
+            "boilerplate.embed_chrome",
+            r"pic\.twitter\.com/\w+|^[ \t]*[—–\-]{1,2}[ \t]*[^\n()]{1,60}\(@\w{1,30}\)"
+            r"(?:[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4})?[ \t]*$",
+            "an embedded post's chrome: its picture link or its signature line ('— Name (@handle) July 2, 2026')",
+            kind="social",
+            gate=("pic.twitter", "(@"),
+        ),
+        PatternRule(
+            "boilerplate.comment_count",
+            r"^[ \t]*(?:(?:टिप्पणी|टिप्पणियां|टिप्पणियाँ|कमेंट|कमेंट्स|comments?)[ \t]*[(\[]?[ \t]*\d{1,5}[ \t]*[)\]]?"
+            r"|[×✕✖]|X)[ \t]*$",
+            "a comment counter ('टिप्पणी (0)') or a close button ('X', '×') on a line of its own",
+            kind="social",
+            scope="line",
+        ),
+        PatternRule(
+            "boilerplate.autofeed_note",
+            r"(?:(?:यह|ये|इस)[ \t]+(?:खबर|ख़बर|समाचार|लेख|स्टोरी)[^\n।]{0,60}(?:ऑटो|auto)[ \t\-–]*(?:फीड|फ़ीड|feed)"
+            r"|\(?(?:this|the)\s+(?:story|article)\s+(?:has|have)\s+not\s+been\s+edited\s+by\s+[^\n.]{1,40}\s+staff"
+            r"|(?:auto-generated|published)\s+from\s+a\s+syndicated\s+(?:news\s+)?feed)[^\n]{0,200}$",
+            "a note that the story came unedited from an agency's feed (to its line's end)",
+            kind="disclaimer",
+            site="end",
+            gate=("ऑटो", "auto", "syndicated", "edited"),
         ),
         PatternRule(
             "boilerplate.seo_prefix",

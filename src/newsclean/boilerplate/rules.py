@@ -96,10 +96,36 @@ def _caseless(pattern: str) -> str:
 
 
 @lru_cache(maxsize=512)
+def _top_level_alternation(pattern: str) -> bool:
+    """Whether ``pattern`` has a ``|`` outside every group and class (``^a|b``: the ``^`` binds ``a`` only)."""
+    depth, escaped, in_class = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
+
+
+def _anchored(pattern: str) -> bool:
+    """A pattern whose every match starts at a line start: a leading ``^`` and no top-level alternation."""
+    return pattern.startswith("^") and not _top_level_alternation(pattern)
+
+
 def _compiled(pattern: str) -> regex.Pattern[str]:
     # A leading "^" becomes a literal "\n" and the text is searched with a "\n" in front: the engine then
     # jumps between line breaks instead of trying every position.
-    if pattern.startswith("^"):
+    if _anchored(pattern):
         pattern = "\n" + pattern[1:]
     return regex.compile(_caseless(nukta_loose(pattern)), _FLAGS)
 
@@ -165,12 +191,13 @@ class PatternRule:
 
     @property
     def line_anchored(self) -> bool:
-        """True when the pattern starts with ``^`` (it is then searched on the text with a newline in front).
+        """True when every match starts at a line start: the pattern starts with ``^`` and has no top-level
+        ``|`` (it is then searched on the text with a newline in front).
 
-        >>> PatternRule("x", "^a", "r").line_anchored
-        True
+        >>> PatternRule("x", "^a", "r").line_anchored, PatternRule("x", "^a|^b", "r").line_anchored
+        (True, False)
         """
-        return self.pattern.startswith("^")
+        return _anchored(self.pattern)
 
     @property
     def compiled(self) -> regex.Pattern[str]:

@@ -68,6 +68,7 @@ STRUCTURE_RULES = (
     "boilerplate.disclaimer_block",
     "boilerplate.author_bio",
     "boilerplate.closing_credit",
+    "boilerplate.desk_code",
 )
 """The rule ids of this module's detectors (each can be disabled)."""
 

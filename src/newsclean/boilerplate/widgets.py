@@ -45,7 +45,7 @@ _AUTHOR = regex.compile(nukta_loose(rf"^[ \t\u00a0]*(?:{AUTHOR_LABEL})(?:{LABEL_
 _AUTHOR_END = regex.compile(nukta_loose(r"(?:और[ \t]+पढ़ें|read[ \t]+more)[ \t.…]*$"), FLAGS)
 _CREDIT_END = regex.compile(nukta_loose(CREDIT_END), FLAGS)
 _CREDIT_GATE = regex.compile(
-    nukta_loose(r"फोटो|फ़ोटो|photo|pic|image|तस्वीर|चित्र|ai|एआई"), FLAGS
+    nukta_loose(r"फोटो|फ़ोटो|photo|pic|image|तस्वीर|चित्र|ai|एआई|सोर्स|source|स्रोत|प्रतीकात्मक|सांकेतिक"), FLAGS
 )  # a word every credit has
 _CREDIT_ONLY = regex.compile(nukta_loose(rf"^[ \t\-–—|]*(?:{CREDIT_END})"), FLAGS)
 _PROMO = regex.compile(nukta_loose(PROMO), FLAGS)
@@ -60,6 +60,8 @@ _PAYWALL = regex.compile(nukta_loose(PAYWALL), FLAGS)
 _IMPERATIVE_CTA = regex.compile(r"करें|कीजिए|करिए|now\b|उपलब्ध", FLAGS)
 _DISCLAIMER_LABEL = regex.compile(r"^[ \t]*(?:डिस्क्लेमर|disclaimer|अस्वीकरण)[ \t:ः\-–—]*$", FLAGS)
 _BIO = regex.compile(BIO_CUES, FLAGS)
+# two or three short letter codes joined by slashes: an agency desk's editors ("एससीएच/डीकेपी")
+_DESK_CODE = regex.compile(r"^[\u0900-\u097f]{2,6}(?:[ \t]*/[ \t]*[\u0900-\u097f]{2,6}){1,2}$")
 # an agency's sign-off with its editors' names at the very end ("भाषा जफर"); glued after the last sentence only
 # for the agencies' abbreviations, which are no Hindi word
 _CLOSING_CREDIT = regex.compile(
@@ -104,25 +106,32 @@ def _related_blocks(lay: Layout) -> list[Candidate]:
     return out
 
 
+def _credited(ln: Line) -> bool:
+    """A short line of one sentence ending in a photo credit."""
+    credit = (
+        _CREDIT_END.search(ln.text) if ln.words <= CAPTION_WORDS and _CREDIT_GATE.search(ln.text) else None
+    )
+    return (
+        credit is not None
+        and not _CREDIT_ONLY.match(ln.text)
+        and len(_sentences(ln.text[: credit.start()])) <= 1
+    )
+
+
 def _captions(lay: Layout) -> list[Candidate]:
     """Photo captions between paragraphs: a short line of one sentence ending in its credit, a short line above
     a gallery counter (or between a counter and a credit), and a line shown twice in a row (the image's alt
     text and its caption)."""
     out: list[Candidate] = []
     nb = lay.nonblank
+    credited = "a caption ending in its photo credit"
+    # the first and the last line too: a lead image's caption opens the text, a last image's closes it
+    edges = nb[:1] + nb[1:][-1:]
+    out += [cand(ln, "boilerplate.caption", "caption", credited) for ln in edges if _credited(ln)]
     for i in range(1, len(nb) - 1):
         prev, ln, nxt = nb[i - 1], nb[i], nb[i + 1]
-        credit = (
-            _CREDIT_END.search(ln.text)
-            if ln.words <= CAPTION_WORDS and _CREDIT_GATE.search(ln.text)
-            else None
-        )
-        if (
-            credit is not None
-            and not _CREDIT_ONLY.match(ln.text)
-            and len(_sentences(ln.text[: credit.start()])) <= 1
-        ):
-            out.append(cand(ln, "boilerplate.caption", "caption", "a caption ending in its photo credit"))
+        if _credited(ln):
+            out.append(cand(ln, "boilerplate.caption", "caption", credited))
         elif (
             ln.words <= 12
             and not ln.is_prose
@@ -218,6 +227,16 @@ def _bios(lay: Layout) -> list[Candidate]:
     return out
 
 
+def _desk_code(lay: Layout) -> list[Candidate]:
+    """An agency desk's editor codes ("पीकेटी/एएस") as the last line, after the article's last paragraph."""
+    nb = lay.nonblank
+    if not nb or lay.last < 0 or nb[-1].index <= lay.last or _DESK_CODE.match(nb[-1].text) is None:
+        return []
+    return [
+        cand(nb[-1], "boilerplate.desk_code", "agency_credit", "an agency desk's editor codes at the end")
+    ]
+
+
 def _closing_credit(lay: Layout) -> list[Candidate]:
     """An agency's sign-off with editors' names at the very end (and the one-word name lines after it)."""
     nb = lay.nonblank
@@ -265,4 +284,5 @@ def find_widgets(lay: Layout) -> list[Candidate]:
         + _disclaimers(lay)
         + _bios(lay)
         + _closing_credit(lay)
+        + _desk_code(lay)
     )
