@@ -45,8 +45,11 @@ def strip(text: str, **kw: str) -> str:
         ),
         # spaced at a paragraph end
         (f"{P1} बिजली दरों में बढ़ोतरी नहीं होगी\n{P2}", f"{P1}\n{P2}"),
-        # alone on a line
-        (f"{P1}\nबिजली दरों में बढ़ोतरी नहीं होगी\n{P2}", f"{P1}\n{P2}"),
+        # alone on a line, pasted twice (once, between two paragraphs, it is a crosshead and stays)
+        (
+            f"{P1}\nबिजली दरों में बढ़ोतरी नहीं होगी\n{P2}\nबिजली दरों में बढ़ोतरी नहीं होगी\n{P3}",
+            f"{P1}\n{P2}\n{P3}",
+        ),
         # the whole headline on a line
         (f"{P1}\n{TITLE}\n{P2}", f"{P1}\n{P2}"),
         # whole headline pasted after the dateline, joined by a comma
@@ -97,7 +100,7 @@ def test_title_variant_negative_similar_length_line() -> None:
 
 def test_title_echo_never_spans_a_line_break() -> None:
     nxt = "ऊर्जा मंत्री ने विधानसभा में बताया कि बकाया वसूली तेज होगी।"
-    dirty = f"{P1}\nबिजली दरों में बढ़ोतरी नहीं होगी\n{nxt}"
+    dirty = f"{P1}बिजली दरों में बढ़ोतरी नहीं होगी\n{nxt}"
     assert lines(strip(dirty, title=TITLE)) == [P1, nxt]
 
 
@@ -136,11 +139,20 @@ def test_title_echo_between_sentences_when_pasted_elsewhere() -> None:
 
 
 def test_a_crosshead_that_repeats_the_headline_s_first_clause_stays() -> None:
-    # the paragraph after it develops the words of the line: a section heading, not a pasted copy
+    # once, on a line of its own between two paragraphs: a section heading, not a pasted copy
     crosshead = "बिजली दरों में बढ़ोतरी नहीं होगी"
     after = "दरों में बढ़ोतरी न करने का फैसला नियामक आयोग की सिफारिश के बाद लिया गया है।"
     text = f"{P1}\n{P3}\n{crosshead}\n{after}"
     assert strip(text, title=TITLE) == text
+    # ... and at the end of a short line
+    text = f"{P1}\nक्या सच में बिजली दरों में बढ़ोतरी नहीं होगी\n{after}"
+    assert strip(text, title=TITLE) == text
+
+
+def test_a_headline_that_is_a_sentence_stays_as_a_paragraph_of_the_body() -> None:
+    title = "लोगों को उमस भरी गर्मी से आज दिन भर राहत मिली।"
+    text = f"{P1}\n{P2}\n{title}\n{P3}"
+    assert strip(text, title=title) == text
 
 
 def test_a_highlight_bullet_that_repeats_the_headline_stays() -> None:

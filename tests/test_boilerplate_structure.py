@@ -358,3 +358,20 @@ def test_a_deck_between_paragraphs_stays() -> None:
     deck = "\n\nआवारा पशुओं से परेशान किसान खेतों में रात भर दे रहे पहरा\n\nगांवों में बैठकों का दौर जारी रहा\n\n"
     text = f"{P1}{deck}{P2}"
     assert strip(text) == text
+
+
+def test_an_english_question_heading_its_answer_stays() -> None:
+    text = f"{P1}\nWill the roads be ready before the rains?\n{P2}"
+    assert strip(text) == text
+
+
+def test_a_dated_heading_of_a_forecast_list_stays_but_a_page_stamp_goes() -> None:
+    text = f"{P1}\n04.06.2026\n- पहाड़ी जिलों में हल्की बारिश के आसार\n05.06.2026\n- मैदानी इलाकों में तेज धूप\n{P2}"
+    assert strip(text) == text
+    assert strip(f"{P1}\n{P2}\n04 जून 2026, 10:30 AM") == f"{P1}\n{P2}"
+
+
+def test_a_highlight_bullet_shown_twice_keeps_a_copy() -> None:
+    bullet = "- सात जिलों में अगले तीन दिन भारी बारिश का नया दौर"
+    out = strip(f"{P1}\n{bullet}\n{bullet}\n{P2}")
+    assert bullet in out

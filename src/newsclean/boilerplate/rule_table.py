@@ -153,7 +153,8 @@ def default_rules() -> tuple[PatternRule, ...]:
             kind="meta",
             scope="match",
             # a stamp has a weekday, a time, or a month with a year
-            require=rf"{DAYS}|\d[:ः.]\d\d|(?:{MONTHS})[^\n]*?(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\d)(?:19|20)\d\d(?!\d)[^\n]*?(?:{MONTHS})",
+            # (a time is "10:30" or "10.30", not the "4.06" of a date "04.06.2026")
+            require=rf"{DAYS}|\d[:ः]\d\d|\d\.\d\d(?![.\d])|(?:{MONTHS})[^\n]*?(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\d)(?:19|20)\d\d(?!\d)[^\n]*?(?:{MONTHS})",
         ),
         PatternRule(
             "boilerplate.section_label",

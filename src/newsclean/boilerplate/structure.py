@@ -136,8 +136,8 @@ def _latin_furniture(lay: Layout, line: Line, zone: str) -> bool:
         return False  # a Hindi word in it: a mixed crosshead ("What is Yellow Alert: येलो अलर्ट"), a gloss
     if zone != "body":
         return True
-    if line.words > BODY_LATIN_WORDS or line.ends_full_stop or line.has_inner_stop:
-        return False
+    if line.words > BODY_LATIN_WORDS or line.ends_full_stop or line.has_inner_stop or line.text.endswith("?"):
+        return False  # a sentence, or a question heading its answer ("Will schools be closed on Monday?")
     return _latin_run(lay, line) < 3  # in the body, three Latin lines in a row are an English passage
 
 

@@ -17,7 +17,6 @@ import regex
 from ..chars import FULL_STOPS, NUKTA_FOLD
 from ..keys import fold, key
 from .layout import PROSE_WORDS, Line
-from .shapes import content_words
 from .sites import (
     AFTER_SEP,
     AFTER_TERM,
@@ -184,13 +183,12 @@ _CLOSE = "".join(sorted(CLOSERS)) + " \t\u00a0"
 def _not_content(text: str, ref: str, hits: list[_Hit]) -> list[_Hit]:
     """Drop the hits that are the article's own text, not pasted copies:
 
-    - a part of the headline on a line of its own between paragraphs, once, that the paragraph after it
-      develops (:func:`_heads_section`): a crosshead (publishers head a section with the headline's first
-      clause);
+    - a part of the headline on a line of its own between two paragraphs, once: a crosshead (publishers head
+      a section with the headline's first clause), or the end of a short line ("क्या है <its first words>");
     - a part of the headline on a line of its own in a list (the lines before and after it short, with no full
       stop): a highlight bullet;
     - a part of the headline ending in a full stop inside a sentence (:func:`_mid_sentence`), or the whole
-      headline when the headline is itself a sentence and the copy stands inside a paragraph after a space: a
+      headline when the headline is itself a sentence and the copy stands in the body after a space: a
       sentence of the article.
     """
     if not hits:
@@ -206,12 +204,20 @@ def _not_content(text: str, ref: str, hits: list[_Hit]) -> list[_Hit]:
         own = not text[ls : h.start].strip() and not text[h.end : le].strip()
         stop = text[h.start : h.end].rstrip(_CLOSE)[-1:] in FULL_STOPS
         if h.full:
-            if ref_sentence and stop and not own and not _glued(text, h.start):
-                continue
+            if (
+                ref_sentence
+                and stop
+                and (not own or _after_prose(text, h.start))
+                and not _glued(text, h.start)
+            ):
+                continue  # the headline is a sentence of the article, and here it stands in the body
             out.append(h)
             continue
         if stop and not own and _mid_sentence(text, h.start):
             continue
+        short = len(text[ls : h.start].split()) < PROSE_WORDS
+        if not own and short and not _glued(text, h.start) and _mid_sentence(text, h.start):
+            continue  # the end of a short line ("क्या है <the headline's first words>"): a crosshead's words
         if own:
             prev, nxt = _line_at(text, h.start, -1), _line_at(text, h.end, 1)
             if (
@@ -220,31 +226,13 @@ def _not_content(text: str, ref: str, hits: list[_Hit]) -> list[_Hit]:
                 and prev.is_prose
                 and nxt.is_prose
                 and counts[h.tokens] == 1
-            ) and _heads_section(text[h.start : h.end], prev, nxt):
-                continue  # a crosshead
+            ):
+                continue  # a crosshead: once, on a line of its own between two paragraphs
             in_list = prev is not None and not prev.is_prose and nxt is not None and _list_item(nxt)
             if in_list and _after_prose(text, h.start):
                 continue  # a highlight bullet in the body
         out.append(h)
     return out
-
-
-def _heads_section(copy: str, prev: Line, nxt: Line) -> bool:
-    """Whether ``copy`` reads as the heading of the paragraph after it: two of its words and a quarter or more
-    come again there (inflection aside: "पहाड़ों" / "पहाड़ी"), and more of them than in the paragraph before it (a headline
-    pasted at a paragraph's end is about the whole article)."""
-    words = content_words(copy)
-    if not words:
-        return False
-    after = _shared(words, content_words(nxt.text))
-    return after >= max(2, len(words) / 4) and after > _shared(words, content_words(prev.text))
-
-
-def _shared(words: set[str], other: set[str]) -> int:
-    """How many of ``words`` come in ``other``, a word matching another that differs only in its last two
-    characters (an inflection)."""
-    stems = {w[: max(3, len(w) - 2)] for w in other}
-    return sum(w in other or w[: max(3, len(w) - 2)] in stems for w in words)
 
 
 def _after_prose(text: str, pos: int, lines: int = 8) -> bool:

@@ -60,6 +60,7 @@ _PAYWALL = regex.compile(nukta_loose(PAYWALL), FLAGS)
 _IMPERATIVE_CTA = regex.compile(r"करें|कीजिए|करिए|now\b|उपलब्ध", FLAGS)
 _DISCLAIMER_LABEL = regex.compile(r"^[ \t]*(?:डिस्क्लेमर|disclaimer|अस्वीकरण)[ \t:ः\-–—]*$", FLAGS)
 _BIO = regex.compile(BIO_CUES, FLAGS)
+_BULLET_START = regex.compile(r"^[ \t]*(?:[-–—•*●▪►]|\d{1,2}[.)])[ \t]")
 # two or three short letter codes joined by slashes: an agency desk's editors ("एससीएच/डीकेपी")
 _DESK_CODE = regex.compile(r"^[\u0900-\u097f]{2,6}(?:[ \t]*/[ \t]*[\u0900-\u097f]{2,6}){1,2}$")
 # an agency's sign-off with its editors' names at the very end ("भाषा जफर"); glued after the last sentence only
@@ -143,6 +144,7 @@ def _captions(lay: Layout) -> list[Candidate]:
         if (
             ln.text == nxt.text
             and nxt.index == ln.index + 1
+            and _BULLET_START.match(ln.text) is None  # a highlight bullet shown twice: a list, not a caption
             and PAIR_WORDS[0] <= ln.words <= PAIR_WORDS[1]
             and prev.is_prose
             and prev.text != ln.text
