@@ -6,15 +6,15 @@ import multiprocessing
 import sys
 import threading
 from collections import deque
-from collections.abc import Sequence
-from dataclasses import dataclass
-from multiprocessing.pool import Pool, ThreadPool
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from multiprocessing.pool import AsyncResult, Pool, ThreadPool
 
 import numpy as np
 
 from ..errors import ConfigError, InputTypeError
 from ..types import Document
-from .arrays import sorted_unique
+from .arrays import ValueSet
 from .candidates import U8, Mapper, band_keys, candidate_pairs, fingerprints, prefilter
 from .clusters import cluster_labels, exact_groups, matching_pairs
 from .config import DEFAULT_THRESHOLD, DEFAULTS, DedupConfig
@@ -23,13 +23,15 @@ from .index import DedupResult, Id, build_result
 from .minhash import I64, U32, U64, MinHashParams, signatures_from_sets
 from .scan import ScanPart, batch_bounds, empty_part, scan
 from .shingles import STORY_SLOTS, filter_sets
-from .templates import representatives, template_lines, template_values
+from .templates import line_texts, representatives, template_lines, template_values
 
 __all__ = ["DEFAULT_THRESHOLD", "DedupConfig", "dedupe", "ids_of", "texts_of"]
 
-_BLOCK = 4096  # documents per block of the corpus-wide phases (bounds their temporaries)
-_BATCH_CHARS = 1 << 20  # characters per scan batch (bounds the per-character temporaries)
+_BLOCK = 1024  # documents per block of the corpus-wide phases (bounds their temporaries)
+_BATCH_CHARS = 1 << 18  # characters per scan batch (bounds the per-character temporaries)
 _MIN_PARALLEL = 4000  # below this many documents a process pool costs more than it saves
+_CHUNK = 1 << 24  # shingle values per chunk of the scan's output (64 MiB: a mapping of its own)
+_NO_VALUES = np.zeros(0, dtype=np.uint32)
 
 
 def texts_of(docs: Sequence[str | Document], func: str) -> list[str]:
@@ -241,9 +243,10 @@ def run(texts: list[str], cfg: DedupConfig, ids: list[Id] | None = None) -> Dedu
         if method == "fork":
             _FORKED_TEXTS = texts
         try:
-            # processes for the scan (Python string work and per-character arrays), threads for the
-            # corpus-wide phases (numpy releases the GIL there, and threads share the arrays)
-            with multiprocessing.get_context(method).Pool(cfg.jobs) as pool:
+            # this process and jobs - 1 workers share the scan (Python string work and per-character
+            # arrays); threads run the corpus-wide phases (numpy releases the GIL there, and threads share
+            # the arrays)
+            with multiprocessing.get_context(method).Pool(cfg.jobs - 1) as pool:
                 corpus, rows = _scan_all(texts, cfg, params, pool)
         finally:
             _FORKED_TEXTS = []
@@ -256,41 +259,104 @@ def run(texts: list[str], cfg: DedupConfig, ids: list[Id] | None = None) -> Dedu
 def _scan_all(
     texts: list[str], cfg: DedupConfig, params: MinHashParams, pool: Pool | None
 ) -> tuple[_Corpus, _Rows]:
-    """Scan every batch, then lay the sets out in one array (each part freed once copied)."""
-    mt = cfg.boilerplate_max_tokens
+    """Scan every batch; the sets go into large chunks as they come, then into one array (see _gather)."""
+    lengths = [len(t) for t in texts]
     size = cfg.batch_size
-    if pool is not None:  # at least two batches per process
-        size = max(1, min(size, -(-len(texts) // (2 * cfg.jobs))))
-    bounds = batch_bounds([len(t) for t in texts], size, _BATCH_CHARS)
-    if pool is None:
-        cache = TokenCache(params.seed)
-        parts = deque(scan(texts[lo:hi], params, mt, cache) for lo, hi in bounds)
-    elif _FORKED_TEXTS is texts:
-        parts = deque(pool.imap(_scan_range, [(lo, hi, params, mt) for lo, hi in bounds]))
-    else:
-        parts = deque(pool.imap(_scan_job, [(texts[lo:hi], params, mt) for lo, hi in bounds]))
-    if not parts:
-        parts.append(empty_part(STORY_SLOTS))
-    offsets = np.zeros(len(texts) + 1, dtype=np.int64)
-    np.cumsum(np.concatenate([p.sizes for p in parts]), out=offsets[1:])
-    sets = np.empty(int(offsets[-1]), dtype=np.uint32)  # pages are touched as parts are copied in
-    rows = _Rows(
-        doc=np.concatenate(
-            [p.row_doc.astype(np.int64) + lo for p, (lo, _) in zip(parts, bounds, strict=False)]
-        ),
-        hash=np.concatenate([p.row_hash for p in parts]),
-        line=np.concatenate([p.row_line for p in parts]).astype(np.int64),
-        stories=np.concatenate([p.stories for p in parts]),
-    )
-    key_hash = np.concatenate([p.key_hash for p in parts])
-    length = np.concatenate([p.length for p in parts])
+    if pool is not None:  # several batches per process
+        size = max(1, min(size, -(-len(texts) // (4 * cfg.jobs))))
+    bounds = batch_bounds(lengths, size, _BATCH_CHARS)
+    # a first chunk for all the values (each token starts at most one shingle; untouched pages cost
+    # nothing), more only if the text is unusually dense in tokens
+    chunk = np.empty(sum(lengths) // 4 + len(texts) + 1, dtype=np.uint32)
+    chunks: list[U32] = []
     used = 0
-    while parts:
-        part = parts.popleft()
-        sets[used : used + part.sets.shape[0]] = part.sets
-        used += part.sets.shape[0]
-        del part
+    small: list[ScanPart] = []
+    for (lo, _), part in zip(
+        bounds, _parts(texts, bounds, params, cfg.boilerplate_max_tokens, pool, cfg.jobs), strict=True
+    ):
+        m = part.sets.shape[0]
+        if used + m > chunk.shape[0]:
+            chunks.append(chunk[:used])
+            chunk, used = np.empty(max(_CHUNK, m), dtype=np.uint32), 0
+        chunk[used : used + m] = part.sets
+        used += m
+        small.append(replace(part, sets=_NO_VALUES, row_doc=part.row_doc + np.int32(lo)))
+    chunks.append(chunk[:used])
+    del chunk
+    if not small:
+        small.append(empty_part(STORY_SLOTS))
+    offsets = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(np.concatenate([p.sizes for p in small]), out=offsets[1:])
+    rows = _Rows(
+        doc=np.concatenate([p.row_doc for p in small]).astype(np.int64),
+        hash=np.concatenate([p.row_hash for p in small]),
+        line=np.concatenate([p.row_line for p in small]).astype(np.int64),
+        stories=np.concatenate([p.stories for p in small]),
+    )
+    key_hash = np.concatenate([p.key_hash for p in small])
+    length = np.concatenate([p.length for p in small])
+    del small
+    sets = chunks[0] if len(chunks) == 1 else _gather(chunks, int(offsets[-1]))
     return _Corpus(sets, offsets, key_hash, length), rows
+
+
+def _parts(
+    texts: list[str],
+    bounds: list[tuple[int, int]],
+    params: MinHashParams,
+    max_tokens: int,
+    pool: Pool | None,
+    cfg_jobs: int,
+) -> Iterator[ScanPart]:
+    """The scan of every batch, in order; with a pool, this process scans batches too, between collecting
+    the workers' (a couple in flight per worker, so none waits)."""
+    cache = TokenCache(params.seed)
+    if pool is None:
+        for lo, hi in bounds:
+            yield scan(texts[lo:hi], params, max_tokens, cache)
+        return
+    workers = max(1, cfg_jobs - 1)
+    forked = _FORKED_TEXTS is texts
+    done: dict[int, ScanPart] = {}
+    flight: deque[tuple[int, AsyncResult[ScanPart]]] = deque()
+    nxt = emit = 0
+    while emit < len(bounds):
+        while nxt < len(bounds) and len(flight) < 2 * workers:
+            lo, hi = bounds[nxt]
+            job = (
+                pool.apply_async(_scan_range, ((lo, hi, params, max_tokens),))
+                if forked
+                else (pool.apply_async(_scan_job, ((texts[lo:hi], params, max_tokens),)))
+            )
+            flight.append((nxt, job))
+            nxt += 1
+        while flight and flight[0][1].ready():
+            i, job = flight.popleft()
+            done[i] = job.get()
+        if nxt < len(bounds):  # this process takes the next batch itself
+            lo, hi = bounds[nxt]
+            done[nxt] = scan(texts[lo:hi], params, max_tokens, cache)
+            nxt += 1
+        elif flight and emit not in done:
+            i, job = flight.popleft()
+            done[i] = job.get()
+        while emit in done:
+            yield done.pop(emit)
+            emit += 1
+
+
+def _gather(chunks: list[U32], total: int) -> U32:
+    """The chunks in one array, each chunk freed once copied: a chunk is large enough to be a mapping of
+    its own, returned to the system when freed, so the peak is the total plus one chunk."""
+    out = np.empty(total, dtype=np.uint32)
+    pos = 0
+    chunks.reverse()
+    while chunks:
+        c = chunks.pop()
+        out[pos : pos + c.shape[0]] = c
+        pos += c.shape[0]
+        del c
+    return out
 
 
 def _finish(
@@ -326,16 +392,9 @@ def _template_values(texts: list[str], rows: _Rows, rank: U64, template: U64, pa
     docs, line_no = representatives(rows.doc, rows.hash, rows.line, template, rank)
     if docs.size == 0:
         return np.zeros(0, dtype=np.uint32)
-    uniq, local = np.unique(docs, return_inverse=True)
-    cache = TokenCache(params.seed)
-    found: list[U32] = []
-    for lo in range(0, uniq.shape[0], 256):
-        hi = min(uniq.shape[0], lo + 256)
-        feats = featurize([texts[i] for i in uniq[lo:hi].tolist()], params.seed, cache)
-        first_line = np.cumsum(feats.doc_lines) - feats.doc_lines
-        mine = (local >= lo) & (local < hi)
-        found.append(template_values(feats, first_line[local[mine] - lo] + line_no[mine], params))
-    return sorted_unique(np.concatenate(found))
+    lines = line_texts([texts[i] for i in docs.tolist()], line_no)
+    feats = featurize(lines, params.seed)
+    return template_values(feats, np.arange(feats.line_len.shape[0], dtype=np.int64), params)
 
 
 def _filtered_signatures(
@@ -346,10 +405,11 @@ def _filtered_signatures(
     sets, offsets = corpus.sets, corpus.offsets
     n = offsets.shape[0] - 1
     bands, rows = cfg.bands_rows()
+    lookup = ValueSet(template)  # built once, probed by every block
 
     def block(lo: int) -> tuple[int, int, U32, I64, U32, U8]:
         hi = min(n, lo + _BLOCK)
-        s, o = filter_sets(sets[offsets[lo] : offsets[hi]], offsets[lo : hi + 1] - offsets[lo], template)
+        s, o = filter_sets(sets[offsets[lo] : offsets[hi]], offsets[lo : hi + 1] - offsets[lo], lookup)
         sig = signatures_from_sets(s, o, params)
         return lo, hi, s, o, band_keys(sig, bands, rows, params.seed), fingerprints(sig)
 

@@ -124,7 +124,7 @@ def prefilter(
     *,
     threshold: float,
     containment: float | None,
-    block: int = 1 << 15,
+    block: int = 1 << 13,
 ) -> npt.NDArray[np.bool_]:
     """Which candidate pairs may still match: the rest are ruled out by their signatures alone.
 

@@ -24,6 +24,7 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -47,6 +48,7 @@ U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
 
 WORD, SEPARATOR, FORMAT, NEWLINE = 0, 1, 2, 3
+_T = TypeVar("_T", bound=np.generic)
 LONG_TOKEN = 1 << 10  # tokens from this many code points get a blake2b identity (see the module doc)
 
 
@@ -68,7 +70,7 @@ _M2 = np.uint64(0x94D049BB133111EB)
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _P = 0x2545F4914F6CDD1D  # odd: invertible modulo 2**64
 _P_INV = pow(_P, -1, 1 << 64)
-_POWER_CACHE = 1 << 21  # positions whose powers are kept between calls (32 MiB at most)
+_POWER_CACHE = 1 << 19  # positions whose powers are kept between calls (8 MiB at most)
 _powers_lock = threading.Lock()
 _powers_kept: tuple[U64, U64] = (np.ones(1, dtype=np.uint64), np.ones(1, dtype=np.uint64))
 
@@ -143,8 +145,9 @@ class TokenRuns:
         start: Position in ``chars`` of each word token, in order.
         length: Code points of each word token.
         ident: 64-bit identity hash of each word token's code points.
-        line: Number of line breaks before each word token (its line number in the batch).
-        doc_newlines: Line breaks before the start of each text (one more entry: the total).
+        line: Number of runs of line breaks before each word token (its line number in the batch; blank
+            lines do not count).
+        doc_newlines: Runs of line breaks starting before each text (one more entry: the total).
     """
 
     chars: U32
@@ -196,7 +199,8 @@ def token_runs(texts: list[str], repair: Callable[[list[str]], list[str]] | None
     True
     """
     joined = "\n".join(texts) + "\n"
-    if repair is not None and has_mojibake(joined):  # the texts may need their mojibake repaired
+    # "à" in text is a fast scan; the two-character telltale is only searched for when it is there
+    if repair is not None and "à" in joined and has_mojibake(joined):
         fixed = repair(texts)
         if fixed is not texts:
             texts = fixed
@@ -209,35 +213,48 @@ def token_runs(texts: list[str], repair: Callable[[list[str]], list[str]] | None
     fmt = np.flatnonzero(cls == FORMAT)
     if fmt.size:  # deleted: each document starts earlier by the format characters before it
         doc_start -= np.searchsorted(fmt, doc_start)
-        keep = np.ones(chars.shape[0], dtype=bool)
-        keep[fmt] = False
-        chars = chars[keep]
-        cls = cls[keep]
+        chars, cls = _delete(chars, fmt), _delete(cls, fmt)
     n = chars.shape[0]
-    word = (cls == WORD).view(np.int8)
-    edges = np.flatnonzero(word[1:] != word[:-1]) + 1  # the last character is a line break: runs end
-    if n and word[0]:
-        edges = np.concatenate([[0], edges])
-    start = edges[0::2].astype(np.int64)
-    end = edges[1::2].astype(np.int64)
+    # runs of one class (words, separators, line breaks): a token is a word run, its line the number of
+    # line-break runs before it (the last character is a line break, so every word run has a successor)
+    run = np.flatnonzero(cls[1:] != cls[:-1]) + 1
+    run = np.concatenate([[0], run, [n]]) if n else np.zeros(1, dtype=np.int64)
+    kind = cls.take(run[:-1])
+    words = np.flatnonzero(kind == WORD)
+    breaks = kind == NEWLINE
+    before = np.cumsum(breaks) - breaks
+    start = run.take(words)
+    end = run.take(words + 1)
+    line = before.take(words)
+    newline_runs = run[:-1][breaks]
+    doc_newlines = np.concatenate([np.searchsorted(newline_runs, doc_start), [newline_runs.shape[0]]])
     pw, inv = powers(n)
     prefix = np.empty(n + 1, dtype=np.uint64)
     prefix[0] = 0
     np.multiply(chars, pw, out=prefix[1:])
     np.cumsum(prefix[1:], out=prefix[1:])
     length = end - start
-    ident = prefix[end]
-    ident -= prefix[start]
+    ident = prefix.take(end)
+    ident -= prefix.take(start)
     del prefix
-    ident *= inv[start]
+    ident *= inv.take(start)
     ident += length.astype(np.uint64) * _GOLDEN
     long = np.flatnonzero(length >= LONG_TOKEN)
     if long.size:
         ident[long] = _strong_idents(chars, start[long], end[long])
-    newline = np.flatnonzero(cls == NEWLINE)
-    doc_newlines = np.concatenate([np.searchsorted(newline, doc_start), [newline.shape[0]]]).astype(np.int64)
-    line = np.searchsorted(newline, start).astype(np.int64)
-    return TokenRuns(chars, start, length, ident, line, doc_newlines)
+    return TokenRuns(chars, start, length, ident, line, doc_newlines.astype(np.int64))
+
+
+def _delete(values: npt.NDArray[_T], at: I64) -> npt.NDArray[_T]:
+    """``values`` without the sorted positions ``at`` (a handful: the pieces between them copied once)."""
+    if at.shape[0] > 16:
+        keep = np.ones(values.shape[0], dtype=bool)
+        keep[at] = False
+        kept: npt.NDArray[_T] = values[keep]
+        return kept
+    pieces = np.split(values, at)
+    out: npt.NDArray[_T] = np.concatenate([pieces[0], *(p[1:] for p in pieces[1:])])
+    return out
 
 
 def _strong_idents(chars: U32, start: I64, end: I64) -> U64:

@@ -175,20 +175,26 @@ def signatures_from_sets(sets: U32, offsets: I64, params: MinHashParams) -> U32:
     n_docs = offsets.shape[0] - 1
     p = params.num_perm
     sig = np.full((n_docs, p), 0xFFFFFFFF, dtype=np.uint32)
-    if n_docs == 0:
+    if n_docs == 0 or sets.size == 0:
         return sig
     lengths = np.diff(offsets)
-    owner = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
-    bins = ((sets.astype(np.uint64) * np.uint64(p)) >> np.uint64(32)).astype(np.int64)
-    cell = owner * p + bins
-    if cell.size:
-        first = np.empty(cell.shape[0], dtype=bool)
-        first[0] = True
-        np.not_equal(cell[1:], cell[:-1], out=first[1:])
-        sig.reshape(-1)[cell[first]] = sets[first]
-        filled = np.zeros(n_docs * p, dtype=bool)
-        filled[cell[first]] = True
-        _densify(sig, filled.reshape(n_docs, p), lengths > 0, params)
+    if p & (p - 1) == 0:  # a power of two: the bin is the top bits
+        bins = sets >> np.uint32(32 - (p.bit_length() - 1))
+    else:
+        bins = ((sets.astype(np.uint64) * np.uint64(p)) >> np.uint64(32)).astype(np.uint32)
+    # each set is sorted and the bin grows with the value: a bin's minimum is its first value
+    first = np.empty(sets.shape[0], dtype=bool)
+    first[0] = True
+    np.not_equal(bins[1:], bins[:-1], out=first[1:])
+    nonempty = np.flatnonzero(lengths > 0)
+    first[offsets[nonempty]] = True
+    at = np.flatnonzero(first)
+    per_doc = np.add.reduceat(first.view(np.uint8), offsets[nonempty]).astype(np.int64)  # <= p firsts each
+    cell = np.repeat(nonempty * p, per_doc) + bins.take(at)
+    sig.reshape(-1)[cell] = sets[at]
+    filled = np.zeros(n_docs * p, dtype=bool)
+    filled[cell] = True
+    _densify(sig, filled.reshape(n_docs, p), lengths > 0, params)
     return sig
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .arrays import member
+from .arrays import ValueSet
 from .features import BatchFeatures
 from .minhash import I64, U32, MinHashParams
 
@@ -141,7 +141,7 @@ def story_keys(
     return out
 
 
-def filter_sets(sets: U32, offsets: I64, template: U32) -> tuple[U32, I64]:
+def filter_sets(sets: U32, offsets: I64, template: U32 | ValueSet) -> tuple[U32, I64]:
     """Every set without the ``template`` values; a set left empty keeps all its values.
 
     A document that is all template (or all widely shared phrases) must still match its own copies.
@@ -149,7 +149,7 @@ def filter_sets(sets: U32, offsets: I64, template: U32) -> tuple[U32, I64]:
     Args:
         sets: Sorted per-document sets (CSR values).
         offsets: Their offsets.
-        template: Sorted unique template values.
+        template: Template values (a :class:`~newsclean.dedup.arrays.ValueSet`, built once for many calls).
 
     Returns:
         ``(sets, offsets)`` of the filtered sets (new arrays).
@@ -158,16 +158,21 @@ def filter_sets(sets: U32, offsets: I64, template: U32) -> tuple[U32, I64]:
     >>> s.tolist(), o.tolist()
     ([1, 3, 2], [0, 2, 3])
     """
+    if not isinstance(template, ValueSet):
+        template = ValueSet(template)
     if template.size == 0 or sets.size == 0:
         return sets.copy(), offsets.copy()
-    keep = ~member(sets, template)
-    n = offsets.shape[0] - 1
-    owner = np.repeat(np.arange(n, dtype=np.int64), np.diff(offsets))
-    kept = np.bincount(owner[keep], minlength=n)
-    emptied = (kept == 0) & (np.diff(offsets) > 0)
-    if emptied.any():
-        keep |= emptied[owner]
-        kept = np.bincount(owner[keep], minlength=n)
-    out = np.zeros(n + 1, dtype=np.int64)
+    drop = template.contains(sets)
+    dropped = np.flatnonzero(drop)  # a small share of the values
+    sizes = np.diff(offsets)
+    kept = sizes - np.bincount(
+        np.searchsorted(offsets, dropped, side="right") - 1, minlength=sizes.shape[0]
+    ).astype(np.int64)
+    keep = ~drop
+    emptied = np.flatnonzero((kept == 0) & (sizes > 0))
+    for d in emptied.tolist():  # rare: a document of template only keeps its set
+        keep[offsets[d] : offsets[d + 1]] = True
+        kept[d] = offsets[d + 1] - offsets[d]
+    out = np.zeros(offsets.shape[0], dtype=np.int64)
     np.cumsum(kept, out=out[1:])
     return sets[keep], out

@@ -15,14 +15,22 @@ first.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 import numpy as np
 
 from .arrays import distinct_pairs, member, sorted_unique, value_counts
 from .features import BatchFeatures
 from .minhash import I64, U32, U64, MinHashParams
 from .shingles import line_shingles
+from .tokens import FORMAT_CHARS, SEPARATORS, has_mojibake, prepare
 
-__all__ = ["line_rows", "representatives", "template_lines", "template_values"]
+_WORD_CHAR = re.compile(
+    f"[^{SEPARATORS}{FORMAT_CHARS}\ue001]"
+)  # what the code-point table calls a word character
+
+__all__ = ["line_rows", "line_texts", "representatives", "template_lines", "template_values"]
 
 
 def line_rows(feats: BatchFeatures, max_tokens: int) -> tuple[I64, U64, I64]:
@@ -103,6 +111,31 @@ def representatives(docs: I64, hashes: U64, line_no: I64, template: U64, rank: U
     pick = order[first]
     by_doc = np.lexsort((r_line[pick], r_docs[pick]))
     return r_docs[pick][by_doc], r_line[pick][by_doc]
+
+
+def line_texts(texts: Sequence[str], line_no: I64) -> list[str]:
+    """Line ``line_no[i]`` of ``texts[i]``, counting only lines that hold a word token (as the features do).
+
+    The tokens of a line depend on that line alone (after the document's mojibake repair), so the line on
+    its own gives the same shingle values as inside its document, at a fraction of the cost.
+
+    Args:
+        texts: Raw texts.
+        line_no: One line number per text (among its non-empty lines).
+
+    Returns:
+        The lines' texts.
+
+    >>> line_texts(["एक\\n\\n!!\\nदो तीन"], np.array([1]))
+    ['दो तीन']
+    """
+    out: list[str] = []
+    for text, k in zip(texts, line_no.tolist(), strict=True):
+        if has_mojibake(text):
+            text = prepare(text)
+        lines = [ln for ln in text.split("\n") if _WORD_CHAR.search(ln)]
+        out.append(lines[k])
+    return out
 
 
 def template_values(feats: BatchFeatures, lines: I64, params: MinHashParams) -> U32:

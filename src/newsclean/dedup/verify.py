@@ -10,7 +10,7 @@ from .minhash import I64, U32
 
 __all__ = ["accept", "gather", "verify_pairs"]
 
-_BLOCK = 1 << 13  # pairs per vectorised step (bounds the temporaries)
+_BLOCK = 1 << 11  # pairs per vectorised step (bounds the temporaries: about 13 bytes per shingle)
 
 
 def verify_pairs(sets: U32, offsets: I64, pairs: I64, *, mapper: Mapper = map) -> tuple[I64, I64, I64]:

@@ -28,13 +28,12 @@ class TokenCache:
     ([True, False, True, True], [90, 0, 50, 90])
     """
 
-    __slots__ = ("_bits", "_keys", "_used", "_vals", "seed")
+    __slots__ = ("_bits", "_rows", "_used", "seed")
 
     def __init__(self, seed: int, bits: int = 16) -> None:
         self.seed = seed
         self._bits = bits
-        self._keys = np.zeros(1 << bits, dtype=np.uint64)
-        self._vals = np.zeros(1 << bits, dtype=np.uint64)
+        self._rows = np.zeros((1 << bits, 2), dtype=np.uint64)  # (key, value): one gather per look-up
         self._used = 0
 
     def __len__(self) -> int:
@@ -53,21 +52,20 @@ class TokenCache:
         Returns:
             ``(found, values)``.
         """
-        keys = np.where(idents == _EMPTY, _STAND_IN, idents)
+        keys = np.where(idents == _EMPTY, _STAND_IN, idents) if (idents == _EMPTY).any() else idents
         slot = self._slots(keys)
-        at = self._keys[slot]
-        vals = self._vals[slot]
-        found = at == keys
-        pending = np.flatnonzero(~found & (at != _EMPTY))
+        rows = self._rows.take(slot, axis=0)
+        found = rows[:, 0] == keys
+        vals = rows[:, 1].copy()
+        pending = np.flatnonzero(~found & (rows[:, 0] != _EMPTY))
         mask = (1 << self._bits) - 1
         while pending.size:  # displaced keys: probe on for the few that are neither here nor absent
             slot[pending] = (slot[pending] + 1) & mask
-            s = slot[pending]
-            at_p = self._keys[s]
-            hit = at_p == keys[pending]
-            vals[pending[hit]] = self._vals[s[hit]]
+            again = self._rows.take(slot[pending], axis=0)
+            hit = again[:, 0] == keys[pending]
+            vals[pending[hit]] = again[hit, 1]
             found[pending[hit]] = True
-            pending = pending[~hit & (at_p != _EMPTY)]
+            pending = pending[~hit & (again[:, 0] != _EMPTY)]
         vals[~found] = 0
         return found, vals
 
@@ -83,13 +81,11 @@ class TokenCache:
             bits = self._bits
             while need * 4 > (1 << bits):
                 bits += 1
-            live = self._keys != _EMPTY
-            old_keys, old_vals = self._keys[live], self._vals[live]
+            old = self._rows[self._rows[:, 0] != _EMPTY]
             self._bits = bits
-            self._keys = np.zeros(1 << bits, dtype=np.uint64)
-            self._vals = np.zeros(1 << bits, dtype=np.uint64)
+            self._rows = np.zeros((1 << bits, 2), dtype=np.uint64)
             self._used = 0
-            self._put(old_keys, old_vals)
+            self._put(old[:, 0].copy(), old[:, 1].copy())
         self._put(np.where(idents == _EMPTY, _STAND_IN, idents), values)
 
     def _put(self, keys: U64, values: U64) -> None:
@@ -97,12 +93,12 @@ class TokenCache:
         mask = (1 << self._bits) - 1
         slot = self._slots(keys)
         while keys.size:
-            free = np.flatnonzero(self._keys[slot] == _EMPTY)
+            free = np.flatnonzero(self._rows[slot, 0] == _EMPTY)
             # several keys may want one free slot: the first of each takes it, the rest probe on
             taken, first = np.unique(slot[free], return_index=True)
             win = free[first]
-            self._keys[taken] = keys[win]
-            self._vals[taken] = values[win]
+            self._rows[taken, 0] = keys[win]
+            self._rows[taken, 1] = values[win]
             rest = np.ones(keys.shape[0], dtype=bool)
             rest[win] = False
             keys, values, slot = keys[rest], values[rest], (slot[rest] + 1) & mask
