@@ -251,6 +251,7 @@ class ValueSet:
         slot = self._slots(values)
         at = self._keys.take(slot)
         out: npt.NDArray[np.bool_] = at == values
+        out &= at != self._empty  # a value equal to the empty marker is not in the set
         pending = np.flatnonzero(~out & (at != self._empty))
         mask = (1 << self._bits) - 1
         while pending.size:
@@ -258,6 +259,7 @@ class ValueSet:
             slot[pending] = slot_p
             at_p = self._keys.take(slot_p)
             v = values.take(pending)
-            out[pending[at_p == v]] = True
-            pending = pending[(at_p != v) & (at_p != self._empty)]
+            live = at_p != self._empty
+            out[pending[(at_p == v) & live]] = True
+            pending = pending[(at_p != v) & live]
         return out

@@ -2,36 +2,28 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import sys
-import threading
-from collections import deque
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
-from multiprocessing.pool import AsyncResult, Pool, ThreadPool
+from collections.abc import Sequence
+from multiprocessing.pool import ThreadPool
 
 import numpy as np
 
 from ..errors import ConfigError, InputTypeError
 from ..types import Document
+from . import collect
 from .arrays import ValueSet
 from .candidates import U8, Mapper, band_keys, candidate_pairs, fingerprints, prefilter
 from .clusters import cluster_labels, exact_groups, matching_pairs
+from .collect import Corpus, Rows, scan_corpus
 from .config import DEFAULT_THRESHOLD, DEFAULTS, DedupConfig
-from .features import TokenCache, featurize
+from .features import featurize
 from .index import DedupResult, Id, build_result
 from .minhash import I64, U32, U64, MinHashParams, signatures_from_sets
-from .scan import ScanPart, batch_bounds, empty_part, scan
-from .shingles import STORY_SLOTS, filter_sets
+from .shingles import filter_sets
 from .templates import line_texts, representatives, template_lines, template_values
 
 __all__ = ["DEFAULT_THRESHOLD", "DedupConfig", "dedupe", "ids_of", "texts_of"]
 
 _BLOCK = 1024  # documents per block of the corpus-wide phases (bounds their temporaries)
-_BATCH_CHARS = 1 << 18  # characters per scan batch (bounds the per-character temporaries)
-_MIN_PARALLEL = 4000  # below this many documents a process pool costs more than it saves
-_CHUNK = 1 << 24  # shingle values per chunk of the scan's output (64 MiB: a mapping of its own)
-_NO_VALUES = np.zeros(0, dtype=np.uint32)
 
 
 def texts_of(docs: Sequence[str | Document], func: str) -> list[str]:
@@ -103,40 +95,6 @@ def ids_of(ids: Sequence[Id] | None, n: int, func: str) -> list[Id] | None:
             msg = f"{func}() ids item {i} must be str or int, not {type(v).__name__}"
             raise InputTypeError(msg)
     return out
-
-
-# One token cache per worker process, shared by the batches it scans during one call (the pool lives for
-# one call; the parent never fills it, so a forked worker starts with it empty).
-_WORKER_CACHE: list[TokenCache] = []
-
-
-def _worker_cache(seed: int) -> TokenCache:
-    if not _WORKER_CACHE or _WORKER_CACHE[0].seed != seed:
-        _WORKER_CACHE[:] = [TokenCache(seed)]
-    return _WORKER_CACHE[0]
-
-
-def _scan_job(args: tuple[list[str], MinHashParams, int]) -> ScanPart:
-    texts, params, max_tokens = args
-    return scan(texts, params, max_tokens, _worker_cache(params.seed))
-
-
-# The texts of the running call, set before a ``fork`` pool starts: its workers inherit them and receive
-# only index ranges, so no text is pickled between processes (only the compact arrays come back).
-_FORKED_TEXTS: list[str] = []
-
-
-def _scan_range(args: tuple[int, int, MinHashParams, int]) -> ScanPart:
-    lo, hi, params, max_tokens = args
-    return scan(_FORKED_TEXTS[lo:hi], params, max_tokens, _worker_cache(params.seed))
-
-
-def _start_method() -> str:
-    """``fork`` where it is safe and cheap (POSIX, this process runs one thread), else ``spawn``."""
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1 and sys.platform != "darwin":
-        return "fork"
-    return "spawn"
 
 
 def dedupe(
@@ -211,158 +169,23 @@ def dedupe(
     return run(texts, cfg, ids_of(ids, len(texts), "dedupe"))
 
 
-@dataclass(frozen=True)
-class _Rows:
-    """The short-line rows of every document (global indices) and the story keys of the documents."""
-
-    doc: I64
-    hash: U64
-    line: I64
-    stories: U32
-
-
-@dataclass(frozen=True)
-class _Corpus:
-    """The scan results of every document, before the template filter."""
-
-    sets: U32
-    offsets: I64
-    key_hash: U64
-    length: I64
-
-
 def run(texts: list[str], cfg: DedupConfig, ids: list[Id] | None = None) -> DedupResult:
     """Run the whole batch pipeline on type-checked texts (see :mod:`newsclean.dedup.stages`)."""
-    n = len(texts)
-    if n == 0:
+    if not texts:
         return DedupResult([], [], {})
     params = cfg.params()
-    if cfg.jobs > 1 and n >= _MIN_PARALLEL:
-        global _FORKED_TEXTS
-        method = _start_method()
-        if method == "fork":
-            _FORKED_TEXTS = texts
-        try:
-            # this process and jobs - 1 workers share the scan (Python string work and per-character
-            # arrays); threads run the corpus-wide phases (numpy releases the GIL there, and threads share
-            # the arrays)
-            with multiprocessing.get_context(method).Pool(cfg.jobs - 1) as pool:
-                corpus, rows = _scan_all(texts, cfg, params, pool)
-        finally:
-            _FORKED_TEXTS = []
+    corpus, rows = scan_corpus(texts, cfg, params)
+    if cfg.jobs > 1 and len(texts) >= collect.MIN_PARALLEL:
+        # threads for the corpus-wide phases: numpy releases the GIL there, and threads share the arrays
         with ThreadPool(cfg.jobs) as threads:
             return _finish(texts, corpus, rows, cfg, params, threads.imap, ids)
-    corpus, rows = _scan_all(texts, cfg, params, None)
     return _finish(texts, corpus, rows, cfg, params, map, ids)
-
-
-def _scan_all(
-    texts: list[str], cfg: DedupConfig, params: MinHashParams, pool: Pool | None
-) -> tuple[_Corpus, _Rows]:
-    """Scan every batch; the sets go into large chunks as they come, then into one array (see _gather)."""
-    lengths = [len(t) for t in texts]
-    size = cfg.batch_size
-    if pool is not None:  # several batches per process
-        size = max(1, min(size, -(-len(texts) // (4 * cfg.jobs))))
-    bounds = batch_bounds(lengths, size, _BATCH_CHARS)
-    # a first chunk for all the values (each token starts at most one shingle; untouched pages cost
-    # nothing), more only if the text is unusually dense in tokens
-    chunk = np.empty(sum(lengths) // 4 + len(texts) + 1, dtype=np.uint32)
-    chunks: list[U32] = []
-    used = 0
-    small: list[ScanPart] = []
-    for (lo, _), part in zip(
-        bounds, _parts(texts, bounds, params, cfg.boilerplate_max_tokens, pool, cfg.jobs), strict=True
-    ):
-        m = part.sets.shape[0]
-        if used + m > chunk.shape[0]:
-            chunks.append(chunk[:used])
-            chunk, used = np.empty(max(_CHUNK, m), dtype=np.uint32), 0
-        chunk[used : used + m] = part.sets
-        used += m
-        small.append(replace(part, sets=_NO_VALUES, row_doc=part.row_doc + np.int32(lo)))
-    chunks.append(chunk[:used])
-    del chunk
-    if not small:
-        small.append(empty_part(STORY_SLOTS))
-    offsets = np.zeros(len(texts) + 1, dtype=np.int64)
-    np.cumsum(np.concatenate([p.sizes for p in small]), out=offsets[1:])
-    rows = _Rows(
-        doc=np.concatenate([p.row_doc for p in small]).astype(np.int64),
-        hash=np.concatenate([p.row_hash for p in small]),
-        line=np.concatenate([p.row_line for p in small]).astype(np.int64),
-        stories=np.concatenate([p.stories for p in small]),
-    )
-    key_hash = np.concatenate([p.key_hash for p in small])
-    length = np.concatenate([p.length for p in small])
-    del small
-    sets = chunks[0] if len(chunks) == 1 else _gather(chunks, int(offsets[-1]))
-    return _Corpus(sets, offsets, key_hash, length), rows
-
-
-def _parts(
-    texts: list[str],
-    bounds: list[tuple[int, int]],
-    params: MinHashParams,
-    max_tokens: int,
-    pool: Pool | None,
-    cfg_jobs: int,
-) -> Iterator[ScanPart]:
-    """The scan of every batch, in order; with a pool, this process scans batches too, between collecting
-    the workers' (a couple in flight per worker, so none waits)."""
-    cache = TokenCache(params.seed)
-    if pool is None:
-        for lo, hi in bounds:
-            yield scan(texts[lo:hi], params, max_tokens, cache)
-        return
-    workers = max(1, cfg_jobs - 1)
-    forked = _FORKED_TEXTS is texts
-    done: dict[int, ScanPart] = {}
-    flight: deque[tuple[int, AsyncResult[ScanPart]]] = deque()
-    nxt = emit = 0
-    while emit < len(bounds):
-        while nxt < len(bounds) and len(flight) < 2 * workers:
-            lo, hi = bounds[nxt]
-            job = (
-                pool.apply_async(_scan_range, ((lo, hi, params, max_tokens),))
-                if forked
-                else (pool.apply_async(_scan_job, ((texts[lo:hi], params, max_tokens),)))
-            )
-            flight.append((nxt, job))
-            nxt += 1
-        while flight and flight[0][1].ready():
-            i, job = flight.popleft()
-            done[i] = job.get()
-        if nxt < len(bounds):  # this process takes the next batch itself
-            lo, hi = bounds[nxt]
-            done[nxt] = scan(texts[lo:hi], params, max_tokens, cache)
-            nxt += 1
-        elif flight and emit not in done:
-            i, job = flight.popleft()
-            done[i] = job.get()
-        while emit in done:
-            yield done.pop(emit)
-            emit += 1
-
-
-def _gather(chunks: list[U32], total: int) -> U32:
-    """The chunks in one array, each chunk freed once copied: a chunk is large enough to be a mapping of
-    its own, returned to the system when freed, so the peak is the total plus one chunk."""
-    out = np.empty(total, dtype=np.uint32)
-    pos = 0
-    chunks.reverse()
-    while chunks:
-        c = chunks.pop()
-        out[pos : pos + c.shape[0]] = c
-        pos += c.shape[0]
-        del c
-    return out
 
 
 def _finish(
     texts: list[str],
-    corpus: _Corpus,
-    rows: _Rows,
+    corpus: Corpus,
+    rows: Rows,
     cfg: DedupConfig,
     params: MinHashParams,
     mapper: Mapper,
@@ -387,7 +210,7 @@ def _finish(
     )
 
 
-def _template_values(texts: list[str], rows: _Rows, rank: U64, template: U64, params: MinHashParams) -> U32:
+def _template_values(texts: list[str], rows: Rows, rank: U64, template: U64, params: MinHashParams) -> U32:
     """The shingle values of the template lines, from one occurrence of each (re-read from its text)."""
     docs, line_no = representatives(rows.doc, rows.hash, rows.line, template, rank)
     if docs.size == 0:
@@ -398,7 +221,7 @@ def _template_values(texts: list[str], rows: _Rows, rank: U64, template: U64, pa
 
 
 def _filtered_signatures(
-    corpus: _Corpus, template: U32, cfg: DedupConfig, params: MinHashParams, mapper: Mapper
+    corpus: Corpus, template: U32, cfg: DedupConfig, params: MinHashParams, mapper: Mapper
 ) -> tuple[U32, I64, U32, U8]:
     """Template values removed from every set (compacted in place), then signatures, band keys and
     fingerprints, block by block; only the sets, the keys and the fingerprints are kept."""

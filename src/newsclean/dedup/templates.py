@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .arrays import distinct_pairs, member, sorted_unique, value_counts
+from .arrays import distinct, member, sorted_unique
 from .features import BatchFeatures
 from .minhash import I64, U32, U64, MinHashParams
 from .shingles import line_shingles
@@ -74,15 +74,14 @@ def template_lines(hashes: U64, stories: U32, min_docs: int) -> U64:
     [5]
     """
     slots = stories.shape[1]
-    found: list[U64] = []
+    lines, _, dense = distinct(hashes)  # each line hash as a small id, so (line, story) packs in 64 bits
+    tagged = dense.astype(np.uint64) << np.uint64(32)
+    votes = np.zeros(lines.shape[0], dtype=np.int64)
     for j in range(slots):
-        per_story = distinct_pairs(stories[:, j].astype(np.uint64), hashes)[1]
-        values, counts = value_counts(per_story)
-        found.append(values[counts >= min_docs])
-    if slots == 1:
-        return found[0]
-    values, votes = value_counts(np.concatenate(found))
-    out: U64 = values[votes * 2 > slots]
+        pairs = sorted_unique(tagged | stories[:, j])
+        counts = np.bincount((pairs >> np.uint64(32)).astype(np.intp), minlength=lines.shape[0])
+        votes += counts >= min_docs
+    out: U64 = lines[votes * 2 > slots]
     return out
 
 
@@ -131,7 +130,7 @@ def line_texts(texts: Sequence[str], line_no: I64) -> list[str]:
     """
     out: list[str] = []
     for text, k in zip(texts, line_no.tolist(), strict=True):
-        if has_mojibake(text):
+        if "à" in text and has_mojibake(text):
             text = prepare(text)
         lines = [ln for ln in text.split("\n") if _WORD_CHAR.search(ln)]
         out.append(lines[k])
