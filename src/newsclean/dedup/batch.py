@@ -193,7 +193,7 @@ def _finish(
 ) -> DedupResult:
     n = len(texts)
     template = template_lines(rows.hash, rows.stories[rows.doc], cfg.boilerplate_min_docs)
-    values = _template_values(texts, rows, corpus.key_hash, template, params)
+    values = _template_values(texts, rows, corpus, template, params)
     del rows
     sets, offsets, keys, prints = _filtered_signatures(corpus, values, cfg, params, mapper)
     key_hash = corpus.key_hash
@@ -210,13 +210,15 @@ def _finish(
     )
 
 
-def _template_values(texts: list[str], rows: Rows, rank: U64, template: U64, params: MinHashParams) -> U32:
+def _template_values(
+    texts: list[str], rows: Rows, corpus: Corpus, template: U64, params: MinHashParams
+) -> U32:
     """The shingle values of the template lines, from one occurrence of each (re-read from its text)."""
-    docs, line_no = representatives(rows.doc, rows.hash, rows.line, template, rank)
+    docs, line_no = representatives(rows.doc, rows.hash, rows.line, template, corpus.key_hash)
     if docs.size == 0:
         return np.zeros(0, dtype=np.uint32)
     lines = line_texts([texts[i] for i in docs.tolist()], line_no)
-    feats = featurize(lines, params.seed)
+    feats = featurize(lines, params.seed, corpus.cache)
     return template_values(feats, np.arange(feats.line_len.shape[0], dtype=np.int64), params)
 
 

@@ -49,12 +49,16 @@ class Rows:
 
 @dataclass(frozen=True)
 class Corpus:
-    """The scan results of every document, before the template filter."""
+    """The scan results of every document, before the template filter.
+
+    ``cache`` is this process's token cache after the scan (its vocabulary, for re-reading a few lines).
+    """
 
     sets: U32
     offsets: I64
     key_hash: U64
     length: I64
+    cache: TokenCache
 
 
 # Per worker process for one call (the pool lives for one call): the token cache its batches share, and
@@ -107,9 +111,8 @@ def scan_corpus(texts: list[str], cfg: DedupConfig, params: MinHashParams) -> tu
     if cfg.jobs == 1 or len(texts) < MIN_PARALLEL:
         bounds = batch_bounds(lengths, cfg.batch_size, BATCH_CHARS)
         cache = TokenCache(params.seed)
-        return _one_process(
-            texts, lengths, bounds, (scan(texts[lo:hi], params, mt, cache) for lo, hi in bounds)
-        )
+        local = (scan(texts[lo:hi], params, mt, cache) for lo, hi in bounds)
+        return _one_process(texts, lengths, bounds, local, cache)
     size = max(1, min(cfg.batch_size, -(-len(texts) // (4 * cfg.jobs))))  # several batches per process
     bounds = batch_bounds(lengths, size, BATCH_CHARS)
     if start_method() == "fork":
@@ -121,14 +124,15 @@ def scan_corpus(texts: list[str], cfg: DedupConfig, params: MinHashParams) -> tu
         with _SharedValues(int(starts[-1])) as shared:
             _FORKED_TEXTS[:] = texts
             try:
+                cache = TokenCache(params.seed)
                 with _Workers(cfg.jobs - 1) as workers:
-                    parts = list(workers.scan(jobs, params.seed))
+                    parts = list(workers.scan(jobs, cache))
             finally:
                 _FORKED_TEXTS[:] = []
-            return _assemble(parts, bounds, shared.compact(starts, [p.sizes for p in parts]))
+            return _assemble(parts, bounds, shared.compact(starts, [p.sizes for p in parts]), cache)
     with multiprocessing.get_context("spawn").Pool(cfg.jobs - 1) as pool:
         parts_iter = pool.imap(_scan_job, [(texts[lo:hi], params, mt) for lo, hi in bounds])
-        return _one_process(texts, lengths, bounds, parts_iter)
+        return _one_process(texts, lengths, bounds, parts_iter, TokenCache(params.seed))
 
 
 def _worker_loop(conn: Connection, inherited: list[Connection]) -> None:
@@ -179,9 +183,11 @@ class _Workers:
                 proc.terminate()
                 proc.join()
 
-    def scan(self, jobs: list[tuple[int, int, int, MinHashParams, int]], seed: int) -> Iterator[ScanPart]:
+    def scan(
+        self, jobs: list[tuple[int, int, int, MinHashParams, int]], cache: TokenCache
+    ) -> Iterator[ScanPart]:
         """The parts of every batch in order: a few queued per worker, the next one scanned here."""
-        _WORKER_CACHE[:] = [TokenCache(seed)]  # this process's own cache for its batches
+        _WORKER_CACHE[:] = [cache]  # this process's own cache for its batches
         queued: list[deque[int]] = [deque() for _ in self._conns]
         done: dict[int, ScanPart] = {}
         nxt = emit = 0
@@ -256,7 +262,11 @@ class _SharedValues:
 
 
 def _one_process(
-    texts: list[str], lengths: list[int], bounds: list[tuple[int, int]], parts: Iterator[ScanPart]
+    texts: list[str],
+    lengths: list[int],
+    bounds: list[tuple[int, int]],
+    parts: Iterator[ScanPart],
+    cache: TokenCache,
 ) -> tuple[Corpus, Rows]:
     """Collect parts that carry their sets: into one chunk sized from the text (untouched pages cost
     nothing), more chunks only if the text is unusually dense in tokens."""
@@ -275,7 +285,7 @@ def _one_process(
     chunks.append(chunk[:used])
     del chunk
     sets = chunks[0] if len(chunks) == 1 else _gather(chunks)
-    return _assemble(small, bounds, sets)
+    return _assemble(small, bounds, sets, cache)
 
 
 def _gather(chunks: list[U32]) -> U32:
@@ -291,7 +301,9 @@ def _gather(chunks: list[U32]) -> U32:
     return out
 
 
-def _assemble(parts: list[ScanPart], bounds: list[tuple[int, int]], sets: U32) -> tuple[Corpus, Rows]:
+def _assemble(
+    parts: list[ScanPart], bounds: list[tuple[int, int]], sets: U32, cache: TokenCache
+) -> tuple[Corpus, Rows]:
     """One corpus from the parts (in order, their sets already laid out in ``sets``)."""
     if not parts:
         parts = [empty_part(STORY_SLOTS)]
@@ -308,4 +320,4 @@ def _assemble(parts: list[ScanPart], bounds: list[tuple[int, int]], sets: U32) -
     )
     key_hash = np.concatenate([p.key_hash for p in parts])
     length = np.concatenate([p.length for p in parts])
-    return Corpus(sets, offsets, key_hash, length), rows
+    return Corpus(sets, offsets, key_hash, length, cache), rows

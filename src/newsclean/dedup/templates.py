@@ -132,8 +132,15 @@ def line_texts(texts: Sequence[str], line_no: I64) -> list[str]:
     for text, k in zip(texts, line_no.tolist(), strict=True):
         if "à" in text and has_mojibake(text):
             text = prepare(text)
-        lines = [ln for ln in text.split("\n") if _WORD_CHAR.search(ln)]
-        out.append(lines[k])
+        for ln in text.split("\n"):
+            if _WORD_CHAR.search(ln):
+                if k == 0:
+                    out.append(ln)
+                    break
+                k -= 1
+        else:
+            msg = "line_texts(): a text has fewer non-empty lines than asked for"
+            raise ValueError(msg)
     return out
 
 
