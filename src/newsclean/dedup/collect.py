@@ -193,10 +193,13 @@ class _Workers:
         nxt = emit = 0
         try:
             while emit < len(jobs):
+                # near the end, short queues: a worker should not be left with batches this process
+                # could have taken while it waits
+                depth = IN_FLIGHT if len(jobs) - nxt > 2 * IN_FLIGHT * len(self._conns) else 1
                 for conn, q in zip(self._conns, queued, strict=True):
                     while q and conn.poll():
                         done[q.popleft()] = self._receive(conn)
-                    while nxt < len(jobs) and len(q) < IN_FLIGHT:
+                    while nxt < len(jobs) and len(q) < depth:
                         conn.send(jobs[nxt])
                         q.append(nxt)
                         nxt += 1

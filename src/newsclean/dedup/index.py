@@ -123,10 +123,8 @@ def build_result(
             inter, sa, sb = verify_pairs(sets, offsets, pairs, mapper=mapper)
             union = sa + sb - inter
             scores[differ[todo]] = np.where(union > 0, inter / np.maximum(union, 1), 1.0)
-    duplicate_of = {
-        int(i): (int(k), round(float(s), 6))
-        for i, k, s in zip(dups.tolist(), rep[dups].tolist(), scores.tolist(), strict=True)
-    }
+    rounded = [round(s, 6) for s in scores.tolist()]
+    duplicate_of = dict(zip(dups.tolist(), zip(rep[dups].tolist(), rounded, strict=True), strict=True))
     kept = np.flatnonzero(rep == idx).tolist()
     return DedupResult(cluster_ids=rep.tolist(), kept=kept, duplicate_of=duplicate_of)
 
