@@ -9,8 +9,10 @@ from hypothesis import strategies as st
 
 from newsclean import IncompatibleSignatureError
 from newsclean.dedup import stages
+from newsclean.dedup.arrays import ValueSet
 from newsclean.dedup.clusters import components
 from newsclean.dedup.config import verified_banding
+from newsclean.dedup.features import featurize
 from newsclean.dedup.minhash import MinHashParams, Signature, lsh_params
 from newsclean.dedup.tokens import matching_key, prepare, tokenize
 
@@ -47,9 +49,11 @@ VOCAB = [
 
 
 def sets_and_sigs(texts: list[str], params: MinHashParams) -> tuple[list[set[int]], np.ndarray]:
-    part = stages.scan(texts, params, max_tokens=0)
-    sets = part.sets
-    offsets = np.concatenate([[0], np.cumsum(part.sizes)])
+    f = featurize(texts, params.seed)
+    nothing = np.zeros(f.line_len.shape[0], dtype=bool)
+    sets, offsets = stages.document_sets(
+        f.tokens, f.line_len, f.doc_lines, nothing, ValueSet(np.zeros(0, np.uint32)), params
+    )
     sig = stages.signatures(sets, offsets, params)
     return [set(sets[offsets[i] : offsets[i + 1]].tolist()) for i in range(len(texts))], sig
 

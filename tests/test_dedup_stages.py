@@ -49,11 +49,41 @@ def test_line_shingles_equal_reference(texts: list[str], k: int) -> None:
     assert line.tolist() == sorted(line.tolist())
 
 
-def test_shingles_never_cross_a_line_break() -> None:
-    one = stages.scan(["क ख ग घ ङ च"], PARAMS, 30)
-    two = stages.scan(["क ख ग\nघ ङ च"], PARAMS, 30)
-    assert set(one.sets.tolist()).isdisjoint(two.sets.tolist())
-    assert two.sizes.tolist() == [2]  # two short lines: one shingle each
+def _sets(texts: list[str], drop: list[bool] | None = None, template: list[int] = ()) -> list[list[int]]:
+    f = featurize(texts, PARAMS.seed)
+    mask = np.array(drop if drop is not None else [False] * f.line_len.shape[0])
+    values = ValueSet(np.array(template, dtype=np.uint32))
+    s, o = stages.document_sets(f.tokens, f.line_len, f.doc_lines, mask, values, PARAMS)
+    return [s[o[i] : o[i + 1]].tolist() for i in range(len(texts))]
+
+
+def test_shingles_run_across_line_breaks_and_across_left_out_lines() -> None:
+    assert _sets(["क ख ग\nघ ङ च"]) == _sets(["क ख ग घ ङ च"])  # a line break is no boundary
+    # a template line left out: the shingles bridge the gap, as if it had never been there
+    assert _sets(["क ख ग\nयह भी पढ़ें\nघ ङ च"], drop=[False, True, False]) == _sets(["क ख ग घ ङ च"])
+
+
+def test_document_sets_equal_reference() -> None:
+    texts = ["क ख ग\nयह भी पढ़ें\nघ ङ च छ", "एक दो", "", "क ख ग घ"]
+    drop = [False, True, False, False, False]
+    f = featurize(texts, PARAMS.seed)
+    tokens = f.tokens.tolist()
+    want, pos, line = [], 0, 0
+    for d in range(len(texts)):
+        kept: list[int] = []
+        for _ in range(int(f.doc_lines[d])):
+            n = int(f.line_len[line])
+            if not drop[line]:
+                kept += tokens[pos : pos + n]
+            pos, line = pos + n, line + 1
+        want.append(sorted(set(reference_line_shingles(kept, [len(kept)], PARAMS))) if kept else [])
+    assert _sets(texts, drop) == want
+
+
+def test_template_values_are_dropped_and_an_emptied_set_is_kept_whole() -> None:
+    full = _sets(["क ख ग घ ङ", "च छ ज झ"])
+    # the second document's only shingle is a template value: it keeps its set; the first loses one value
+    assert _sets(["क ख ग घ ङ", "च छ ज झ"], template=[full[0][0], full[1][0]]) == [full[0][1:], full[1]]
 
 
 @given(st.lists(st.one_of(hindi_paragraphs(), hostile_text), min_size=1, max_size=4), st.data())
@@ -96,7 +126,7 @@ def _line_hash(line: str) -> int:
 
 def test_a_syndicated_story_is_one_story_for_the_template_count() -> None:
     # one story on five sites: its headline is in five documents but one story, so it is no template
-    body = RAIN + "\n" + EXAM
+    body = RAIN + "\n" + EXAM  # lines of more than 20 tokens: they give the story keys
     pages = [f"{head}\n{TITLE}\n{body}\n{foot}" for head, foot in PUBLISHERS]
     assert _line_hash(TITLE) not in _template_hashes(pages)
     # counted per document, it would be: the same headline over three different stories is a template
@@ -125,14 +155,6 @@ def test_representatives_are_chosen_by_content() -> None:
         docs[perm], hashes[perm], line_no[perm], np.array([10, 11], np.uint64), rank
     )
     assert [a.tolist() for a in again] == [a.tolist() for a in got]
-
-
-def test_filter_sets_keeps_a_set_that_would_be_emptied() -> None:
-    sets = np.array([1, 2, 3, 4, 5, 6], dtype=np.uint32)
-    offsets = np.array([0, 2, 6, 6], dtype=np.int64)
-    s, o = stages.filter_sets(sets, offsets, np.array([1, 2, 4], dtype=np.uint32))
-    assert s.tolist() == [1, 2, 3, 5, 6]  # document 0 is all template: kept whole
-    assert o.tolist() == [0, 2, 5, 5]
 
 
 # ---------------------------------------------------------------------------------------------- candidates
@@ -175,6 +197,14 @@ def test_verify_pairs_equal_set_intersections(sets: list[set[int]], data: st.Dat
     assert sb.tolist() == [len(sets[b]) for _, b in pairs.tolist()]
 
 
+def _plain_sets(texts: list[str], cfg: DedupConfig) -> tuple[np.ndarray, np.ndarray]:
+    """The sets of ``dedupe`` with no template line and no template value."""
+    f = featurize(texts, cfg.seed)
+    nothing = np.zeros(f.line_len.shape[0], dtype=bool)
+    empty = ValueSet(np.zeros(0, np.uint32))
+    return stages.document_sets(f.tokens, f.line_len, f.doc_lines, nothing, empty, cfg.params())
+
+
 def _variants(rnd: random.Random) -> list[str]:
     """Articles and edited, truncated, extended and unrelated copies of them, for the prefilter test."""
     bodies = [RAIN, EXAM, FARM, CRICKET, HOSPITAL]
@@ -194,15 +224,18 @@ def _variants(rnd: random.Random) -> list[str]:
 def test_prefilter_keeps_every_pair_the_accept_rule_takes() -> None:
     texts = _variants(random.Random(3))
     cfg = DedupConfig()
-    part = stages.scan(texts, cfg.params(), cfg.boilerplate_max_tokens)
-    offsets = np.concatenate([[0], np.cumsum(part.sizes)]).astype(np.int64)
-    sig = stages.signatures(part.sets, offsets, cfg.params())
+    sets, offsets = _plain_sets(texts, cfg)
+    sig = stages.signatures(sets, offsets, cfg.params())
     n = len(texts)
     pairs = np.array([(i, j) for i in range(n) for j in range(i + 1, n)], dtype=np.int64)
-    inter, sa, sb = stages.verify_pairs(part.sets, offsets, pairs)
+    inter, sa, sb = stages.verify_pairs(sets, offsets, pairs)
     ok, jac = cfg.accept(inter, sa, sb)
     keep = stages.prefilter(
-        pairs, part.sizes, stages.fingerprints(sig), threshold=cfg.threshold, containment=cfg.containment
+        pairs,
+        np.diff(offsets),
+        stages.fingerprints(sig),
+        threshold=cfg.threshold,
+        containment=cfg.containment,
     )
     assert ok.sum() > 100
     assert not (ok & ~keep).any()  # sound: no matching pair is dropped
@@ -216,12 +249,11 @@ def test_prefilter_and_banding_keep_dedupe_equal_to_all_pairs() -> None:
     texts = _variants(random.Random(5))
     r = nc.dedupe(texts, boilerplate_min_docs=10**6)  # no template: compare with the unfiltered sets
     cfg = DedupConfig()
-    part = stages.scan(texts, cfg.params(), cfg.boilerplate_max_tokens)
-    offsets = np.concatenate([[0], np.cumsum(part.sizes)]).astype(np.int64)
+    sets, offsets = _plain_sets(texts, cfg)
     n = len(texts)
     pairs = np.array([(i, j) for i in range(n) for j in range(i + 1, n)], dtype=np.int64)
-    accepted, _ = stages.matching_pairs(part.sets, offsets, pairs, cfg)
-    labels = stages.cluster_labels(n, accepted, part.key_hash)
+    accepted, _ = stages.matching_pairs(sets, offsets, pairs, cfg)
+    labels = stages.cluster_labels(n, accepted, featurize(texts, cfg.seed).key_hash)
     # LSH can miss a pair, but not a cluster of this corpus: every all-pairs cluster is found
     got = {frozenset(np.flatnonzero(np.array(r.cluster_ids) == c).tolist()) for c in set(r.cluster_ids)}
     want = {frozenset(np.flatnonzero(labels == c).tolist()) for c in set(labels.tolist())}

@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from multiprocessing.pool import ThreadPool
 
 import numpy as np
+import numpy.typing as npt
 
 from ..errors import ConfigError, InputTypeError
 from ..types import Document
 from . import collect
-from .arrays import ValueSet
+from .arrays import ValueSet, member
 from .candidates import U8, Mapper, band_keys, candidate_pairs, fingerprints, prefilter
 from .clusters import cluster_labels, exact_groups, matching_pairs
 from .collect import Corpus, Rows, scan_corpus
@@ -18,7 +19,7 @@ from .config import DEFAULT_THRESHOLD, DEFAULTS, DedupConfig
 from .features import featurize
 from .index import DedupResult, Id, build_result
 from .minhash import I64, U32, U64, MinHashParams, signatures_from_sets
-from .shingles import filter_sets
+from .shingles import document_sets
 from .templates import line_texts, representatives, template_lines, template_values
 
 __all__ = ["DEFAULT_THRESHOLD", "DedupConfig", "dedupe", "ids_of", "texts_of"]
@@ -194,8 +195,10 @@ def _finish(
     n = len(texts)
     template = template_lines(rows.hash, rows.stories[rows.doc], cfg.boilerplate_min_docs)
     values = _template_values(texts, rows, corpus, template, params)
+    drop_line = np.zeros(corpus.line_len.shape[0], dtype=bool)
+    drop_line[corpus.line_start[rows.doc] + rows.line] = member(rows.hash, template)
     del rows
-    sets, offsets, keys, prints = _filtered_signatures(corpus, values, cfg, params, mapper)
+    sets, offsets, keys, prints = _sets_and_signatures(corpus, drop_line, values, cfg, params, mapper)
     key_hash = corpus.key_hash
     sizes = np.diff(offsets)
     valid = exact_groups(key_hash)[1] & (sizes > 0)
@@ -222,19 +225,32 @@ def _template_values(
     return template_values(feats, np.arange(feats.line_len.shape[0], dtype=np.int64), params)
 
 
-def _filtered_signatures(
-    corpus: Corpus, template: U32, cfg: DedupConfig, params: MinHashParams, mapper: Mapper
+def _sets_and_signatures(
+    corpus: Corpus,
+    drop_line: npt.NDArray[np.bool_],
+    template: U32,
+    cfg: DedupConfig,
+    params: MinHashParams,
+    mapper: Mapper,
 ) -> tuple[U32, I64, U32, U8]:
-    """Template values removed from every set (compacted in place), then signatures, band keys and
-    fingerprints, block by block; only the sets, the keys and the fingerprints are kept."""
-    sets, offsets = corpus.sets, corpus.offsets
+    """Shingle sets without the template (written over the tokens, in place), then signatures, band keys
+    and fingerprints, block by block; only the sets, the keys and the fingerprints are kept."""
+    tokens, offsets = corpus.tokens, corpus.offsets
     n = offsets.shape[0] - 1
     bands, rows = cfg.bands_rows()
     lookup = ValueSet(template)  # built once, probed by every block
 
     def block(lo: int) -> tuple[int, int, U32, I64, U32, U8]:
         hi = min(n, lo + _BLOCK)
-        s, o = filter_sets(sets[offsets[lo] : offsets[hi]], offsets[lo : hi + 1] - offsets[lo], lookup)
+        l0, l1 = int(corpus.line_start[lo]), int(corpus.line_start[hi])
+        s, o = document_sets(
+            tokens[offsets[lo] : offsets[hi]],
+            corpus.line_len[l0:l1].astype(np.int64),
+            np.diff(corpus.line_start[lo : hi + 1]),
+            drop_line[l0:l1],
+            lookup,
+            params,
+        )
         sig = signatures_from_sets(s, o, params)
         return lo, hi, s, o, band_keys(sig, bands, rows, params.seed), fingerprints(sig)
 
@@ -242,12 +258,12 @@ def _filtered_signatures(
     prints = np.empty((n, params.num_perm), dtype=np.uint8)
     out_offsets = np.zeros(n + 1, dtype=np.int64)
     used = 0
-    # blocks come back in order; block k is written below the region of block k + 1, which its own
-    # worker has read or is reading from where it was: compaction in place is safe
+    # a set has at most as many values as its document has tokens, so block k's sets end below the
+    # tokens of block k + 1 (which its own worker has read or is reading): writing them in place is safe
     for lo, hi, s, o, k, fp in mapper(block, range(0, n, _BLOCK)):
-        sets[used : used + s.shape[0]] = s
+        tokens[used : used + s.shape[0]] = s
         out_offsets[lo + 1 : hi + 1] = used + o[1:]
         used += s.shape[0]
         keys[:, lo:hi] = k.T
         prints[lo:hi] = fp
-    return sets[:used], out_offsets, keys, prints
+    return tokens[:used], out_offsets, keys, prints

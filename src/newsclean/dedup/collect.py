@@ -2,7 +2,7 @@
 
 With ``jobs > 1`` this process and ``jobs - 1`` workers scan batches side by side (this process takes the next
 batch itself between collecting the workers' results). Under ``fork`` the workers inherit the texts and a
-shared memory mapping: each batch writes its shingle sets straight into its own region of that mapping, so
+shared memory mapping: each batch writes its token hashes straight into its own region of that mapping, so
 only a few small arrays per batch travel back through the pool; the regions are then moved together in
 order. Elsewhere (``spawn``) texts and results are pickled. Either way the result equals the one-process scan.
 """
@@ -25,7 +25,7 @@ import numpy as np
 from .config import DedupConfig
 from .features import TokenCache
 from .minhash import I64, U32, U64, MinHashParams
-from .scan import ScanPart, batch_bounds, empty_part, scan
+from .scan import I32, ScanPart, batch_bounds, empty_part, scan
 from .shingles import STORY_SLOTS
 
 __all__ = ["MIN_PARALLEL", "Corpus", "Rows", "scan_corpus"]
@@ -49,13 +49,22 @@ class Rows:
 
 @dataclass(frozen=True)
 class Corpus:
-    """The scan results of every document, before the template filter.
+    """The scan results of every document: token hashes and line lengths (the sets are made later).
 
-    ``cache`` is this process's token cache after the scan (its vocabulary, for re-reading a few lines).
+    Attributes:
+        tokens: Every token's hash, documents concatenated (the sets overwrite them, block by block).
+        offsets: First token of each document (one more entry: the total).
+        line_len: Tokens of every non-empty line, documents concatenated (int32).
+        line_start: First line of each document (one more entry: the total).
+        key_hash: Matching-key hash of each document.
+        length: ``len()`` of each raw text.
+        cache: This process's token cache after the scan (its vocabulary, to re-read a few lines).
     """
 
-    sets: U32
+    tokens: U32
     offsets: I64
+    line_len: I32
+    line_start: I64
     key_hash: U64
     length: I64
     cache: TokenCache
@@ -80,11 +89,11 @@ def _scan_job(args: tuple[list[str], MinHashParams, int]) -> ScanPart:
 
 
 def _scan_shared(args: tuple[int, int, int, MinHashParams, int]) -> ScanPart:
-    """Scan ``_FORKED_TEXTS[lo:hi]``; its sets go to the shared mapping from ``start`` on, not back."""
+    """Scan ``_FORKED_TEXTS[lo:hi]``; its tokens go to the shared mapping from ``start`` on, not back."""
     lo, hi, start, params, max_tokens = args
     part = scan(_FORKED_TEXTS[lo:hi], params, max_tokens, _worker_cache(params.seed))
-    _SHARED[0][start : start + part.sets.shape[0]] = part.sets
-    return replace(part, sets=_NO_VALUES)
+    _SHARED[0][start : start + part.tokens.shape[0]] = part.tokens
+    return replace(part, tokens=_NO_VALUES)
 
 
 def start_method() -> str:
@@ -104,7 +113,7 @@ def scan_corpus(texts: list[str], cfg: DedupConfig, params: MinHashParams) -> tu
         params: Signature params.
 
     Returns:
-        The sets of all documents in one CSR array, and the rows for the template count.
+        The tokens of all documents in one array, and the rows for the template count.
     """
     lengths = [len(t) for t in texts]
     mt = cfg.boilerplate_max_tokens
@@ -116,8 +125,8 @@ def scan_corpus(texts: list[str], cfg: DedupConfig, params: MinHashParams) -> tu
     size = max(1, min(cfg.batch_size, -(-len(texts) // (4 * cfg.jobs))))  # several batches per process
     bounds = batch_bounds(lengths, size, BATCH_CHARS)
     if start_method() == "fork":
-        # a region per batch, as large as its values can be (each token starts at most one shingle):
-        # reserved, not touched, so it costs memory only where values are written
+        # a region per batch, as large as its tokens can be (each token needs a character and a separator):
+        # reserved, not touched, so it costs memory only where tokens are written
         caps = np.array([sum(lengths[lo:hi]) // 2 + 2 * (hi - lo) for lo, hi in bounds], dtype=np.int64)
         starts = np.concatenate([[0], np.cumsum(caps)]).astype(np.int64)
         jobs = [(lo, hi, int(st), params, mt) for (lo, hi), st in zip(bounds, starts, strict=False)]
@@ -129,7 +138,8 @@ def scan_corpus(texts: list[str], cfg: DedupConfig, params: MinHashParams) -> tu
                     parts = list(workers.scan(jobs, cache))
             finally:
                 _FORKED_TEXTS[:] = []
-            return _assemble(parts, bounds, shared.compact(starts, [p.sizes for p in parts]), cache)
+            counts = [int(p.line_len.sum()) for p in parts]
+            return _assemble(parts, bounds, shared.compact(starts, counts), cache)
     with multiprocessing.get_context("spawn").Pool(cfg.jobs - 1) as pool:
         parts_iter = pool.imap(_scan_job, [(texts[lo:hi], params, mt) for lo, hi in bounds])
         return _one_process(texts, lengths, bounds, parts_iter, TokenCache(params.seed))
@@ -244,7 +254,7 @@ class _SharedValues:
     def __exit__(self, *exc: object) -> None:
         _SHARED[:] = []
 
-    def compact(self, starts: I64, sizes: list[I64]) -> U32:
+    def compact(self, starts: I64, sizes: list[int]) -> U32:
         """Move the batches' regions together in order; return the values (a view of the mapping).
 
         Each region moves down (or stays); once moved, the pages of its old place past the new end of the
@@ -252,8 +262,7 @@ class _SharedValues:
         """
         out = 0
         page = mmap.PAGESIZE // 4
-        for start, size in zip(starts.tolist(), sizes, strict=False):
-            m = int(size.sum())
+        for start, m in zip(starts.tolist(), sizes, strict=False):
             if start != out:
                 self.values[out : out + m] = self.values[start : start + m]  # numpy copes with overlap
             out += m
@@ -271,24 +280,24 @@ def _one_process(
     parts: Iterator[ScanPart],
     cache: TokenCache,
 ) -> tuple[Corpus, Rows]:
-    """Collect parts that carry their sets: into one chunk sized from the text (untouched pages cost
+    """Collect parts that carry their tokens: into one chunk sized from the text (untouched pages cost
     nothing), more chunks only if the text is unusually dense in tokens."""
     chunk = np.empty(sum(lengths) // 4 + len(texts) + 1, dtype=np.uint32)
     chunks: list[U32] = []
     used = 0
     small: list[ScanPart] = []
     for part in parts:
-        m = part.sets.shape[0]
+        m = part.tokens.shape[0]
         if used + m > chunk.shape[0]:
             chunks.append(chunk[:used])
             chunk, used = np.empty(max(CHUNK, m), dtype=np.uint32), 0
-        chunk[used : used + m] = part.sets
+        chunk[used : used + m] = part.tokens
         used += m
-        small.append(replace(part, sets=_NO_VALUES))
+        small.append(replace(part, tokens=_NO_VALUES))
     chunks.append(chunk[:used])
     del chunk
-    sets = chunks[0] if len(chunks) == 1 else _gather(chunks)
-    return _assemble(small, bounds, sets, cache)
+    tokens = chunks[0] if len(chunks) == 1 else _gather(chunks)
+    return _assemble(small, bounds, tokens, cache)
 
 
 def _gather(chunks: list[U32]) -> U32:
@@ -305,14 +314,18 @@ def _gather(chunks: list[U32]) -> U32:
 
 
 def _assemble(
-    parts: list[ScanPart], bounds: list[tuple[int, int]], sets: U32, cache: TokenCache
+    parts: list[ScanPart], bounds: list[tuple[int, int]], tokens: U32, cache: TokenCache
 ) -> tuple[Corpus, Rows]:
-    """One corpus from the parts (in order, their sets already laid out in ``sets``)."""
+    """One corpus from the parts (in order, their tokens already laid out in ``tokens``)."""
     if not parts:
         parts = [empty_part(STORY_SLOTS)]
         bounds = [(0, 0)]
-    offsets = np.zeros(sum(p.n_docs for p in parts) + 1, dtype=np.int64)
-    np.cumsum(np.concatenate([p.sizes for p in parts]), out=offsets[1:])
+    line_len = np.concatenate([p.line_len for p in parts])
+    doc_lines = np.concatenate([p.doc_lines for p in parts])
+    line_start = np.zeros(doc_lines.shape[0] + 1, dtype=np.int64)
+    np.cumsum(doc_lines, out=line_start[1:])
+    line_cum = np.zeros(line_len.shape[0] + 1, dtype=np.int64)
+    np.cumsum(line_len, out=line_cum[1:])
     rows = Rows(
         doc=np.concatenate(
             [p.row_doc.astype(np.int64) + lo for p, (lo, _) in zip(parts, bounds, strict=True)]
@@ -323,4 +336,4 @@ def _assemble(
     )
     key_hash = np.concatenate([p.key_hash for p in parts])
     length = np.concatenate([p.length for p in parts])
-    return Corpus(sets, offsets, key_hash, length, cache), rows
+    return Corpus(tokens, line_cum[line_start], line_len, line_start, key_hash, length, cache), rows

@@ -1,8 +1,10 @@
-"""One pass over a batch of raw texts: tokens, hashes, shingles and the compact per-document results.
+"""One pass over a batch of raw texts: tokens, hashes, story keys and the compact per-document results.
 
 :func:`scan` is the per-document phase of :func:`newsclean.dedupe` (and of the Ray adapter): it keeps
-nothing that grows with the text beyond the document's shingle set, and everything it returns depends on
-that document alone, so batches can run anywhere, in any order, in any process.
+nothing that grows with the text beyond one 32-bit hash per token and a few numbers per line, and
+everything it returns depends on that document alone, so batches can run anywhere, in any order, in any
+process. The shingle sets are made from the tokens once the template lines are known
+(:func:`newsclean.dedup.shingles.document_sets`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import numpy.typing as npt
 
 from .features import TokenCache, featurize
 from .minhash import I64, U32, U64, MinHashParams
-from .shingles import line_shingles, story_keys, unique_sets
+from .shingles import line_shingles, story_keys
 from .templates import line_rows
 
 __all__ = ["ScanPart", "scan"]
@@ -28,8 +30,9 @@ class ScanPart:
     """What a batch of documents leaves for the corpus-wide phases (plain arrays, batch-local indices).
 
     Attributes:
-        sets: Every document's sorted shingle set (template lines still in), concatenated.
-        sizes: Size of each set.
+        tokens: Every token's 32-bit hash, documents concatenated (line breaks removed).
+        line_len: Tokens of every non-empty line, int32.
+        doc_lines: Non-empty lines of each document, int32.
         stories: ``(n, slots)`` story keys (:func:`newsclean.dedup.shingles.story_keys`).
         key_hash: Matching-key hash of each document (exact duplicates share one; 0 without words).
         length: ``len()`` of each raw text.
@@ -38,8 +41,9 @@ class ScanPart:
         row_line: Line number of each row within its document, int32.
     """
 
-    sets: U32
-    sizes: I64
+    tokens: U32
+    line_len: I32
+    doc_lines: I32
     stories: U32
     key_hash: U64
     length: I64
@@ -50,7 +54,7 @@ class ScanPart:
     @property
     def n_docs(self) -> int:
         """Number of documents."""
-        return int(self.sizes.shape[0])
+        return int(self.doc_lines.shape[0])
 
 
 def scan(
@@ -68,18 +72,17 @@ def scan(
         The batch's :class:`ScanPart`.
 
     >>> p = scan(["राम घर गया और सीता आई।", "राम घर गया और सीता आई।", ""], MinHashParams(), 30)
-    >>> p.sizes.tolist(), bool(p.key_hash[0] == p.key_hash[1])
-    ([3, 3, 0], True)
+    >>> p.line_len.tolist(), p.doc_lines.tolist(), bool(p.key_hash[0] == p.key_hash[1])
+    ([6, 6], [1, 1, 0], True)
     """
     feats = featurize(texts, params.seed, cache)
     values, line = line_shingles(feats, params)
-    doc_of_line = np.repeat(np.arange(feats.n_docs, dtype=np.int64), feats.doc_lines)
-    sets, offsets = unique_sets(values, doc_of_line[line], feats.n_docs)
-    stories = story_keys(values, line, feats, max_tokens)
+    stories = story_keys(values, line, feats)
     docs, hashes, line_no = line_rows(feats, max_tokens)
     return ScanPart(
-        sets=sets,
-        sizes=np.diff(offsets),
+        tokens=feats.tokens,
+        line_len=feats.line_len.astype(np.int32),
+        doc_lines=feats.doc_lines.astype(np.int32),
         stories=stories,
         key_hash=feats.key_hash,
         length=feats.length,
@@ -91,14 +94,14 @@ def scan(
 
 def empty_part(slots: int) -> ScanPart:
     """A :class:`ScanPart` of no document."""
-    i64 = np.zeros(0, dtype=np.int64)
     i32 = np.zeros(0, dtype=np.int32)
     return ScanPart(
         np.zeros(0, np.uint32),
-        i64,
+        i32,
+        i32,
         np.zeros((0, slots), np.uint32),
         np.zeros(0, np.uint64),
-        i64,
+        np.zeros(0, np.int64),
         i32,
         np.zeros(0, np.uint64),
         i32,

@@ -3,16 +3,18 @@
 :func:`newsclean.dedupe` is exactly this sequence on one machine; a distributed engine (Ray Data, Spark,
 Slurm jobs over Parquet files) gets the *same* result by running the same phases with a shuffle between:
 
-1. per batch (map): ``part = scan(texts, params, max_tokens)`` — each document's sorted shingle set (word
-   shingles inside lines), its story keys, key hash and length, and one row per short line (document, line
-   hash, line number); keep them with global document ids;
+1. per batch (map): ``part = scan(texts, params, max_tokens)`` — each document's token hashes and line
+   lengths, its story keys, key hash and length, and one row per short line (document, line hash, line
+   number); keep them with global document ids;
 2. global (reduce): ``template = template_lines(row_hash, stories[row_doc], min_docs)`` counts each short
    line once per story key (group by ``(story, line)``, then by line); ``representatives(...)`` picks one
-   occurrence of each template line by content, and ``template_values(featurize(those texts), lines,
-   params)`` gives the template's shingle values (a small sorted array, broadcast);
-3. per batch (map): ``sets, offsets = filter_sets(sets, offsets, template)``; ``sig = signatures(sets,
-   offsets, params)``; ``keys = band_keys(sig, bands, rows, params.seed)`` and ``prints = fingerprints(sig)``
-   (``bands, rows = cfg.bands_rows()``);
+   occurrence of each template line by content; ``feats = featurize(line_texts(their texts, line_no))``
+   and ``template_values(feats, all its lines, params)`` give the template's shingle values (a small
+   sorted array, broadcast);
+3. per batch (map): mark each document's template lines (its rows whose hash is a template line);
+   ``sets, offsets = document_sets(tokens, line_len, doc_lines, drop_line, ValueSet(values), params)``;
+   ``sig = signatures(sets, offsets, params)``; ``keys = band_keys(sig, bands, rows, params.seed)`` and
+   ``prints = fingerprints(sig)`` (``bands, rows = cfg.bands_rows()``);
 4. group by (band, key) (shuffle): ``candidate_pairs`` on each group's rows gives the pairs (global ids):
    members ordered by ``rank`` = ``key_hash`` (ties by id), each paired with the next ``window``; ``valid``
    excludes empty documents and all but one member of each exact-duplicate group (:func:`exact_groups`);
@@ -34,8 +36,8 @@ from .clusters import cluster_labels, components, exact_groups, matching_pairs
 from .config import DEFAULT_THRESHOLD, DedupConfig
 from .minhash import signatures_from_sets as signatures
 from .scan import ScanPart, scan
-from .shingles import filter_sets, line_shingles, story_keys, unique_sets
-from .templates import line_rows, representatives, template_lines, template_values
+from .shingles import document_sets, line_shingles, run_shingles, story_keys, unique_sets
+from .templates import line_rows, line_texts, representatives, template_lines, template_values
 from .verify import accept, verify_pairs
 
 __all__ = [
@@ -49,14 +51,16 @@ __all__ = [
     "candidate_pairs",
     "cluster_labels",
     "components",
+    "document_sets",
     "exact_groups",
-    "filter_sets",
     "fingerprints",
     "line_rows",
     "line_shingles",
+    "line_texts",
     "matching_pairs",
     "prefilter",
     "representatives",
+    "run_shingles",
     "scan",
     "signatures",
     "story_keys",

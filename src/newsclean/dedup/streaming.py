@@ -11,13 +11,13 @@ import numpy as np
 
 from ..errors import IncompatibleSignatureError, InputTypeError
 from ..types import Document
-from .arrays import sorted_unique
+from .arrays import ValueSet
 from .batch import texts_of
 from .candidates import band_keys
 from .config import DEFAULTS, DedupConfig
 from .features import BatchFeatures, TokenCache, featurize
 from .minhash import I64, U32, U64, MinHashParams, Signature, signatures_from_sets
-from .shingles import line_shingles
+from .shingles import document_sets, line_shingles
 
 __all__ = ["Deduplicator"]
 
@@ -103,25 +103,22 @@ class Deduplicator:
     def _prepare_features(self, feats: BatchFeatures, *, count_lines: bool) -> tuple[U32, U32, int]:
         """Shingle set, signature and key hash of one document's features (template lines counted so far).
 
-        The set is the document's line shingles without those of its template lines (short lines already
-        seen in ``boilerplate_min_docs`` documents); a document left with nothing keeps all of them.
+        As in :func:`newsclean.dedupe`: the tokens of the document's template lines (short lines already
+        seen in ``boilerplate_min_docs`` documents) are left out of its shingles, and so are the shingles
+        found inside those lines; a document left with nothing keeps all of them.
         """
         short = feats.line_len <= self._cfg.boilerplate_max_tokens
-        hashes = np.unique(feats.line_hash[short]).tolist()
         if count_lines:
-            for h in hashes:
+            for h in np.unique(feats.line_hash[short]).tolist():
                 self._line_df[h] = self._line_df.get(h, 0) + 1
         need = self._cfg.boilerplate_min_docs - (0 if count_lines else 1)
-        template = np.array([self._line_df.get(h, 0) >= need for h in feats.line_hash.tolist()], dtype=bool)
-        template &= short
+        drop = np.array([self._line_df.get(h, 0) >= need for h in feats.line_hash.tolist()], dtype=bool)
+        drop &= short
         values, line = line_shingles(feats, self.params)
-        sets = sorted_unique(values)
-        if template.any():
-            drop = sorted_unique(values[template[line]])
-            kept = sets[~np.isin(sets, drop, assume_unique=True)]
-            if kept.size:
-                sets = kept
-        offsets = np.array([0, sets.shape[0]], dtype=np.int64)
+        template = ValueSet(values[drop[line]])
+        sets, offsets = document_sets(
+            feats.tokens, feats.line_len, feats.doc_lines, drop, template, self.params
+        )
         sig = signatures_from_sets(sets, offsets, self.params)[0]
         return sets, sig, int(feats.key_hash[0])
 

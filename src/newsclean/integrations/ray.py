@@ -35,7 +35,7 @@ import numpy.typing as npt
 
 from ..dedup import DedupResult
 from ..dedup import stages as st
-from ..dedup.arrays import sorted_unique
+from ..dedup.arrays import ValueSet, sorted_unique
 from ..dedup.features import featurize
 from ..dedup.index import build_result
 from ..dedup.minhash import I64, U32, U64
@@ -109,10 +109,14 @@ def _scan(batch: dict[str, Any], *, text_field: str, cfg: DedupConfig) -> dict[s
     """:func:`stages.scan` of one batch, as one row per document (variable-length parts as binary)."""
     texts = [str(t) for t in batch[text_field]]
     part = st.scan(texts, cfg.params(), cfg.boilerplate_max_tokens)
+    doc_lines = part.doc_lines.astype(np.int64)
+    doc_of_line = np.repeat(np.arange(part.n_docs), doc_lines)
+    tokens_per_doc = np.bincount(doc_of_line, weights=part.line_len, minlength=part.n_docs).astype(np.int64)
     rows_per_doc = np.bincount(part.row_doc, minlength=part.n_docs).astype(np.int64)
     out: dict[str, Any] = {
         IDX: np.asarray(batch[IDX], dtype=np.int64),
-        "sets": np.array(_split(part.sets, part.sizes), dtype=object),
+        "tokens": np.array(_split(part.tokens, tokens_per_doc), dtype=object),
+        "line_len": np.array(_split(part.line_len, doc_lines), dtype=object),
         "key_hash": part.key_hash,
         "length": part.length,
         "row_hash": np.array(_split(part.row_hash, rows_per_doc), dtype=object),
@@ -153,12 +157,21 @@ def _first_occurrence(group: dict[str, Any]) -> dict[str, Any]:
     return {c: np.asarray(group[c])[order[:1]] for c in ("doc", "line")}
 
 
-def _signatures(batch: dict[str, Any], *, cfg: DedupConfig, template: Any) -> dict[str, Any]:
+def _signatures(batch: dict[str, Any], *, cfg: DedupConfig, lines: Any, template: Any) -> dict[str, Any]:
+    """The documents' sets (template lines left out, template values dropped), signatures, band keys and
+    slot fingerprints, as :func:`newsclean.dedupe` makes them."""
     params = cfg.params()
     bands, rows = cfg.bands_rows()
-    sizes = np.array([len(b) // 4 for b in batch["sets"]], dtype=np.int64)
-    offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
-    sets, offsets = st.filter_sets(_cat(batch["sets"], np.uint32), offsets, template)
+    doc_lines = np.array([len(b) // 4 for b in batch["line_len"]], dtype=np.int64)
+    line_len = _cat(batch["line_len"], np.int32).astype(np.int64)
+    line_start = np.concatenate([[0], np.cumsum(doc_lines)]).astype(np.int64)
+    rows_per_doc = np.array([len(b) // 8 for b in batch["row_hash"]], dtype=np.int64)
+    row_doc = np.repeat(np.arange(doc_lines.shape[0]), rows_per_doc)
+    row_line = _cat(batch["row_line"], np.int32).astype(np.int64)
+    drop = np.zeros(line_len.shape[0], dtype=bool)
+    drop[line_start[row_doc] + row_line] = np.isin(_cat(batch["row_hash"], np.uint64), lines)
+    tokens = _cat(batch["tokens"], np.uint32)
+    sets, offsets = st.document_sets(tokens, line_len, doc_lines, drop, ValueSet(template), params)
     sig = st.signatures(sets, offsets, params)
     keys = st.band_keys(sig, bands, rows, params.seed)
     prints = st.fingerprints(sig)
@@ -379,7 +392,7 @@ class _Run:
         rows = self._map(feats, _rows).materialize()
         template = self.template_lines(rows)
         values = self.template_values(feats, rows, template, n)
-        docs = self._map(feats, _signatures, cfg=cfg, template=values).materialize()
+        docs = self._map(feats, _signatures, cfg=cfg, lines=template, template=values).materialize()
         small = _columns(docs, [IDX, "key_hash", "n_shingles"])
         order = np.argsort(small[IDX], kind="stable")
         key_hash = small["key_hash"][order].astype(np.uint64)
