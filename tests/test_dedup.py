@@ -227,6 +227,39 @@ def test_jobs_give_the_same_result(monkeypatch: pytest.MonkeyPatch, method: str,
     assert one == dedupe(docs)  # batching does not change anything either
 
 
+def test_a_failing_worker_is_reported_not_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.dedup import collect
+
+    original = collect.scan
+
+    def scan(texts, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if texts and texts[0] == EXAM:
+            msg = "scan failed on purpose"
+            raise ValueError(msg)
+        return original(texts, *args, **kwargs)
+
+    monkeypatch.setattr(collect, "MIN_PARALLEL", 2)
+    monkeypatch.setattr(collect, "scan", scan)
+    docs = [RAIN, EXAM, FARM, CRICKET] * 4
+    if collect.start_method() == "fork":
+        with pytest.raises((RuntimeError, ValueError), match="scan failed on purpose"):
+            dedupe(docs, jobs=2, batch_size=1)
+
+
+def test_no_shared_mapping_falls_back_to_pickling(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.dedup import collect
+
+    def refuse(count: int) -> None:
+        msg = "no mapping"
+        raise OSError(msg)
+
+    monkeypatch.setattr(collect, "MIN_PARALLEL", 2)
+    docs = [RAIN, EXAM, FARM, CRICKET, HOSPITAL, RAIN.replace("मुंबई", "पुणे")] * 2
+    one = dedupe(docs)
+    monkeypatch.setattr(collect, "_SharedValues", refuse)
+    assert dedupe(docs, jobs=2, batch_size=2) == one
+
+
 def test_blocks_give_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
     from newsclean.dedup import batch
 

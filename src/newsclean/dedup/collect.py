@@ -124,13 +124,17 @@ def scan_corpus(texts: list[str], cfg: DedupConfig, params: MinHashParams) -> tu
         return _one_process(texts, lengths, bounds, local, cache)
     size = max(1, min(cfg.batch_size, -(-len(texts) // (4 * cfg.jobs))))  # several batches per process
     bounds = batch_bounds(lengths, size, BATCH_CHARS)
+    shared: _SharedValues | None = None
     if start_method() == "fork":
         # a region per batch, as large as its tokens can be (each token needs a character and a separator):
         # reserved, not touched, so it costs memory only where tokens are written
         caps = np.array([sum(lengths[lo:hi]) // 2 + 2 * (hi - lo) for lo, hi in bounds], dtype=np.int64)
         starts = np.concatenate([[0], np.cumsum(caps)]).astype(np.int64)
         jobs = [(lo, hi, int(st), params, mt) for (lo, hi), st in zip(bounds, starts, strict=False)]
-        with _SharedValues(int(starts[-1])) as shared:
+        with contextlib.suppress(OSError, ValueError):  # no shared mapping here: pickle instead
+            shared = _SharedValues(int(starts[-1]))
+    if shared is not None:
+        with shared:
             _FORKED_TEXTS[:] = texts
             try:
                 cache = TokenCache(params.seed)
@@ -140,7 +144,7 @@ def scan_corpus(texts: list[str], cfg: DedupConfig, params: MinHashParams) -> tu
                 _FORKED_TEXTS[:] = []
             counts = [int(p.line_len.sum()) for p in parts]
             return _assemble(parts, bounds, shared.compact(starts, counts), cache)
-    with multiprocessing.get_context("spawn").Pool(cfg.jobs - 1) as pool:
+    with multiprocessing.get_context(start_method()).Pool(cfg.jobs - 1) as pool:
         parts_iter = pool.imap(_scan_job, [(texts[lo:hi], params, mt) for lo, hi in bounds])
         return _one_process(texts, lengths, bounds, parts_iter, TokenCache(params.seed))
 
