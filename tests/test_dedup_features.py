@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean.dedup.arrays import distinct
-from newsclean.dedup.codepoints import token_runs
+from newsclean.dedup.codepoints import LONG_TOKEN, token_runs
 from newsclean.dedup.features import BatchFeatures, TokenCache, featurize
 from newsclean.dedup.tokens import normalize_token, prepare, tokenize
 
@@ -20,6 +20,7 @@ _DIGITS = re.compile("[0-9]+")
 _MULT = 0x9E3779B97F4A7C15
 _LEN_MULT = 0xC2B2AE3D27D4EB4F
 _MASK = 2**64 - 1
+_P = 0x2545F4914F6CDD1D  # the sequence hashes' polynomial base
 
 
 def _mix(x: int) -> int:
@@ -39,12 +40,12 @@ def _h(token: str, seed: int) -> int:
 
 
 def _seq(values: list[int]) -> int:
-    """The order-sensitive run hash of ``features._sequence_hashes``, written out with Python ints."""
+    """The order-sensitive run hash of ``features.sequence_hashes``, written out with Python ints."""
     acc, power = 0, 1
     for v in values:
-        power = power * _MULT & _MASK
         acc = (acc + v * power) & _MASK
-    return acc ^ (len(values) * _LEN_MULT & _MASK)
+        power = power * _P & _MASK
+    return _mix(acc ^ (len(values) * _LEN_MULT & _MASK))
 
 
 def reference(texts: list[str], seed: int) -> dict[str, list[int]]:
@@ -58,10 +59,10 @@ def reference(texts: list[str], seed: int) -> dict[str, list[int]]:
                 lines.append([])
                 continue
             norm = normalize_token(tok)
-            words.append(_h(norm, seed))
-            lines[-1].append(_h(_DIGITS.sub("0", norm), seed))
+            words.append(_h(norm, seed) & 0xFFFFFFFF)
+            lines[-1].append(_h(_DIGITS.sub("0", norm), seed) & 0xFFFFFFFF)
         lines = [line for line in lines if line]
-        out["tokens"] += [w & 0xFFFFFFFF for w in words]
+        out["tokens"] += words
         out["line_len"] += [len(line) for line in lines]
         out["line_hash"] += [_seq(line) for line in lines]
         out["doc_lines"].append(len(lines))
@@ -86,14 +87,28 @@ def test_hand_checked_tokens_and_lines() -> None:
 
 
 def test_token_runs_keep_words_whole_and_split_at_separators() -> None:
-    runs = token_runs(["छत्तीसगढ़ में, नमस्ते।दूसरी\u00a0पंक्ति—IT"], seed=1)
+    runs = token_runs(["छत्तीसगढ़ में, नमस्ते।दूसरी\u00a0पंक्ति—IT"])
     assert runs.strings(np.arange(runs.start.shape[0])) == ["छत्तीसगढ़", "में", "नमस्ते", "दूसरी", "पंक्ति", "IT"]
 
 
-def test_identity_hash_depends_on_order_and_seed() -> None:
-    a = token_runs(["कम मक कम"], seed=1).ident.tolist()
+def test_identity_hash_depends_on_order_and_content_only() -> None:
+    a = token_runs(["कम मक कम"]).ident.tolist()
     assert a[0] == a[2] != a[1]
-    assert token_runs(["कम"], seed=2).ident.tolist() != a[:1]
+    # the same token anywhere in a batch (another document, another line, after a deleted joiner)
+    b = token_runs(["राम", "x\nक\u200dम"]).ident.tolist()
+    assert b[2] == a[0]
+    assert len(set(token_runs(["a", "a\x00", "\x00a", "aa"]).ident.tolist())) == 4
+
+
+def test_long_tokens_get_a_strong_identity() -> None:
+    # Thue-Morse words: equal polynomial hashes modulo 2**64 for any odd base from length 2**11 on
+    tm = [bin(i).count("1") % 2 for i in range(2 * LONG_TOKEN)]
+    a = "".join("कख"[t] for t in tm)
+    b = "".join("खक"[t] for t in tm)
+    runs = token_runs([a, b, a])
+    assert runs.ident[0] == runs.ident[2] != runs.ident[1]
+    f = featurize([a, b], seed=1)
+    assert f.tokens[0] != f.tokens[1]
 
 
 @settings(max_examples=300)

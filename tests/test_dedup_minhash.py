@@ -9,8 +9,10 @@ from hypothesis import strategies as st
 
 from newsclean import IncompatibleSignatureError
 from newsclean.dedup import stages
+from newsclean.dedup.arrays import ValueSet
+from newsclean.dedup.clusters import components
+from newsclean.dedup.config import verified_banding
 from newsclean.dedup.features import featurize
-from newsclean.dedup.index import components
 from newsclean.dedup.minhash import MinHashParams, Signature, lsh_params
 from newsclean.dedup.tokens import matching_key, prepare, tokenize
 
@@ -47,8 +49,11 @@ VOCAB = [
 
 
 def sets_and_sigs(texts: list[str], params: MinHashParams) -> tuple[list[set[int]], np.ndarray]:
-    feats = featurize(texts, params.seed)
-    sets, offsets = stages.shingle_sets(feats, np.zeros(0, dtype=np.uint64), params, max_tokens=0)
+    f = featurize(texts, params.seed)
+    nothing = np.zeros(f.line_len.shape[0], dtype=bool)
+    sets, offsets = stages.document_sets(
+        f.tokens, f.line_len, f.doc_lines, nothing, ValueSet(np.zeros(0, np.uint32)), params
+    )
     sig = stages.signatures(sets, offsets, params)
     return [set(sets[offsets[i] : offsets[i + 1]].tolist()) for i in range(len(texts))], sig
 
@@ -128,21 +133,31 @@ def test_tokens_keep_devanagari_words_whole() -> None:
     assert matching_key("१०") == matching_key("10")
 
 
-def test_boilerplate_lines_need_min_docs() -> None:
-    texts = ["एक दो\nखबर अलग पहली", "एक दो\nखबर अलग दूसरी", "एक दो\nखबर अलग तीसरी", "खबर अलग पहली"]
-    feats = featurize(texts, 1)
-    rows = stages.doc_line_rows(feats, max_tokens=5)[1]
-    boiler = stages.boilerplate_lines(rows, 3)
-    assert len(boiler) == 1  # only "एक दो" is in three documents; "खबर अलग पहली" is in two
-    assert len(stages.boilerplate_lines(rows, 4)) == 0
-
-
 def test_candidate_pairs_by_sorting() -> None:
-    keys = np.array([[5, 1], [5, 2], [7, 2], [5, 9]], dtype=np.uint64)
+    keys = np.array([[5, 1], [5, 2], [7, 2], [5, 9]], dtype=np.uint32).T  # band-major
     rank = np.array([4, 3, 2, 1], dtype=np.uint64)
     valid = np.array([True, True, True, False])
     pairs = stages.candidate_pairs(keys, rank, valid)
     assert pairs.tolist() == [[0, 1], [1, 2]]
+
+
+def test_candidate_pairs_bounded_per_bucket() -> None:
+    # one bucket of 100 members: each is paired with the next ``window`` only (in rank order)
+    keys = np.zeros((1, 100), dtype=np.uint32)
+    pairs = stages.candidate_pairs(keys, np.arange(100, dtype=np.uint64), np.ones(100, bool), window=3)
+    assert pairs.shape[0] == 3 * 100 - 6
+    assert set(map(tuple, pairs.tolist())) == {
+        (i, j) for i in range(100) for j in range(i + 1, min(100, i + 4))
+    }
+
+
+@pytest.mark.parametrize("threshold", [0.3, 0.5, 0.7, 0.9])
+def test_verified_banding_finds_pairs_at_the_threshold(threshold: float) -> None:
+    bands, rows = verified_banding(threshold, 128)
+    assert bands * rows <= 128
+    assert 1 - (1 - threshold**rows) ** bands >= 0.99
+    more = 128 // (rows + 1)
+    assert 1 - (1 - threshold ** (rows + 1)) ** more < 0.99  # one more row would miss too many
 
 
 def test_verify_pairs_exact_intersections() -> None:
@@ -157,18 +172,3 @@ def test_verify_pairs_exact_intersections() -> None:
 def test_components() -> None:
     edges = np.array([[5, 6], [1, 5], [2, 3]], dtype=np.int64)
     assert components(7, edges).tolist() == [0, 1, 2, 2, 4, 1, 1]
-
-
-def test_boilerplate_lines_counted_in_two_halves_equal_one_count() -> None:
-    rng = np.random.default_rng(2)
-    lines = rng.integers(0, 2**64, 3000, dtype=np.uint64)
-    hashes = lines[rng.zipf(1.5, 70_000) % 3000]  # over 2**16 rows: the split path
-    groups = rng.integers(0, 500, hashes.shape[0]).astype(np.int64)
-
-    def mapper(f, xs):  # type: ignore[no-untyped-def]  # any map-like callable that is not ``map``
-        return (f(x) for x in xs)
-
-    for g in (None, groups):
-        whole = stages.boilerplate_lines(hashes, 3, g)
-        assert whole.size > 10
-        assert stages.boilerplate_lines(hashes, 3, g, mapper=mapper).tolist() == whole.tolist()

@@ -81,7 +81,8 @@ def test_load_rejects_other_params(tmp_path: Path) -> None:
     d.save(path)
     with np.load(path) as data:
         arrays = dict(data)
-    header = bytes(arrays["header"]).decode("utf-8").replace('"scheme_version": 1', '"scheme_version": 99')
+    version = f'"scheme_version": {d.params.scheme_version}'
+    header = bytes(arrays["header"]).decode("utf-8").replace(version, '"scheme_version": 99')
     arrays["header"] = np.frombuffer(header.encode("utf-8"), dtype=np.uint8)
     np.savez(path, **arrays)
     with pytest.raises(nc.IncompatibleSignatureError, match="scheme_version"):

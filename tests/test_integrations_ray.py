@@ -96,6 +96,17 @@ def test_dedupe_dataset_equals_dedupe(local_ray, threshold, batch_size):
     assert got.duplicate_of == expected.duplicate_of
 
 
+def test_dedupe_dataset_with_ids_equals_dedupe(local_ray):
+    texts = corpus(seed=11)
+    texts += texts[:10]  # byte-identical copies: the ids decide which record is kept
+    ids = [f"r{(i * 7919) % 1000:03d}" for i in range(len(texts))]
+    ds = ray.data.from_items([{"text": t, "rid": r} for t, r in zip(texts, ids, strict=True)])
+    got = dedupe_dataset(ds, id_field="rid", batch_size=9, num_partitions=2)
+    expected = nc.dedupe(texts, ids=ids)
+    assert got == expected
+    assert expected.kept != nc.dedupe(texts).kept
+
+
 def _first_block_last(batch):
     import time
 

@@ -95,6 +95,10 @@ def run_dedup(
     def body(items: list[RecordItem]) -> None:
         texts = [str(it.record[fields.text]) for it in items if it.record is not None]
         kwargs: dict[str, Any] = {"threshold": threshold}
+        # record ids break ties between identical texts, so a shuffled input keeps the same records
+        ids = [it.record.get(fields.id) for it in items if it.record is not None]
+        if all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in ids):
+            kwargs["ids"] = ids
         if io.jobs > 1:
             kwargs["jobs"] = io.jobs
         result = dedupe(texts, **kwargs)

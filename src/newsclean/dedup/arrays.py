@@ -13,7 +13,15 @@ from typing import TypeVar
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["distinct", "distinct_pairs", "member", "sorted_unique", "stable_order", "value_counts"]
+__all__ = [
+    "ValueSet",
+    "distinct",
+    "distinct_pairs",
+    "member",
+    "sorted_unique",
+    "stable_order",
+    "value_counts",
+]
 
 U32 = npt.NDArray[np.uint32]
 U64 = npt.NDArray[np.uint64]
@@ -190,3 +198,68 @@ def member(values: npt.NDArray[T], table: npt.NDArray[T]) -> npt.NDArray[np.bool
         pos = np.minimum(np.searchsorted(table, cand), table.shape[0] - 1)
         out[maybe] = table[pos] == cand
     return out
+
+
+_HASH32 = np.uint32(0x9E3779B1)
+
+
+class ValueSet:
+    """A set of uint32 values for fast membership tests: open addressing, at most a quarter full.
+
+    Built once and probed many times (the template filter probes every shingle of the corpus): one
+    multiply, one shift and one gather per value, into a table small enough for the cache; the few
+    displaced keys are probed again.
+
+    >>> ValueSet(np.array([5, 7], dtype=np.uint32)).contains(np.array([1, 5, 9, 7], dtype=np.uint32)).tolist()
+    [False, True, False, True]
+    """
+
+    __slots__ = ("_bits", "_empty", "_keys", "size")
+
+    def __init__(self, values: U32) -> None:
+        values = sorted_unique(values.astype(np.uint32))
+        self.size = int(values.shape[0])
+        gap = np.flatnonzero(values != np.arange(values.shape[0], dtype=np.uint32))
+        self._empty = np.uint32(gap[0] if gap.size else values.shape[0])  # a value not in the set
+        self._bits = max(4, (4 * values.shape[0]).bit_length())
+        self._keys = np.full(1 << self._bits, self._empty, dtype=np.uint32)
+        slot = self._slots(values)
+        mask = (1 << self._bits) - 1
+        while values.size:
+            free = np.flatnonzero(self._keys.take(slot) == self._empty)
+            taken, first = np.unique(slot[free], return_index=True)
+            self._keys[taken] = values[free[first]]
+            rest = np.ones(values.shape[0], dtype=bool)
+            rest[free[first]] = False
+            values, slot = values[rest], (slot[rest] + 1) & mask
+
+    def _slots(self, values: U32) -> npt.NDArray[np.intp]:
+        out: npt.NDArray[np.intp] = ((values * _HASH32) >> np.uint32(32 - self._bits)).astype(np.intp)
+        return out
+
+    def contains(self, values: U32) -> npt.NDArray[np.bool_]:
+        """One bool per value: whether it is in the set.
+
+        Args:
+            values: uint32 values.
+
+        Returns:
+            The membership mask.
+        """
+        if self.size == 0 or values.size == 0:
+            return np.zeros(values.shape[0], dtype=bool)
+        slot = self._slots(values)
+        at = self._keys.take(slot)
+        out: npt.NDArray[np.bool_] = at == values
+        out &= at != self._empty  # a value equal to the empty marker is not in the set
+        pending = np.flatnonzero(~out & (at != self._empty))
+        mask = (1 << self._bits) - 1
+        while pending.size:
+            slot_p = (slot.take(pending) + 1) & mask
+            slot[pending] = slot_p
+            at_p = self._keys.take(slot_p)
+            v = values.take(pending)
+            live = at_p != self._empty
+            out[pending[(at_p == v) & live]] = True
+            pending = pending[(at_p != v) & live]
+        return out

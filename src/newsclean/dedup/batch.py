@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import sys
-import threading
 from collections.abc import Sequence
-from multiprocessing.pool import Pool, ThreadPool
+from multiprocessing.pool import ThreadPool
 
 import numpy as np
 import numpy.typing as npt
 
-from ..errors import InputTypeError
+from ..errors import ConfigError, InputTypeError
 from ..types import Document
-from . import stages
-from .arrays import distinct_pairs, member, sorted_unique
-from .features import BatchFeatures, TokenCache, concat, featurize
-from .index import DedupResult, build_result
-from .minhash import MinHashParams
-from .stages import DEFAULT_THRESHOLD, DedupConfig
+from . import collect
+from .arrays import ValueSet, member
+from .candidates import U8, Mapper, band_keys, candidate_pairs, fingerprints, prefilter
+from .clusters import cluster_labels, exact_groups, matching_pairs
+from .collect import Corpus, Rows, scan_corpus
+from .config import DEFAULT_THRESHOLD, DEFAULTS, DedupConfig
+from .features import featurize
+from .index import DedupResult, Id, build_result
+from .minhash import I64, U32, U64, MinHashParams, signatures_from_sets
+from .shingles import document_sets
+from .templates import line_texts, representatives, template_lines, template_values
 
-__all__ = ["DEFAULT_THRESHOLD", "DedupConfig", "dedupe", "texts_of"]
+__all__ = ["DEFAULT_THRESHOLD", "DedupConfig", "dedupe", "ids_of", "texts_of"]
 
-_BLOCK = 4096  # documents per block of shingling and MinHash in a pass (bounds temporaries; cache-sized)
-_MIN_PARALLEL = 4000  # below this many documents a process pool costs more than it saves
+_BLOCK = 1024  # documents per block of the corpus-wide phases (bounds their temporaries)
 
 
 def texts_of(docs: Sequence[str | Document], func: str) -> list[str]:
@@ -59,79 +60,76 @@ def texts_of(docs: Sequence[str | Document], func: str) -> list[str]:
     return out
 
 
-# One token cache per worker process, shared by the batches it featurizes during one call (the pool lives
-# for one call; the parent never fills it, so a forked worker starts with it empty).
-_WORKER_CACHE: list[TokenCache] = []
+def ids_of(ids: Sequence[Id] | None, n: int, func: str) -> list[Id] | None:
+    """Check ``ids``: one ``str`` or ``int`` per document (or None for no ids).
 
+    Args:
+        ids: The ids given.
+        n: Number of documents.
+        func: Name of the public function, for messages.
 
-def _worker_cache(seed: int) -> TokenCache:
-    if not _WORKER_CACHE or _WORKER_CACHE[0].seed != seed:
-        _WORKER_CACHE[:] = [TokenCache(seed)]
-    return _WORKER_CACHE[0]
+    Returns:
+        The ids as a list, or None.
 
+    Raises:
+        InputTypeError: For a non-sequence or an id of another type.
+        ConfigError: If there are not ``n`` of them.
 
-def _featurize_job(args: tuple[list[str], int]) -> BatchFeatures:
-    return featurize(args[0], args[1], _worker_cache(args[1]))
-
-
-# The texts of the running call, set before a ``fork`` pool starts: its workers inherit them and receive
-# only index ranges, so no text is pickled between processes (only token arrays come back).
-_FORKED_TEXTS: list[str] = []
-
-
-def _featurize_range(args: tuple[int, int, int]) -> BatchFeatures:
-    lo, hi, seed = args
-    return featurize(_FORKED_TEXTS[lo:hi], seed, _worker_cache(seed))
-
-
-def _start_method() -> str:
-    """``fork`` where it is safe and cheap (POSIX, this process runs one thread), else ``spawn``."""
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1 and sys.platform != "darwin":
-        return "fork"
-    return "spawn"
-
-
-def _features(texts: list[str], cfg: DedupConfig, pool: Pool | None) -> BatchFeatures:
-    size = cfg.batch_size
-    if pool is not None:  # at least one batch per process
-        size = max(1, min(size, -(-len(texts) // cfg.jobs)))
-    bounds = [(lo, min(len(texts), lo + size)) for lo in range(0, len(texts), size)] or [(0, 0)]
-    if pool is not None and len(bounds) > 1:
-        if _FORKED_TEXTS is texts:
-            return concat(pool.imap(_featurize_range, [(lo, hi, cfg.seed) for lo, hi in bounds]))
-        return concat(pool.imap(_featurize_job, [(texts[lo:hi], cfg.seed) for lo, hi in bounds]))
-    cache = TokenCache(cfg.seed)
-    return concat(featurize(texts[lo:hi], cfg.seed, cache) for lo, hi in bounds)
+    >>> ids_of(["a", 7], 2, "dedupe")
+    ['a', 7]
+    >>> ids_of(["a"], 2, "dedupe")
+    Traceback (most recent call last):
+    ...
+    newsclean.errors.ConfigError: dedupe() argument 'ids' has 1 items for 2 documents
+    """
+    if ids is None:
+        return None
+    if isinstance(ids, (str, bytes)) or not hasattr(ids, "__len__") or not hasattr(ids, "__iter__"):
+        msg = f"{func}() argument 'ids' must be a sequence of str or int, not {type(ids).__name__}"
+        raise InputTypeError(msg)
+    out = list(ids)
+    if len(out) != n:
+        msg = f"{func}() argument 'ids' has {len(out)} items for {n} documents"
+        raise ConfigError(msg)
+    for i, v in enumerate(out):
+        if isinstance(v, bool) or not isinstance(v, (str, int)):
+            msg = f"{func}() ids item {i} must be str or int, not {type(v).__name__}"
+            raise InputTypeError(msg)
+    return out
 
 
 def dedupe(
     docs: Sequence[str | Document],
     *,
-    threshold: float = DEFAULT_THRESHOLD,
-    containment: float | None = 0.9,
-    num_perm: int = 128,
-    shingle: int = 4,
-    seed: int = 1,
-    lsh_threshold: float | None = None,
-    boilerplate_min_docs: int = 3,
-    boilerplate_max_tokens: int = 30,
-    jobs: int = 1,
-    batch_size: int = 1024,
+    ids: Sequence[Id] | None = None,
+    threshold: float = DEFAULTS.threshold,
+    containment: float | None = DEFAULTS.containment,
+    num_perm: int = DEFAULTS.num_perm,
+    shingle: int = DEFAULTS.shingle,
+    seed: int = DEFAULTS.seed,
+    lsh_threshold: float | None = DEFAULTS.lsh_threshold,
+    boilerplate_min_docs: int = DEFAULTS.boilerplate_min_docs,
+    boilerplate_max_tokens: int = DEFAULTS.boilerplate_max_tokens,
+    jobs: int = DEFAULTS.jobs,
+    batch_size: int = DEFAULTS.batch_size,
 ) -> DedupResult:
     """Find exact and near-duplicate documents in a corpus; keep one per cluster.
 
-    Raw texts go in, boilerplate included. Steps: matching keys (search profile) and word tokens; short
-    lines found in ``boilerplate_min_docs`` or more documents are template lines and left out of the
-    shingles; exact duplicates by key hash; near duplicates by one-permutation MinHash over word
-    ``shingle``-grams with LSH banding (bands/rows by minimising the false-positive/negative areas); every
-    candidate pair is verified by the exact Jaccard resemblance of the shingle sets; clusters by union-find.
+    Raw texts go in, boilerplate included. Steps: matching keys (search profile) and word tokens; word
+    ``shingle``-grams inside each line; short lines found in ``boilerplate_min_docs`` or more stories are
+    template lines and their shingles are left out; exact duplicates by key hash; near duplicates by
+    one-permutation MinHash with LSH banding chosen for ``threshold``; candidates screened on their
+    signatures and verified by the exact Jaccard resemblance of the shingle sets; clusters by union-find.
 
     The result does not depend on input order (the kept representative is chosen by content: the longest
-    text, ties by content hashes), nor on the process, machine, ``PYTHONHASHSEED`` or ``jobs``.
+    text, ties by content hashes, then by ``ids``), nor on the process, machine, ``PYTHONHASHSEED`` or
+    ``jobs``.
 
     Args:
         docs: Texts or :class:`~newsclean.Document` objects.
+        ids: A stable key per document (``str`` or ``int``, e.g. the record id): between byte-identical
+            texts the one with the smallest id is kept (ints before strings), so a shuffled corpus keeps
+            the same records. Without ids such a tie goes to the lower input index.
         threshold: Jaccard resemblance of word-shingle sets from which two documents are duplicates
             (0-1; the default 0.5 is tuned on the development data).
         containment: Also merge a pair when the smaller document's shingles lie at least this much inside
@@ -139,20 +137,20 @@ def dedupe(
         num_perm: Signature slots.
         shingle: Words per shingle.
         seed: Hash seed (results are reproducible for a given seed).
-        lsh_threshold: Resemblance the LSH banding is tuned for (default: ``0.75 * threshold``, lowered to
-            ``threshold / 2`` when containment is on; candidates are verified exactly anyway).
-        boilerplate_min_docs: Document frequency from which a short line counts as template.
+        lsh_threshold: Resemblance the LSH banding is tuned for (default: the most rows per band that
+            still find a pair at ``threshold`` with probability 0.99; candidates are verified anyway).
+        boilerplate_min_docs: Number of stories from which a short line counts as template.
         boilerplate_max_tokens: Longest line (tokens) that may count as template.
-        jobs: Processes for the per-document and per-block work (same result for any value; corpora under
-            4,000 documents run in this process).
-        batch_size: Documents per feature batch (bounds peak memory of the per-document phase).
+        jobs: Processes for the per-document work and threads for the corpus-wide phases (same result for
+            any value; corpora under 4,000 documents run in this process).
+        batch_size: Documents per scan batch (bounds peak memory of the per-document phase).
 
     Returns:
         A :class:`DedupResult`.
 
     Raises:
-        InputTypeError: If ``docs`` or one of its items has the wrong type.
-        ConfigError: If an option is out of range.
+        InputTypeError: If ``docs``, ``ids`` or one of their items has the wrong type.
+        ConfigError: If an option is out of range, or ``ids`` has another length than ``docs``.
 
     >>> a = "भारत सरकार ने आज नई शिक्षा नीति की घोषणा की। मंत्री ने कहा कि स्कूलों में बदलाव होंगे।"
     >>> b = a.replace("आज", "सोमवार को")
@@ -162,202 +160,110 @@ def dedupe(
     ([2, 1, 2], [1, 2])
     >>> r.duplicate_of
     {0: (2, 0.55)}
+    >>> dedupe([a, a], ids=["rec-9", "rec-2"]).kept
+    [1]
     """
     options = dict(locals())  # exactly the keyword options above
-    del options["docs"]
+    del options["docs"], options["ids"]
     cfg = DedupConfig(**options)
     texts = texts_of(docs, "dedupe")
-    return run(texts, cfg)
+    return run(texts, cfg, ids_of(ids, len(texts), "dedupe"))
 
 
-def run(texts: list[str], cfg: DedupConfig) -> DedupResult:
+def run(texts: list[str], cfg: DedupConfig, ids: list[Id] | None = None) -> DedupResult:
     """Run the whole batch pipeline on type-checked texts (see :mod:`newsclean.dedup.stages`)."""
-    n = len(texts)
-    if n == 0:
+    if not texts:
         return DedupResult([], [], {})
     params = cfg.params()
-    if cfg.jobs > 1 and n >= _MIN_PARALLEL:
-        global _FORKED_TEXTS
-        method = _start_method()
-        if method == "fork":
-            _FORKED_TEXTS = texts
-        try:
-            # processes for the features (Python string work), threads for the blocks (numpy releases the
-            # GIL there, and threads share the features instead of pickling them)
-            with multiprocessing.get_context(method).Pool(cfg.jobs) as pool:
-                feats = _features(texts, cfg, pool)
-        finally:
-            _FORKED_TEXTS = []
+    corpus, rows = scan_corpus(texts, cfg, params)
+    if cfg.jobs > 1 and len(texts) >= collect.MIN_PARALLEL:
+        # threads for the corpus-wide phases: numpy releases the GIL there, and threads share the arrays
         with ThreadPool(cfg.jobs) as threads:
-            return _run(texts, feats, cfg, params, threads)
-    return _run(texts, _features(texts, cfg, None), cfg, params, None)
+            return _finish(texts, corpus, rows, cfg, params, threads.imap, ids)
+    return _finish(texts, corpus, rows, cfg, params, map, ids)
 
 
-def _run(
-    texts: list[str], feats: BatchFeatures, cfg: DedupConfig, params: MinHashParams, pool: Pool | None
+def _finish(
+    texts: list[str],
+    corpus: Corpus,
+    rows: Rows,
+    cfg: DedupConfig,
+    params: MinHashParams,
+    mapper: Mapper,
+    ids: list[Id] | None,
 ) -> DedupResult:
-    mapper: stages.Mapper = map if pool is None else pool.imap
-    mt = cfg.boilerplate_max_tokens
-    docs, hashes = _line_rows(feats, mt, mapper)
-    boiler = stages.boilerplate_lines(hashes, cfg.boilerplate_min_docs, mapper=mapper)
-    first = stages.exact_groups(feats.key_hash)[1]
-    line_values, line_of_value = _template_lines(feats, boiler, params, mt, mapper)
-    template = sorted_unique(line_values)
-    sets, offsets, keys, touched = _sets_and_keys(feats, boiler, template, cfg, params, pool)
-    labels = _labels(feats, first, cfg, (sets, offsets, keys), mapper)
-    # refinement: count each line once per first-pass cluster
-    refined = stages.boilerplate_lines(hashes, cfg.boilerplate_min_docs, labels[docs], mapper=mapper)
-    if not np.array_equal(refined, boiler):
-        subset = bool(member(refined, boiler).all())
-        if subset:  # the template shingles of fewer lines: a filter of the first ones
-            template = sorted_unique(line_values[member(line_of_value, refined)])
-        else:
-            template = stages.template_shingles(feats, refined, params, max_tokens=mt)
-        del line_values, line_of_value
-        if subset:
-            # fewer template lines (the usual case): only documents holding a line that stopped being
-            # template, or that lost a shingle to the first template set, can change; the others keep
-            # exactly their first-pass sets and keys
-            redo = touched | stages.has_lines(feats, np.setdiff1d(boiler, refined), mt)
-        else:
-            redo = np.ones(feats.n_docs, dtype=bool)
-        ids = np.flatnonzero(redo)
-        part = _sets_and_keys(feats.take(ids), refined, template, cfg, params, pool)[:3]
-        sets, offsets, keys = _splice((sets, offsets, keys), ids, part)
-        labels = _labels(feats, first, cfg, (sets, offsets, keys), mapper)
-    return build_result(texts, labels, feats.key_hash, feats.length, sets, offsets, mapper=mapper)
-
-
-def _line_rows(
-    feats: BatchFeatures, max_tokens: int, mapper: stages.Mapper
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint64]]:
-    """:func:`stages.doc_line_rows` block by block (rows are per document: the blocks just concatenate)."""
-    n = feats.n_docs
-
-    def rows(lo: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint64]]:
-        docs, hashes = stages.doc_line_rows(feats.slice(lo, min(n, lo + _BLOCK)), max_tokens)
-        return docs + lo, hashes
-
-    parts = list(mapper(rows, range(0, n, _BLOCK)))
-    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
-
-
-def _template_lines(
-    feats: BatchFeatures,
-    boiler: npt.NDArray[np.uint64],
-    params: MinHashParams,
-    max_tokens: int,
-    mapper: stages.Mapper,
-) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint64]]:
-    """:func:`stages.template_line_shingles` block by block (bounds the temporaries), pairs made distinct."""
-    n = feats.n_docs
-
-    def block_shingles(lo: int) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint64]]:
-        part = feats.slice(lo, min(n, lo + _BLOCK))
-        return stages.template_line_shingles(part, boiler, params, max_tokens=max_tokens)
-
-    parts: list[tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint64]]] = list(
-        mapper(block_shingles, range(0, n, _BLOCK))
-    )
-    if len(parts) == 1:
-        return parts[0]
-    lines, values = distinct_pairs(
-        np.concatenate([p[1] for p in parts]), np.concatenate([p[0] for p in parts]).astype(np.uint64)
-    )
-    return values.astype(np.uint32), lines
-
-
-_BlockJob = tuple[
-    BatchFeatures, "npt.NDArray[np.uint64]", "npt.NDArray[np.uint32]", MinHashParams, int, int, int
-]
-_BlockOut = tuple[
-    "npt.NDArray[np.uint32]", "npt.NDArray[np.int64]", "npt.NDArray[np.uint64]", "npt.NDArray[np.bool_]"
-]
-_Sets = tuple["npt.NDArray[np.uint32]", "npt.NDArray[np.int64]", "npt.NDArray[np.uint64]"]
-
-
-def _block_job(job: _BlockJob) -> _BlockOut:
-    """Shingle sets, their sizes and band keys of one block of documents (runs in a worker with jobs > 1)."""
-    part, boiler, template, params, max_tokens, bands, rows = job
-    touched = np.zeros(part.n_docs, dtype=bool)
-    s, o = stages.shingle_sets(
-        part, boiler, params, max_tokens=max_tokens, template=template, touched=touched
-    )
-    keys = stages.band_keys(stages.signatures(s, o, params), bands, rows, params.seed)
-    return s, np.diff(o), keys, touched
-
-
-def _sets_and_keys(
-    feats: BatchFeatures,
-    boiler: npt.NDArray[np.uint64],
-    template: npt.NDArray[np.uint32],
-    cfg: DedupConfig,
-    params: MinHashParams,
-    pool: Pool | None,
-) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.int64], npt.NDArray[np.uint64], npt.NDArray[np.bool_]]:
-    """Shingle sets (CSR), band keys and template-touched flags of every document, block by block."""
-    n = feats.n_docs
-    bands, rows = cfg.bands_rows()
-    mt = cfg.boilerplate_max_tokens
-    # blocks of documents bound the per-token temporaries; only sets and band keys are kept
-    block = _BLOCK if pool is None else max(1, min(_BLOCK, -(-n // (2 * cfg.jobs))))
-    jobs = (
-        (feats.slice(lo, min(n, lo + block)), boiler, template, params, mt, bands, rows)
-        for lo in range(0, n, block)
-    )
-    outs = pool.imap(_block_job, jobs) if pool is not None else map(_block_job, jobs)
-    # every token starts at most one shingle (plus one for a document shorter than a shingle), so one
-    # buffer of that size holds all sets without a second copy at concatenation
-    buffer = np.empty(feats.tokens.shape[0] + n, dtype=np.uint32)
-    sizes = np.zeros(n, dtype=np.int64)
-    touched = np.zeros(n, dtype=bool)
-    key_parts: list[npt.NDArray[np.uint64]] = [np.zeros((0, bands), dtype=np.uint64)]
-    used = 0
-    lo = 0
-    for s, part_sizes, k, t in outs:
-        buffer[used : used + s.shape[0]] = s
-        used += s.shape[0]
-        sizes[lo : lo + part_sizes.shape[0]] = part_sizes
-        touched[lo : lo + t.shape[0]] = t
-        lo += part_sizes.shape[0]
-        key_parts.append(k)
-    offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
-    return buffer[:used], offsets, np.concatenate(key_parts), touched
-
-
-def _splice(old: _Sets, docs: npt.NDArray[np.int64], new: _Sets) -> _Sets:
-    """``old`` sets/offsets/keys with the rows of ``docs`` (sorted) replaced by ``new``'s (in that order).
-
-    Copied run by run (a run of unchanged documents is contiguous in both layouts), so no index array as
-    large as the sets is built.
-    """
-    sets, offsets, keys = old
-    new_sets, new_offsets, new_keys = new
+    n = len(texts)
+    template = template_lines(rows.hash, rows.stories[rows.doc], cfg.boilerplate_min_docs)
+    values = _template_values(texts, rows, corpus, template, params)
+    drop_line = np.zeros(corpus.line_len.shape[0], dtype=bool)
+    drop_line[corpus.line_start[rows.doc] + rows.line] = member(rows.hash, template)
+    del rows
+    sets, offsets, keys, prints = _sets_and_signatures(corpus, drop_line, values, cfg, params, mapper)
+    key_hash = corpus.key_hash
     sizes = np.diff(offsets)
-    sizes[docs] = np.diff(new_offsets)
-    out_offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
-    out = np.empty(int(out_offsets[-1]), dtype=np.uint32)
-    src, dst, fresh = offsets.tolist(), out_offsets.tolist(), new_offsets.tolist()
-    lo = 0
-    for k, d in enumerate([*docs.tolist(), sizes.shape[0]]):
-        if lo < d:  # unchanged documents lo..d-1
-            out[dst[lo] : dst[d]] = sets[src[lo] : src[d]]
-        if d < sizes.shape[0]:
-            out[dst[d] : dst[d + 1]] = new_sets[fresh[k] : fresh[k + 1]]
-        lo = d + 1
-    keys[docs] = new_keys  # the band keys are this call's own array: updated in place
-    return out, out_offsets, keys
+    valid = exact_groups(key_hash)[1] & (sizes > 0)
+    pairs = candidate_pairs(keys, key_hash, valid, mapper=mapper)
+    del keys
+    pairs = pairs[prefilter(pairs, sizes, prints, threshold=cfg.threshold, containment=cfg.containment)]
+    del prints
+    accepted, jac = matching_pairs(sets, offsets, pairs, cfg, mapper=mapper)
+    labels = cluster_labels(n, accepted, key_hash)
+    return build_result(
+        texts, labels, key_hash, corpus.length, sets, offsets, ids=ids, known=(accepted, jac), mapper=mapper
+    )
 
 
-def _labels(
-    feats: BatchFeatures,
-    first: npt.NDArray[np.bool_],
+def _template_values(
+    texts: list[str], rows: Rows, corpus: Corpus, template: U64, params: MinHashParams
+) -> U32:
+    """The shingle values of the template lines, from one occurrence of each (re-read from its text)."""
+    docs, line_no = representatives(rows.doc, rows.hash, rows.line, template, corpus.key_hash)
+    if docs.size == 0:
+        return np.zeros(0, dtype=np.uint32)
+    lines = line_texts([texts[i] for i in docs.tolist()], line_no)
+    feats = featurize(lines, params.seed, corpus.cache)
+    return template_values(feats, np.arange(feats.line_len.shape[0], dtype=np.int64), params)
+
+
+def _sets_and_signatures(
+    corpus: Corpus,
+    drop_line: npt.NDArray[np.bool_],
+    template: U32,
     cfg: DedupConfig,
-    sets_keys: _Sets,
-    mapper: stages.Mapper = map,
-) -> npt.NDArray[np.int64]:
-    """Candidate pairs from the band keys, verified, plus the exact groups: cluster labels."""
-    sets, offsets, keys = sets_keys
-    valid = first & (np.diff(offsets) > 0)
-    pairs = stages.candidate_pairs(keys, feats.key_hash, valid, mapper=mapper)
-    return stages.merge_labels(sets, offsets, pairs, feats.key_hash, cfg, mapper=mapper)
+    params: MinHashParams,
+    mapper: Mapper,
+) -> tuple[U32, I64, U32, U8]:
+    """Shingle sets without the template (written over the tokens, in place), then signatures, band keys
+    and fingerprints, block by block; only the sets, the keys and the fingerprints are kept."""
+    tokens, offsets = corpus.tokens, corpus.offsets
+    n = offsets.shape[0] - 1
+    bands, rows = cfg.bands_rows()
+    lookup = ValueSet(template)  # built once, probed by every block
+
+    def block(lo: int) -> tuple[int, int, U32, I64, U32, U8]:
+        hi = min(n, lo + _BLOCK)
+        l0, l1 = int(corpus.line_start[lo]), int(corpus.line_start[hi])
+        s, o = document_sets(
+            tokens[offsets[lo] : offsets[hi]],
+            corpus.line_len[l0:l1].astype(np.int64),
+            np.diff(corpus.line_start[lo : hi + 1]),
+            drop_line[l0:l1],
+            lookup,
+            params,
+        )
+        sig = signatures_from_sets(s, o, params)
+        return lo, hi, s, o, band_keys(sig, bands, rows, params.seed), fingerprints(sig)
+
+    keys = np.empty((bands, n), dtype=np.uint32)
+    prints = np.empty((n, params.num_perm), dtype=np.uint8)
+    out_offsets = np.zeros(n + 1, dtype=np.int64)
+    used = 0
+    # a set has at most as many values as its document has tokens, so block k's sets end below the
+    # tokens of block k + 1 (which its own worker has read or is reading): writing them in place is safe
+    for lo, hi, s, o, k, fp in mapper(block, range(0, n, _BLOCK)):
+        tokens[used : used + s.shape[0]] = s
+        out_offsets[lo + 1 : hi + 1] = used + o[1:]
+        used += s.shape[0]
+        keys[:, lo:hi] = k.T
+        prints[lo:hi] = fp
+    return tokens[:used], out_offsets, keys, prints

@@ -13,10 +13,12 @@ from .._check import check_fraction, check_positive_int
 from ..errors import ConfigError
 from .minhash import I64, MinHashParams, lsh_params
 from .tokens import key_scheme
+from .verify import accept
 
-__all__ = ["DEFAULT_THRESHOLD", "DedupConfig"]
+__all__ = ["DEFAULTS", "DEFAULT_THRESHOLD", "DedupConfig", "verified_banding"]
 
 DEFAULT_THRESHOLD = 0.5
+_RECALL = 0.99  # chance that LSH proposes a pair whose resemblance is exactly ``threshold``
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,21 +98,46 @@ class DedupConfig:
         )
 
     def bands_rows(self) -> tuple[int, int]:
-        """LSH ``(bands, rows)`` for these options."""
-        target = self.lsh_threshold
-        if target is None:
-            # candidates must also cover contained (truncated) copies, whose resemblance can be threshold/2
-            low = self.threshold / 2 if self.containment is not None else self.threshold
-            target = min(max(0.75 * self.threshold, low, 0.05), 0.95)
-        return _lsh_params_cached(round(target, 4), self.num_perm)
+        """LSH ``(bands, rows)`` for these options (see :func:`verified_banding`)."""
+        if self.lsh_threshold is not None:
+            return _lsh_params_cached(round(self.lsh_threshold, 4), self.num_perm)
+        return verified_banding(self.threshold, self.num_perm)
 
     def accept(
         self, inter: I64, size_a: I64, size_b: I64
     ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
-        """:func:`accept` with this config's ``threshold`` and ``containment``."""
-        from .stages import accept
-
+        """:func:`newsclean.dedup.verify.accept` with this config's ``threshold`` and ``containment``."""
         return accept(inter, size_a, size_b, threshold=self.threshold, containment=self.containment)
+
+
+DEFAULTS = DedupConfig()  # the one place where every option's default is written (in the fields above)
+
+
+@lru_cache(maxsize=64)
+def verified_banding(threshold: float, num_perm: int) -> tuple[int, int]:
+    """Banding for the verified threshold: all ``num_perm`` slots in bands of as many rows as possible
+    while a pair of resemblance ``threshold`` still shares a band with probability at least 0.99.
+
+    Candidates are verified exactly (after :func:`newsclean.dedup.candidates.prefilter`), so banding only
+    has to find the pairs that can match; more rows per band means fewer false candidates.
+
+    Args:
+        threshold: Resemblance threshold.
+        num_perm: Signature slots.
+
+    Returns:
+        ``(bands, rows)``.
+
+    >>> verified_banding(0.5, 128)
+    (42, 3)
+    """
+    best = (num_perm, 1)
+    for rows in range(1, num_perm + 1):
+        bands = num_perm // rows
+        if 1.0 - (1.0 - threshold**rows) ** bands < _RECALL:
+            break
+        best = (bands, rows)
+    return best
 
 
 @lru_cache(maxsize=64)

@@ -1,4 +1,4 @@
-"""Clusters from accepted pairs (vectorised union-find) and the order-independent keep rule."""
+"""The order-independent keep rule and the duplicate scores: from cluster labels to a :class:`DedupResult`."""
 
 from __future__ import annotations
 
@@ -7,11 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 
+from .candidates import Mapper
 from .minhash import I64, U32, U64
-from .stages import Mapper, components, verify_pairs
+from .verify import verify_pairs
 
-__all__ = ["DedupResult", "build_result", "components"]
+__all__ = ["DedupResult", "Id", "build_result"]
+
+Id = str | int  # a stable key per document (``dedupe(..., ids=...)``)
 
 
 @dataclass(frozen=True)
@@ -56,21 +60,26 @@ def build_result(
     sets: U32,
     offsets: I64,
     *,
+    ids: Sequence[Id] | None = None,
+    known: tuple[I64, npt.NDArray[np.float64]] | None = None,
     mapper: Mapper = map,
 ) -> DedupResult:
     """Choose each cluster's representative by content and score every duplicate against it.
 
     Keep rule (independent of input order): the longest raw text; among equally long ones the smallest
     matching-key hash; among those (same key, same length, different bytes) the smallest blake2b hash of
-    the raw text; only byte-identical texts fall back to the lowest input index, and they are the same text.
+    the raw text; among byte-identical texts the smallest id (``ids``: ints before strings), and only then
+    the lowest input index (identical texts with no ids, or equal ids).
 
     Args:
         texts: The raw texts (only read to break rare ties).
-        labels: Component label of each document (from :func:`components`).
+        labels: Component label of each document (from :func:`newsclean.dedup.clusters.components`).
         key_hash: Matching-key hash of each document.
         length: ``len()`` of each raw text.
         sets: Shingle sets (CSR values) of every document.
         offsets: Their CSR offsets.
+        ids: Optional stable key of each document, for ties between byte-identical texts.
+        known: Accepted pairs with their resemblance (from verification): reused as scores.
         mapper: ``map`` or a pool's ``imap``, for :func:`verify_pairs`.
 
     Returns:
@@ -92,33 +101,61 @@ def build_result(
         & (key_hash[order[second]] == key_hash[order[second - 1]])
     ]
     if tied.size:  # all tied clusters at once: the members level with their representative
-        in_tied = np.zeros(n, dtype=bool)
-        in_tied[sl[tied]] = True
-        cand = idx[in_tied[labels]]
-        top = rep_of_label[labels[cand]]
-        cand = cand[(length[cand] == length[top]) & (key_hash[cand] == key_hash[top])]
-        best: dict[int, tuple[bytes, int]] = {}
-        for i, lab in zip(cand.tolist(), labels[cand].tolist(), strict=True):
-            rank = (_raw_hash(texts[i]), i)
-            if lab not in best or rank < best[lab]:
-                best[lab] = rank
-        for lab, (_, i) in best.items():
-            rep_of_label[lab] = i
+        _break_ties(texts, labels, key_hash, length, rep_of_label, sl[tied], ids)
     rep = rep_of_label[labels]
     dups = np.flatnonzero(rep != idx)
     scores = np.ones(dups.shape[0], dtype=np.float64)
-    differ = key_hash[dups] != key_hash[rep[dups]]
-    if differ.any():
-        pairs = np.stack([dups[differ], rep[dups[differ]]], axis=1)
-        inter, sa, sb = verify_pairs(sets, offsets, pairs, mapper=mapper)
-        union = sa + sb - inter
-        scores[differ] = np.where(union > 0, inter / np.maximum(union, 1), 1.0)
-    duplicate_of = {
-        int(i): (int(k), round(float(s), 6))
-        for i, k, s in zip(dups.tolist(), rep[dups].tolist(), scores.tolist(), strict=True)
-    }
+    differ = np.flatnonzero(key_hash[dups] != key_hash[rep[dups]])
+    if differ.size:
+        a, b = dups[differ], rep[dups[differ]]
+        codes = np.minimum(a, b) * n + np.maximum(a, b)
+        todo = np.ones(differ.shape[0], dtype=bool)
+        if known is not None and known[0].size:
+            kc = known[0][:, 0].astype(np.int64) * n + known[0][:, 1]
+            order_k = np.argsort(kc, kind="stable")
+            kc = kc[order_k]
+            pos = np.minimum(np.searchsorted(kc, codes), kc.shape[0] - 1)
+            hit = kc[pos] == codes
+            scores[differ[hit]] = known[1][order_k][pos[hit]]
+            todo = ~hit
+        if todo.any():
+            pairs = np.stack([a[todo], b[todo]], axis=1)
+            inter, sa, sb = verify_pairs(sets, offsets, pairs, mapper=mapper)
+            union = sa + sb - inter
+            scores[differ[todo]] = np.where(union > 0, inter / np.maximum(union, 1), 1.0)
+    rounded = [round(s, 6) for s in scores.tolist()]
+    duplicate_of = dict(zip(dups.tolist(), zip(rep[dups].tolist(), rounded, strict=True), strict=True))
     kept = np.flatnonzero(rep == idx).tolist()
     return DedupResult(cluster_ids=rep.tolist(), kept=kept, duplicate_of=duplicate_of)
+
+
+def _break_ties(
+    texts: Sequence[str],
+    labels: I64,
+    key_hash: U64,
+    length: I64,
+    rep_of_label: I64,
+    tied_labels: I64,
+    ids: Sequence[Id] | None,
+) -> None:
+    """Among the members level with their representative, keep the smallest (raw hash, id, index)."""
+    n = labels.shape[0]
+    in_tied = np.zeros(n, dtype=bool)
+    in_tied[tied_labels] = True
+    cand = np.flatnonzero(in_tied[labels])
+    top = rep_of_label[labels[cand]]
+    cand = cand[(length[cand] == length[top]) & (key_hash[cand] == key_hash[top])]
+    best: dict[int, tuple[bytes, tuple[int, int | str], int]] = {}
+    for i, lab in zip(cand.tolist(), labels[cand].tolist(), strict=True):
+        rank = (_raw_hash(texts[i]), _id_rank(ids[i]) if ids is not None else (0, 0), i)
+        if lab not in best or rank < best[lab]:
+            best[lab] = rank
+    for lab, (_, _, i) in best.items():
+        rep_of_label[lab] = i
+
+
+def _id_rank(value: Id) -> tuple[int, int | str]:
+    return (0, value) if isinstance(value, int) else (1, value)
 
 
 def _raw_hash(text: str) -> bytes:

@@ -1,11 +1,11 @@
 """MinHash signatures for whole batches, and the LSH band/row choice.
 
-Scheme (``scheme_version`` 1): one-permutation MinHash with densification.
+Scheme (``scheme_version`` 2): one-permutation MinHash with densification.
 
-- Every token gets a stable 32-bit hash (keyed ``blake2b``, never Python's salted ``hash()``); a shingle of
-  ``shingle`` consecutive tokens combines its token hashes with a seeded multiply-add and a final mixer into
-  one 32-bit value, well spread over ``[0, 2**32)``. One random permutation of the shingle universe is this
-  mixing hash itself.
+- Every normalised token gets a stable 32-bit hash (seeded, never Python's salted ``hash()``); a shingle of
+  ``shingle`` consecutive tokens of one line combines its token hashes with seeded odd multipliers, summed
+  modulo 2**32, and murmur3's 32-bit finaliser into one 32-bit value, well spread over ``[0, 2**32)``
+  (:mod:`newsclean.dedup.shingles`). One random permutation of the shingle universe is this hash itself.
 - The hash range is cut into ``num_perm`` equal bins (bin = ``value * num_perm >> 32``); a document's
   signature holds, for each bin, the smallest of its shingle values falling in it. This is "one permutation
   hashing" (Li, Owen and Zhang 2012): it costs one pass over the shingles instead of ``num_perm`` passes, and
@@ -32,7 +32,7 @@ from ..errors import ConfigError, IncompatibleSignatureError
 
 __all__ = ["SCHEME_VERSION", "MinHashParams", "Signature", "lsh_params"]
 
-SCHEME_VERSION = 1
+SCHEME_VERSION = 2
 U32 = npt.NDArray[np.uint32]
 U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
@@ -161,66 +161,6 @@ def mix64to32(x: U64) -> U32:
     return out
 
 
-def shingle_values(tokens: U32, starts: I64, lengths: I64, params: MinHashParams) -> tuple[U32, I64]:
-    """Hash every run of ``params.shingle`` consecutive tokens of every document.
-
-    Args:
-        tokens: Token hashes of all documents, concatenated.
-        starts: Offset of each document's first token in ``tokens``.
-        lengths: Number of tokens of each document.
-        params: Signature params (shingle size and seed).
-
-    Returns:
-        ``(values, owner)``: one 32-bit value per shingle and the document index it belongs to. A document
-        with fewer tokens than the shingle size (but at least one) yields one shingle of all its tokens.
-    """
-    n = params.shingle
-    mult = params.shingle_multipliers()
-    total = int(tokens.shape[0])
-    doc_of = np.repeat(np.arange(starts.shape[0], dtype=np.int64), lengths)
-    tok64 = tokens.astype(np.uint64)
-    count = max(total - n + 1, 0)
-    acc = np.zeros(count, dtype=np.uint64)
-    for k in range(n):
-        acc += tok64[k : k + count] * mult[k]
-    valid = doc_of[:count] == doc_of[n - 1 : n - 1 + count] if count else np.zeros(0, dtype=bool)
-    values = acc[valid]
-    owner = doc_of[:count][valid]
-    short = np.flatnonzero((lengths > 0) & (lengths < n))
-    if short.size:
-        extra = np.zeros(short.size, dtype=np.uint64)
-        s_short, ln_short = starts[short], lengths[short]
-        for k in range(n - 1):  # position k of every short document that has one (sums wrap mod 2**64)
-            has = ln_short > k
-            extra[has] += tok64[s_short[has] + k] * mult[k]
-        values = np.concatenate([values, extra])
-        owner = np.concatenate([owner, short.astype(np.int64)])
-    return mix64to32(values ^ np.uint64(n)), owner
-
-
-def unique_sets(values: U32, owner: I64, n_docs: int) -> tuple[U32, I64]:
-    """Sort and deduplicate shingle values per document (CSR layout).
-
-    Args:
-        values: Shingle values.
-        owner: Document index of each value.
-        n_docs: Number of documents.
-
-    Returns:
-        ``(sets, offsets)``: ``sets[offsets[d]:offsets[d+1]]`` is document d's sorted set of values.
-    """
-    keys = np.sort((owner.astype(np.uint64) << np.uint64(32)) | values.astype(np.uint64))
-    if keys.size:
-        keep = np.empty(keys.shape[0], dtype=bool)
-        keep[0] = True
-        np.not_equal(keys[1:], keys[:-1], out=keep[1:])
-        keys = keys[keep]
-    docs = (keys >> np.uint64(32)).astype(np.int64)
-    offsets = np.zeros(n_docs + 1, dtype=np.int64)
-    np.cumsum(np.bincount(docs, minlength=n_docs), out=offsets[1:])
-    return (keys & _M32).astype(np.uint32), offsets
-
-
 def signatures_from_sets(sets: U32, offsets: I64, params: MinHashParams) -> U32:
     """One-permutation MinHash signatures, densified, from per-document sorted shingle sets.
 
@@ -235,20 +175,26 @@ def signatures_from_sets(sets: U32, offsets: I64, params: MinHashParams) -> U32:
     n_docs = offsets.shape[0] - 1
     p = params.num_perm
     sig = np.full((n_docs, p), 0xFFFFFFFF, dtype=np.uint32)
-    if n_docs == 0:
+    if n_docs == 0 or sets.size == 0:
         return sig
     lengths = np.diff(offsets)
-    owner = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
-    bins = ((sets.astype(np.uint64) * np.uint64(p)) >> np.uint64(32)).astype(np.int64)
-    cell = owner * p + bins
-    if cell.size:
-        first = np.empty(cell.shape[0], dtype=bool)
-        first[0] = True
-        np.not_equal(cell[1:], cell[:-1], out=first[1:])
-        sig.reshape(-1)[cell[first]] = sets[first]
-        filled = np.zeros(n_docs * p, dtype=bool)
-        filled[cell[first]] = True
-        _densify(sig, filled.reshape(n_docs, p), lengths > 0, params)
+    if p & (p - 1) == 0:  # a power of two: the bin is the top bits
+        bins = sets >> np.uint32(32 - (p.bit_length() - 1))
+    else:
+        bins = ((sets.astype(np.uint64) * np.uint64(p)) >> np.uint64(32)).astype(np.uint32)
+    # each set is sorted and the bin grows with the value: a bin's minimum is its first value
+    first = np.empty(sets.shape[0], dtype=bool)
+    first[0] = True
+    np.not_equal(bins[1:], bins[:-1], out=first[1:])
+    nonempty = np.flatnonzero(lengths > 0)
+    first[offsets[nonempty]] = True
+    at = np.flatnonzero(first)
+    per_doc = np.add.reduceat(first.view(np.uint8), offsets[nonempty]).astype(np.int64)  # <= p firsts each
+    cell = np.repeat(nonempty * p, per_doc) + bins.take(at)
+    sig.reshape(-1)[cell] = sets[at]
+    filled = np.zeros(n_docs * p, dtype=bool)
+    filled[cell] = True
+    _densify(sig, filled.reshape(n_docs, p), lengths > 0, params)
     return sig
 
 

@@ -11,11 +11,13 @@ import numpy as np
 
 from ..errors import IncompatibleSignatureError, InputTypeError
 from ..types import Document
-from . import stages
+from .arrays import ValueSet
 from .batch import texts_of
+from .candidates import band_keys
+from .config import DEFAULTS, DedupConfig
 from .features import BatchFeatures, TokenCache, featurize
-from .minhash import I64, U32, U64, MinHashParams, Signature
-from .stages import DEFAULT_THRESHOLD, DedupConfig
+from .minhash import I64, U32, U64, MinHashParams, Signature, signatures_from_sets
+from .shingles import document_sets, line_shingles
 
 __all__ = ["Deduplicator"]
 
@@ -62,14 +64,14 @@ class Deduplicator:
     def __init__(
         self,
         *,
-        threshold: float = DEFAULT_THRESHOLD,
-        containment: float | None = 0.9,
-        num_perm: int = 128,
-        shingle: int = 4,
-        seed: int = 1,
-        lsh_threshold: float | None = None,
-        boilerplate_min_docs: int = 3,
-        boilerplate_max_tokens: int = 30,
+        threshold: float = DEFAULTS.threshold,
+        containment: float | None = DEFAULTS.containment,
+        num_perm: int = DEFAULTS.num_perm,
+        shingle: int = DEFAULTS.shingle,
+        seed: int = DEFAULTS.seed,
+        lsh_threshold: float | None = DEFAULTS.lsh_threshold,
+        boilerplate_min_docs: int = DEFAULTS.boilerplate_min_docs,
+        boilerplate_max_tokens: int = DEFAULTS.boilerplate_max_tokens,
     ) -> None:
         options = dict(locals())  # exactly the keyword options above
         del options["self"]
@@ -99,25 +101,29 @@ class Deduplicator:
         )
 
     def _prepare_features(self, feats: BatchFeatures, *, count_lines: bool) -> tuple[U32, U32, int]:
-        """Shingle set, signature and key hash of one document's features (template lines counted so far)."""
-        docs, hashes = stages.doc_line_rows(feats, self._cfg.boilerplate_max_tokens)
-        del docs
+        """Shingle set, signature and key hash of one document's features (template lines counted so far).
+
+        As in :func:`newsclean.dedupe`: the tokens of the document's template lines (short lines already
+        seen in ``boilerplate_min_docs`` documents) are left out of its shingles, and so are the shingles
+        found inside those lines; a document left with nothing keeps all of them.
+        """
+        short = feats.line_len <= self._cfg.boilerplate_max_tokens
         if count_lines:
-            for h in hashes.tolist():
+            for h in np.unique(feats.line_hash[short]).tolist():
                 self._line_df[h] = self._line_df.get(h, 0) + 1
-        need = self._cfg.boilerplate_min_docs
-        boiler = np.array(
-            sorted(h for h in hashes.tolist() if self._line_df.get(h, 0) + (0 if count_lines else 1) >= need),
-            dtype=np.uint64,
+        need = self._cfg.boilerplate_min_docs - (0 if count_lines else 1)
+        drop = np.array([self._line_df.get(h, 0) >= need for h in feats.line_hash.tolist()], dtype=bool)
+        drop &= short
+        values, line = line_shingles(feats, self.params)
+        template = ValueSet(values[drop[line]])
+        sets, offsets = document_sets(
+            feats.tokens, feats.line_len, feats.doc_lines, drop, template, self.params
         )
-        sets, offsets = stages.shingle_sets(
-            feats, boiler, self.params, max_tokens=self._cfg.boilerplate_max_tokens
-        )
-        sig = stages.signatures(sets, offsets, self.params)[0]
+        sig = signatures_from_sets(sets, offsets, self.params)[0]
         return sets, sig, int(feats.key_hash[0])
 
     def _band_keys(self, sig: U32) -> list[int]:
-        keys: U64 = stages.band_keys(sig[None, :], self._bands, self._rows, self.params.seed)[0]
+        keys: U32 = band_keys(sig[None, :], self._bands, self._rows, self.params.seed)[0]
         return [int(k) for k in keys.tolist()]
 
     def _matches(self, sets: U32, sig: U32, key_hash: int) -> Iterator[tuple[int, float]]:
