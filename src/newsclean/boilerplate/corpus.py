@@ -25,16 +25,19 @@ from .._check import check_str, type_message
 from ..errors import ConfigError, InputTypeError
 from ..records import group_key, to_document
 from ..types import Document, Edit
+from .mining.count import count_batch
 from .mining.find import find_edits
 from .mining.select import GroupTemplates, MinerParams, select
-from .mining.state import MinerState, Template, count_document
+from .mining.state import MinerState, Template
 from .mining.text import analyse, key_scheme
 
 __all__ = ["BoilerplateMiner", "BoilerplateModel", "MinerParams"]
 
 FORMAT = "newsclean.BoilerplateModel"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 DEFAULT_GROUP = ""
+#: documents counted together (one scan of their texts)
+BATCH = 256
 
 
 def _union(tables: Iterable[Mapping[int, Template]]) -> dict[int, Template]:
@@ -76,7 +79,7 @@ class BoilerplateModel:
     >>> model.groups
     ('p1',)
     >>> model  # doctest: +ELLIPSIS
-    BoilerplateModel(groups=1, docs=3, templates=1, headlines=0, counts=yes, version='1:...')
+    BoilerplateModel(groups=1, docs=3, templates=1, headlines=0, counts=yes, version='2:...')
     >>> [e.old for e in model.find("नई खबर आई।\\nखबरें पढ़ते रहिए हमारे ऐप पर", "p1")]
     ['\\nखबरें पढ़ते रहिए हमारे ऐप पर']
     """
@@ -159,7 +162,7 @@ class BoilerplateModel:
     def version(self) -> str:
         """Format version and fingerprint, e.g. for a step's configuration string.
 
-        >>> BoilerplateModel.from_state(MinerParams(), MinerState()).version.startswith("1:")
+        >>> BoilerplateModel.from_state(MinerParams(), MinerState()).version.startswith("2:")
         True
         """
         return f"{self.format_version}:{self.fingerprint}"
@@ -251,7 +254,7 @@ class BoilerplateModel:
         """JSON-ready form (keys as hex strings, sorted; counts included unless ``counts=False``).
 
         >>> BoilerplateModel.from_state(MinerParams(), MinerState()).to_dict()["format_version"]
-        1
+        2
         """
         d: dict[str, object] = {
             "format": FORMAT,
@@ -418,9 +421,14 @@ def _consume(p: MinerParams, state: MinerState, docs: object, func: str) -> None
     where = f"BoilerplateMiner.{func}"
     if isinstance(docs, (str, bytes, Mapping, Document)) or not isinstance(docs, Iterable):
         raise InputTypeError(type_message(where, "docs", "an iterable of Document or mappings", docs))
+    batch: list[tuple[str, str, str | None]] = []
     for i, doc in enumerate(docs):
         text, title, group = _fields(doc, p.group_field, where, i)
-        count_document(state, group, text, title, n=p.ngram, cap=p.cap, max_candidates=p.max_candidates)
+        batch.append((group, text, title))
+        if len(batch) == BATCH:
+            count_batch(state, batch, n=p.ngram, cap=p.cap, max_candidates=p.max_candidates)
+            batch = []
+    count_batch(state, batch, n=p.ngram, cap=p.cap, max_candidates=p.max_candidates)
 
 
 def _fields(doc: object, group_field: str | None, where: str, i: int) -> tuple[str, str | None, str]:

@@ -19,9 +19,9 @@ from .text import (
     GAP_SENT,
     Units,
     WindowHasher,
+    part_salt,
     range_index,
     separator_class,
-    seq_hash,
 )
 
 __all__ = ["MAX_LEAD", "NEAR", "headline_cuts"]
@@ -35,7 +35,7 @@ def _known_lead_in(u: Units, s: int, p: int, t: GroupTemplates) -> bool:
     if not (u.flags[p - 1] & FLAG_SEP or u.gaps[p - 1] == GAP_SENT):
         return False
     return any(
-        seq_hash(u.ids[s:c], PRE + separator_class(u, c)) in t.parts
+        u.key(s, c, part_salt(PRE, separator_class(u, c))) in t.parts
         for c in range(s + 1, p + 1)
         if u.flags[c - 1] & FLAG_SEP
     )
