@@ -241,6 +241,43 @@ class BoilerplateModel:
         ]
         return sorted(rows, key=lambda r: (-r[2], r[0], r[1]))
 
+    def merge(self, *others: BoilerplateModel) -> BoilerplateModel:
+        """The model of all the documents this model and ``others`` were fitted on (their counts added).
+
+        Counting is per document and every count is a sum, a union, a minimum or a bottom-k set, so
+        merging is associative and commutative, and merged partial fits equal one fit on all the documents
+        (as long as no fit pruned its tables: see ``max_candidates``).
+
+        Raises:
+            ConfigError: a model has no counts, or the models were fitted with other options.
+
+        >>> docs = [{"text": f"खबर {w}।\\nहमारा ऐप डाउनलोड करें", "publisher": "p"} for w in ("एक", "दो", "तीन")]
+        >>> a, b = BoilerplateMiner().fit(docs[:1]), BoilerplateMiner().fit(docs[1:])
+        >>> a.merge(b) == BoilerplateMiner().fit(docs)
+        True
+        """
+        state = self._counts("merge")
+        for other in others:
+            if not isinstance(other, BoilerplateModel):
+                raise InputTypeError(
+                    type_message("BoilerplateModel.merge", "others", "BoilerplateModel", other)
+                )
+            if other.params != self.params:
+                msg = f"BoilerplateModel.merge(): options differ ({other.params} vs {self.params})"
+                raise ConfigError(msg)
+            if other.state is None:
+                other._counts("merge")  # raises
+            else:
+                state.merge(other.state, self.params.cap)
+        return BoilerplateModel.from_state(self.params, state)
+
+    def _counts(self, func: str) -> MinerState:
+        """A copy of the counts (``ConfigError`` when the model was saved without them)."""
+        if self.state is None:
+            msg = f"BoilerplateModel.{func}(): the model has no counts (it was compacted)"
+            raise ConfigError(msg)
+        return self.state.copy()
+
     # -- (de)serialisation -----------------------------------------------------------------------------
     def compact(self) -> BoilerplateModel:
         """The same templates without the refit counts (smaller; cannot be updated).

@@ -14,7 +14,7 @@ dateline or a table row inside the article stays while the same kind of line aro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -22,12 +22,18 @@ from ..chars import CLOSERS, FULL_STOPS
 
 __all__ = ["PROSE_WORDS", "Layout", "Line"]
 
+_LAYOUTS: dict[str, Layout] = {}
+
 PROSE_WORDS = 8
 """A prose line has at least this many words (shorter lines are labels, headlines, crossheads, datelines)."""
 
 _NOT_DEVANAGARI = regex.compile(r"[^\u0900-\u0963\u0966-\u097f\ua8e0-\ua8ff]+")
 _NOT_LATIN = regex.compile(r"[^A-Za-z\u00c0-\u024f]+")
 _NOT_DIGIT = regex.compile(r"[^\d]+")
+# the same classes, keeping the line breaks: one substitution per text gives the counts of every line
+_NOT_DEVANAGARI_NL = regex.compile(r"[^\u0900-\u0963\u0966-\u097f\ua8e0-\ua8ff\n]+")
+_NOT_LATIN_NL = regex.compile(r"[^A-Za-z\u00c0-\u024f\n]+")
+_NOT_DIGIT_NL = regex.compile(r"[^\d\n]+")
 _HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
 _TRIM = "".join(CLOSERS) + " \t\u00a0\u200b\u200c\u200d\ufeff"
 # a full stop followed by more text: the line holds a sentence end inside it (not in a number: 2.5, not "..")
@@ -58,6 +64,15 @@ class Line:
     devanagari: int
     latin: int
     digits: int
+
+    _prose: bool = field(default=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self,
+            "_prose",
+            self.words >= PROSE_WORDS and self.is_devanagari and (self.ends_full_stop or self.has_inner_stop),
+        )
 
     @classmethod
     def of(cls, raw: str, start: int, index: int) -> Line:
@@ -136,9 +151,7 @@ class Line:
     def is_prose(self) -> bool:
         """A line of the article's running text: mostly Devanagari, at least :data:`PROSE_WORDS` words, and a
         full stop at its end or inside it."""
-        return (
-            self.words >= PROSE_WORDS and self.is_devanagari and (self.ends_full_stop or self.has_inner_stop)
-        )
+        return self._prose
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,18 +169,64 @@ class Layout:
     lines: tuple[Line, ...]
     first: int
     last: int
+    _nonblank: tuple[Line, ...] = field(default=(), repr=False, compare=False)
+    _next: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    _prev: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        nonblank = tuple(ln for ln in self.lines if not ln.is_blank)
+        n = len(self.lines)
+        nxt = [-1] * n
+        prv = [-1] * n
+        last = -1
+        for i in range(n):
+            prv[i] = last
+            if not self.lines[i].is_blank:
+                last = i
+        last = -1
+        for i in range(n - 1, -1, -1):
+            nxt[i] = last
+            if not self.lines[i].is_blank:
+                last = i
+        object.__setattr__(self, "_nonblank", nonblank)
+        object.__setattr__(self, "_next", tuple(nxt))
+        object.__setattr__(self, "_prev", tuple(prv))
 
     @classmethod
     def of(cls, text: str) -> Layout:
-        """Split ``text`` into lines (at ``\\n``) and find its prose."""
+        """Split ``text`` into lines (at ``\\n``) and find its prose (the last few texts are remembered: a
+        model and the page detectors look at the same text)."""
+        cached = _LAYOUTS.get(text)
+        if cached is not None:
+            return cached
+        raws = text.split("\n")
+        devanagari = [len(x) for x in _NOT_DEVANAGARI_NL.sub("", text).split("\n")]
+        latin = [len(x) for x in _NOT_LATIN_NL.sub("", text).split("\n")]
+        digits = [len(x) for x in _NOT_DIGIT_NL.sub("", text).split("\n")]
         out: list[Line] = []
         pos = 0
-        for i, raw in enumerate(text.split("\n")):
-            out.append(Line.of(raw, pos, i))
+        for i, raw in enumerate(raws):
+            stripped = raw.strip()
+            out.append(
+                Line(
+                    pos,
+                    pos + len(raw),
+                    i,
+                    stripped,
+                    len(stripped.split()),
+                    devanagari[i],
+                    latin[i],
+                    digits[i],
+                )
+            )
             pos += len(raw) + 1
         prose = [ln.index for ln in out if ln.is_prose]
         first, last = (prose[0], prose[-1]) if prose else (-1, -1)
-        return cls(text, tuple(out), first, last)
+        lay = cls(text, tuple(out), first, last)
+        if len(_LAYOUTS) >= 8:
+            del _LAYOUTS[next(iter(_LAYOUTS))]
+        _LAYOUTS[text] = lay
+        return lay
 
     @property
     def head(self) -> tuple[Line, ...]:
@@ -199,18 +258,14 @@ class Layout:
     @property
     def nonblank(self) -> tuple[Line, ...]:
         """Every line with text, in order."""
-        return tuple(ln for ln in self.lines if not ln.is_blank)
+        return self._nonblank
 
     def next_line(self, line: Line) -> Line | None:
         """The next non-blank line after ``line``."""
-        for ln in self.lines[line.index + 1 :]:
-            if not ln.is_blank:
-                return ln
-        return None
+        i = self._next[line.index]
+        return None if i < 0 else self.lines[i]
 
     def prev_line(self, line: Line) -> Line | None:
         """The non-blank line before ``line``."""
-        for ln in reversed(self.lines[: line.index]):
-            if not ln.is_blank:
-                return ln
-        return None
+        i = self._prev[line.index]
+        return None if i < 0 else self.lines[i]

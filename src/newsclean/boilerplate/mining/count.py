@@ -96,9 +96,9 @@ def signatures(
 
 def _sketch_cells(s: Scan, prefix: Prefix, sent_of: I64) -> tuple[I64, I64]:
     """Sketch cells of the words, word pairs and word triples used inside a sentence, once per document,
-    with the number of documents for each cell."""
+    with the number of documents for each cell (one sort of ``cell << 16 | document``)."""
     total = len(sent_of)
-    doc_of = np.searchsorted(s.doc_tokens, np.arange(total), side="right") - 1
+    doc_of = (np.searchsorted(s.doc_tokens, np.arange(total), side="right") - 1).astype(np.uint64)
     parts = []
     for size in range(1, SHORT + 1):
         if total < size + 2:
@@ -107,16 +107,14 @@ def _sketch_cells(s: Scan, prefix: Prefix, sent_of: I64) -> tuple[I64, I64]:
         p = np.arange(1, total - size, dtype=np.int64)
         p = p[sent_of[p - 1] == sent_of[p + size]]
         cell = prefix.keys(p, p + size) >> np.uint64(64 - SKETCH_BITS)
-        parts.append((doc_of[p].astype(np.uint64) << np.uint64(SKETCH_BITS)) | cell)
+        parts.append((cell << np.uint64(16)) | doc_of[p])
     both = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
     if not len(both):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     both.sort()
-    both = both[np.concatenate(([True], both[1:] != both[:-1]))]  # one per (document, cell)
-    cells = (both & np.uint64((1 << SKETCH_BITS) - 1)).astype(np.int64)  # not empty
-    cells.sort()
-    first = np.concatenate(([True], cells[1:] != cells[:-1]))
-    at = np.flatnonzero(first)
+    both = both[np.concatenate(([True], both[1:] != both[:-1]))]  # one per (cell, document)
+    cells = (both >> np.uint64(16)).astype(np.int64)  # sorted
+    at = np.flatnonzero(np.concatenate(([True], cells[1:] != cells[:-1])))
     counts = np.diff(np.concatenate((at, [len(cells)])))
     return cells[at], counts
 
@@ -184,11 +182,13 @@ Row = tuple[int, int, int, int, int, int, int]  # key, char start, char end, slo
 
 
 def _by_doc(s: Scan, tok: I64, cols: list[list[int]]) -> dict[int, list[Row]]:
-    """Rows grouped by the document of token ``tok[i]``."""
+    """Rows grouped by the document of token ``tok[i]`` (``tok`` ascending)."""
     out: dict[int, list[Row]] = {}
-    docs = (np.searchsorted(s.doc_tokens, tok, side="right") - 1).tolist()
-    for d, row in zip(docs, zip(*cols, strict=True), strict=True):
-        out.setdefault(d, []).append(row)
+    cut = np.searchsorted(tok, s.doc_tokens).tolist()
+    rows = list(zip(*cols, strict=True))
+    for d in range(len(cut) - 1):
+        if cut[d + 1] > cut[d]:
+            out[d] = rows[cut[d] : cut[d + 1]]
     return out
 
 
@@ -253,7 +253,7 @@ def _part_rows(
     f = flags[c - 1]
     sep = np.where(f & FLAG_COLON, 0, np.where(f & FLAG_PIPE, 1, 2))
     rows_tok: list[I64] = []
-    cols: list[list[int]] = [[], [], [], [], [], [], []]
+    arrays: list[list[npt.NDArray[Any]]] = [[] for _ in range(7)]
     for kind, lo, hi, slot in (
         (PRE, a, c, (b - c <= MAX_SLOT) & (sent_cum[b - 1] - sent_cum[c] == 0) & ~ends_sent),
         (SUF, c, b, (c - a <= MAX_SLOT) & (sent_cum[c - 1] - sent_cum[a] == 0)),
@@ -270,15 +270,15 @@ def _part_rows(
                 keys[m] = prefix.keys(lo[m], hi[m], part_salt(kind, name))
         short = np.where(size <= SHORT, prefix.keys(lo, hi), np.uint64(0))
         rows_tok.append(lo)
-        for col, values in zip(
-            cols,
-            (keys, s.starts[lo], s.ends[hi - 1], slot.astype(np.int64), size, short, s.ids[lo]),
-            strict=True,
-        ):
-            col.extend(values.tolist())
+        values = (keys, s.starts[lo], s.ends[hi - 1], slot.astype(np.int64), size, short, s.ids[lo])
+        for col, v in zip(arrays, values, strict=True):
+            col.append(v)
     if not rows_tok:
         return {}
-    return _by_doc(s, np.concatenate(rows_tok), cols)
+    tok = np.concatenate(rows_tok)
+    order = np.argsort(tok, kind="stable")
+    cols = [np.concatenate(col)[order].tolist() for col in arrays]
+    return _by_doc(s, tok[order], cols)
 
 
 def _gram_rows(s: Scan, prefix: Prefix, n: int) -> dict[int, list[Row]]:

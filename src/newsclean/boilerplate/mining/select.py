@@ -124,6 +124,10 @@ class GroupTemplates:
     title_firsts: frozenset[int] = frozenset()
     title_index: dict[int, npt.NDArray[np.uint64]] = field(init=False, repr=False, compare=False)
     first_index: npt.NDArray[np.uint64] = field(init=False, repr=False, compare=False)
+    title_keys: npt.NDArray[np.uint64] = field(init=False, repr=False, compare=False)
+    title_lengths: npt.NDArray[np.int64] = field(init=False, repr=False, compare=False)
+    title_sizes: npt.NDArray[np.int64] = field(init=False, repr=False, compare=False)
+    size_rank: npt.NDArray[np.int64] = field(init=False, repr=False, compare=False)
     line_firsts: frozenset[int] = field(init=False, repr=False, compare=False)
     line_sizes: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
@@ -139,6 +143,13 @@ class GroupTemplates:
         index = {size: np.array(sorted(keys), dtype=np.uint64) for size, keys in by_size.items()}
         object.__setattr__(self, "title_index", index)
         object.__setattr__(self, "first_index", np.array(sorted(self.title_firsts), dtype=np.uint64))
+        keys = sorted(self.titles)
+        object.__setattr__(self, "title_keys", np.array(keys, dtype=np.uint64))
+        object.__setattr__(self, "title_lengths", np.array([self.titles[k] for k in keys], dtype=np.int64))
+        object.__setattr__(self, "title_sizes", np.array(list(by_size), dtype=np.int64))
+        rank = np.zeros(max(by_size, default=0) + 1, dtype=np.int64)
+        rank[list(by_size)] = np.arange(len(by_size))
+        object.__setattr__(self, "size_rank", rank)
 
     @property
     def is_empty(self) -> bool:

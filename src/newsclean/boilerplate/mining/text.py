@@ -443,6 +443,15 @@ class Units:
             self._prefix.append(Prefix(self.ids))
         return self._prefix[0]
 
+    @property
+    def raw_prefix(self) -> Prefix:
+        """Prefix sums of :attr:`raw_ids` (built on first use)."""
+        if not self._prefix:
+            self._prefix.append(Prefix(self.ids))
+        if len(self._prefix) == 1:
+            self._prefix.append(Prefix(self.raw_ids))
+        return self._prefix[1]
+
     def span_windows(self, n: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
         """:func:`span_windows` of this text (window starts and whether each is not all numbers)."""
         if self._scan is None:
