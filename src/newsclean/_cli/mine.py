@@ -15,13 +15,16 @@ import json
 import multiprocessing
 import signal
 from collections.abc import Iterator
+from multiprocessing import shared_memory
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any, TextIO
 
+import numpy as np
+
 from ..boilerplate.corpus import BATCH, DEFAULT_GROUP, BoilerplateModel
 from ..boilerplate.mining.count import count_batch
-from ..boilerplate.mining.select import GroupTemplates, MinerParams, select
-from ..boilerplate.mining.state import GroupCounts, MinerState, Sketch
+from ..boilerplate.mining.select import MinerParams, select
+from ..boilerplate.mining.state import SATURATED, SKETCH_BITS, MinerState, Sketch
 from ..errors import InputTypeError, RecordError
 from ..io.outputs import AtomicWriter, hold_signals
 from ..io.records import RecordItem
@@ -93,52 +96,67 @@ class _Counter:
         self._batch = []
 
 
-def _worker(conn: Connection, params: dict[str, Any], inherited: list[Connection]) -> None:
+def _worker(conn: Connection, params: dict[str, Any], shm_name: str, inherited: list[Connection]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     for other in inherited:  # the main process's ends of the other pipes (see _cli/pool.py)
         other.close()
     p = MinerParams.from_dict(params)
     state = MinerState()
-    while True:
-        try:
-            msg = conn.recv()
-        except (EOFError, OSError):
-            return
-        if msg[0] == "docs":
-            count_batch(state, msg[1], n=p.ngram, cap=p.cap, max_candidates=p.max_candidates)
-        elif msg[0] == "sketch":
-            conn.send((state.sketch, state.pruned))
-        elif msg[0] == "select":
-            state.sketch = msg[1]
-            templates = {g: select(c, state, p) for g, c in state.groups.items()}
-            conn.send((templates, state.groups if msg[2] else None))
-            return
-        else:
-            return
+    shm = shared_memory.SharedMemory(name=shm_name)
+    try:
+        state.sketch.place_in(shm.buf)
+        while True:
+            try:
+                msg = conn.recv()
+            except (EOFError, OSError):
+                return
+            if msg[0] == "docs":
+                count_batch(state, msg[1], n=p.ngram, cap=p.cap, max_candidates=p.max_candidates)
+            elif msg[0] == "sketch":  # the counters are in shared memory: say they are complete
+                conn.send(state.pruned)
+            elif msg[0] == "select":  # the shared counters now hold every worker's sum
+                templates = {g: select(c, state, p) for g, c in state.groups.items()}
+                conn.send((templates, state.groups if msg[1] else None))
+                return
+            else:
+                return
+    finally:
+        state.sketch = Sketch()  # let go of the shared buffer before closing it
+        shm.close()
 
 
 class _Pool:
-    """``n`` worker processes, each counting the groups sent to it."""
+    """This process and ``n - 1`` worker processes, each counting the groups given to it (this one also
+    reads and parses every record, so it takes a smaller share)."""
+
+    #: this process's documents weigh this much more when groups are shared out (it also parses)
+    READER_WEIGHT = 1.4
 
     def __init__(self, n: int, params: MinerParams) -> None:
         self.params = params
         self._procs: list[BaseProcess] = []
         self._conns: list[Connection] = []
-        self._load = [0] * n
+        self._shms: list[shared_memory.SharedMemory] = []
+        self._load = [0.0] * n  # [this process, worker 1, ...]
         self._owner: dict[str, int] = {}
         self._batches: list[list[Doc]] = [[] for _ in range(n)]
-        forks = multiprocessing.get_start_method() == "fork"
-        # each worker bounds its own tables: together they hold what one process would
-        worker_params = MinerParams.from_dict(
-            {**params.to_dict(), "max_candidates": max(1000, params.max_candidates // n)}
+        # each process bounds its own tables: together they hold what one process would
+        self._own = _Counter(
+            MinerParams.from_dict(
+                {**params.to_dict(), "max_candidates": max(1000, params.max_candidates // n)}
+            )
         )
+        forks = multiprocessing.get_start_method() == "fork"
+        worker_params = self._own.params.to_dict()
         try:
-            for _ in range(n):
+            for _ in range(n - 1):
+                shm = shared_memory.SharedMemory(create=True, size=2 << SKETCH_BITS)
+                self._shms.append(shm)
                 parent, child = multiprocessing.Pipe(duplex=True)
                 inherited = [*self._conns, parent] if forks else []
                 proc = multiprocessing.Process(
-                    target=_worker, args=(child, worker_params.to_dict(), inherited), daemon=True
+                    target=_worker, args=(child, worker_params, shm.name, inherited), daemon=True
                 )
                 proc.start()
                 child.close()
@@ -168,39 +186,51 @@ class _Pool:
         w = self._owner.get(doc[0])
         if w is None:
             w = self._owner[doc[0]] = min(range(len(self._load)), key=self._load.__getitem__)
+        if w == 0:
+            self._load[0] += self.READER_WEIGHT
+            self._own.add(doc)
+            return
         self._load[w] += 1
         batch = self._batches[w]
         batch.append(doc)
         if len(batch) == BATCH:
-            self._send(w, ("docs", batch))
+            self._send(w - 1, ("docs", batch))
             self._batches[w] = []
 
     def finish(self, counts: bool) -> BoilerplateModel:
-        n = len(self._conns)
-        for w in range(n):
-            if self._batches[w]:
-                self._send(w, ("docs", self._batches[w]))
+        workers = len(self._conns)
+        for w in range(workers):
+            if self._batches[w + 1]:
+                self._send(w, ("docs", self._batches[w + 1]))
             self._send(w, ("sketch",))
-        total = Sketch()
-        pruned = 0
-        for w in range(n):
-            sketch, p = self._recv(w)
-            total.merge(sketch)
-            pruned = max(pruned, p)
-        for w in range(n):
-            self._send(w, ("select", total, counts))
-        by_group: dict[str, GroupTemplates] = {}
-        groups: dict[str, GroupCounts] = {}
-        for w in range(n):
+        own = self._own
+        own._flush()
+        total = own.state.sketch.dense().astype(np.uint32)
+        pruned = own.state.pruned
+        views = [np.ndarray((1 << SKETCH_BITS,), dtype=np.uint16, buffer=shm.buf) for shm in self._shms]
+        for w in range(workers):
+            pruned = max(pruned, self._recv(w))
+            total += views[w]
+        summed = np.minimum(total, SATURATED).astype(np.uint16)
+        del total
+        for view in views:
+            view[:] = summed
+        del views
+        for w in range(workers):
+            self._send(w, ("select", counts))
+        state = own.state
+        state.sketch = Sketch.of_counters(summed)
+        state.pruned = pruned
+        by_group = {g: select(c, state, own.params) for g, c in state.groups.items()}
+        for w in range(workers):
             templates, state_groups = self._recv(w)
             by_group.update(templates)
             if state_groups is not None:
-                groups.update(state_groups)
+                state.groups.update(state_groups)
         for proc in self._procs:
             proc.join()
         self._release()
-        state = MinerState(groups, total, pruned) if counts else None
-        return BoilerplateModel(self.params, by_group, state)
+        return BoilerplateModel(self.params, by_group, state if counts else None)
 
     def stop(self) -> None:
         for proc in self._procs:
@@ -219,7 +249,12 @@ class _Pool:
         for proc in self._procs:
             with contextlib.suppress(ValueError):
                 proc.close()
-        self._conns, self._procs = [], []
+        for shm in self._shms:
+            with contextlib.suppress(Exception):
+                shm.close()
+            with contextlib.suppress(Exception):
+                shm.unlink()
+        self._conns, self._procs, self._shms = [], [], []
 
 
 def run_mine(

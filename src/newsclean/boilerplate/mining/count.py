@@ -153,22 +153,34 @@ def count_batch(
     parts = _part_rows(s, prefix, masked_cum, la, lb, line_of, ends_sent, sent_cum)
     grams = _gram_rows(s, prefix, n)
     text = s.text
+    tables = ((lines, _dup_docs(s, lines)), (parts, _dup_docs(s, parts)), (grams, _dup_docs(s, grams)))
     for k, (group, _, _) in enumerate(docs):
         c = state.counts(group)
         c.docs += 1
         story = stories[k]
-        for table, rows in ((c.lines, lines), (c.parts, parts), (c.ngr, grams)):
-            seen: dict[int, list[Any]] = {}
-            for key, a, b, slot, size, sh, first in rows.get(k, ()):
-                t = text[a:b]
-                got = seen.get(key)
-                if got is None:
-                    seen[key] = [t, slot, size, sh, first]
+        for table, (rows, dups) in zip((c.lines, c.parts, c.ngr), tables, strict=True):
+            doc_rows = rows.get(k)
+            if not doc_rows:
+                continue
+            if k in dups:  # a key twice in the document: counted once, its largest slot, its smallest text
+                seen: dict[int, list[Any]] = {}
+                for key, a, b, slot, size, sh, first in doc_rows:
+                    t = text[a:b]
+                    got = seen.get(key)
+                    if got is None:
+                        seen[key] = [t, slot, size, sh, first]
+                    else:
+                        got[0] = min(got[0], t)
+                        got[1] = max(got[1], slot)
+                for key, (t, slot, size, sh, first) in seen.items():
+                    bump(table, key, story, t, slot, size, sh, first, cap)
+                continue
+            for key, a, b, slot, size, sh, first in doc_rows:
+                e = table.get(key)
+                if e is None:
+                    table[key] = [1, [story], text[a:b], slot, size, sh, first]
                 else:
-                    got[0] = min(got[0], t)
-                    got[1] = max(got[1], slot)
-            for key, (t, slot, size, sh, first) in seen.items():
-                bump(table, key, story, t, slot, size, sh, first, cap)
+                    bump(table, key, story, text[a:b], slot, size, sh, first, cap)
         title = titles[k]
         if title is not None and title[1] >= MIN_TITLE:
             c.titles[title[0]] = title[1]
@@ -190,6 +202,11 @@ def _by_doc(s: Scan, tok: I64, cols: list[list[int]]) -> dict[int, list[Row]]:
         if cut[d + 1] > cut[d]:
             out[d] = rows[cut[d] : cut[d + 1]]
     return out
+
+
+def _dup_docs(s: Scan, rows: dict[int, list[Row]]) -> set[int]:
+    """The documents in which a key occurs more than once."""
+    return {d for d, r in rows.items() if len(r) > 1 and len({row[0] for row in r}) < len(r)}
 
 
 def _line_rows(s: Scan, prefix: Prefix, masked_cum: I64, la: I64, lb: I64) -> dict[int, list[Row]]:

@@ -18,7 +18,6 @@ marks, digits and ``_``; ZWNJ/ZWJ continue the run they follow. So a script chan
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -87,6 +86,7 @@ _MULT = np.uint64(0x9E3779B97F4A7C15)
 _MIX = np.uint64(0xBF58476D1CE4E5B9)
 _MINV = np.uint64(pow(0x9E3779B97F4A7C15, -1, 1 << 64))
 _SEED = np.uint64(0x2545F4914F6CDD1D)
+_KEY_SALT = np.uint64(0x6C62272E07BB0142)
 
 
 def mix(h: U64) -> U64:
@@ -143,8 +143,20 @@ def classes(cp: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint16]:
     return out
 
 
-def _hash_key(data: bytes) -> int:
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8, person=b"nc-tok").digest(), "little")
+def key_ids(keys: list[str]) -> U64:
+    """The ids of token keys: a polynomial hash of each key's code points, salted and mixed (all at once)."""
+    if not keys:
+        return np.zeros(0, dtype=np.uint64)
+    text = "\n".join(k or "\x00mark" for k in keys)
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    ends = np.flatnonzero(cp == 10)
+    if len(ends) != len(keys) - 1:  # a key holding a line break: one by one
+        return np.concatenate(
+            [key_ids([k]) if "\n" not in k else key_ids([k.replace("\n", "\x00")]) for k in keys]
+        )
+    ends = np.concatenate((ends, [len(cp)])).astype(np.int64)
+    starts = np.concatenate(([0], ends[:-1] + 1)).astype(np.int64)
+    return mix(_token_hashes(cp, starts, ends) ^ _KEY_SALT)
 
 
 _POW: list[U64] = [np.ones(1, dtype=np.uint64)]
@@ -239,12 +251,8 @@ class TokenCache:
             self._raw = np.resize(self._raw, grow)
             self._masked = np.resize(self._masked, grow)
         self._hashes[start:end] = hashes
-        self._ids[start:end] = [
-            _hash_key((key or "\x00mark").encode("utf-8", "surrogatepass")) for key, _ in infos
-        ]
-        self._raw[start:end] = [
-            _hash_key((ex or "\x00mark").encode("utf-8", "surrogatepass")) for _, ex in infos
-        ]
+        self._ids[start:end] = key_ids([key for key, _ in infos])
+        self._raw[start:end] = key_ids([ex for _, ex in infos])
         self._masked[start:end] = [key in ("<num>", "<date>") for key, _ in infos]
         self._n = end
         if 2 * end > len(self._slots):

@@ -270,6 +270,36 @@ class Sketch:
             self._cells = np.zeros(0, dtype=np.int64)
             self._vals = np.zeros(0, dtype=np.uint16)
 
+    def place_in(self, buffer: Any) -> None:
+        """Keep the counters in ``buffer`` (``2 ** SKETCH_BITS`` 16-bit words, e.g. shared memory) from now
+        on, with the counts so far."""
+        dense: npt.NDArray[np.uint16] = np.ndarray((1 << SKETCH_BITS,), dtype=np.uint16, buffer=buffer)
+        if self._dense is not None:
+            dense[:] = self._dense
+        else:
+            dense[:] = 0
+            dense[self._cells] = self._vals
+        self._dense = dense
+        self._cells = np.zeros(0, dtype=np.int64)
+        self._vals = np.zeros(0, dtype=np.uint16)
+
+    @classmethod
+    def of_counters(cls, counters: npt.NDArray[np.uint16]) -> Sketch:
+        """A sketch whose counters are ``counters`` (``2 ** SKETCH_BITS`` of them, used as they are)."""
+        out = cls()
+        out._dense = counters
+        return out
+
+    def dense(self) -> npt.NDArray[np.uint16]:
+        """The counters as one array (made dense if they were not)."""
+        if self._dense is None:
+            dense = np.zeros(1 << SKETCH_BITS, dtype=np.uint16)
+            dense[self._cells] = self._vals
+            self._dense = dense
+            self._cells = np.zeros(0, dtype=np.int64)
+            self._vals = np.zeros(0, dtype=np.uint16)
+        return self._dense
+
     def get(self, cell: int) -> int:
         """The counter at ``cell``."""
         if self._dense is not None:
