@@ -15,7 +15,10 @@ dateline or a table row inside the article stays while the same kind of line aro
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
+import numpy as np
+import numpy.typing as npt
 import regex
 
 from ..chars import CLOSERS, FULL_STOPS
@@ -30,10 +33,40 @@ PROSE_WORDS = 8
 _NOT_DEVANAGARI = regex.compile(r"[^\u0900-\u0963\u0966-\u097f\ua8e0-\ua8ff]+")
 _NOT_LATIN = regex.compile(r"[^A-Za-z\u00c0-\u024f]+")
 _NOT_DIGIT = regex.compile(r"[^\d]+")
-# the same classes, keeping the line breaks: one substitution per text gives the counts of every line
-_NOT_DEVANAGARI_NL = regex.compile(r"[^\u0900-\u0963\u0966-\u097f\ua8e0-\ua8ff\n]+")
-_NOT_LATIN_NL = regex.compile(r"[^A-Za-z\u00c0-\u024f\n]+")
-_NOT_DIGIT_NL = regex.compile(r"[^\d\n]+")
+# the same three classes as bits of one table per code point (built with the same patterns), so that one pass
+# over a text counts them for every line
+_DEV, _LAT, _DIG = 1, 2, 4
+
+
+def _class_bits(ch: str) -> int:
+    return (
+        (_DEV if _NOT_DEVANAGARI.match(ch) is None else 0)
+        | (_LAT if _NOT_LATIN.match(ch) is None else 0)
+        | (_DIG if _NOT_DIGIT.match(ch) is None else 0)
+    )
+
+
+@cache
+def _bits_table() -> npt.NDArray[np.uint8]:
+    return np.array([_class_bits(chr(c)) for c in range(0x10000)], dtype=np.uint8)
+
+
+def _line_counts(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Devanagari, Latin and digit characters of each line of ``text`` (lines split at ``\\n``)."""
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    bits = _bits_table()[np.minimum(cp, 0xFFFF)]
+    astral = np.flatnonzero(cp > 0xFFFF)
+    if len(astral):
+        bits[astral] = [_class_bits(chr(int(c))) for c in cp[astral].tolist()]
+    cuts = np.concatenate(([0], np.flatnonzero(cp == 10) + 1, [len(cp) + 1]))
+    out = []
+    for bit in (_DEV, _LAT, _DIG):
+        cum = np.concatenate(([0], np.cumsum((bits & bit) != 0, dtype=np.int64), [0]))
+        cum[-1] = cum[-2]
+        out.append((cum[cuts[1:] - 1] - cum[cuts[:-1]]).tolist())
+    return out[0], out[1], out[2]
+
+
 _HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
 _TRIM = "".join(CLOSERS) + " \t\u00a0\u200b\u200c\u200d\ufeff"
 # a full stop followed by more text: the line holds a sentence end inside it (not in a number: 2.5, not "..")
@@ -200,9 +233,7 @@ class Layout:
         if cached is not None:
             return cached
         raws = text.split("\n")
-        devanagari = [len(x) for x in _NOT_DEVANAGARI_NL.sub("", text).split("\n")]
-        latin = [len(x) for x in _NOT_LATIN_NL.sub("", text).split("\n")]
-        digits = [len(x) for x in _NOT_DIGIT_NL.sub("", text).split("\n")]
+        devanagari, latin, digits = _line_counts(text)
         out: list[Line] = []
         pos = 0
         for i, raw in enumerate(raws):

@@ -77,13 +77,20 @@ _PROBES = "क़िला ज़िला फ़ोन ख़बर ग़म �
 
 @lru_cache(maxsize=1)
 def key_scheme() -> str:
-    """This miner's key scheme (:func:`newsclean.keys.key_scheme` with the keys of probe words), so that a
-    change in the normaliser makes older models refuse to load instead of silently missing.
+    """This miner's key scheme (:func:`newsclean.keys.key_scheme` with the keys of probe words and their
+    hashes), so that a change in the normaliser or in the hashing makes older models refuse to load instead
+    of silently missing.
 
     >>> key_scheme().startswith(KEY_SCHEME + " normalize/")
     True
     """
-    return shared_key_scheme(KEY_SCHEME, lambda w: token_key(w, mask=False), _PROBES.split(" "))
+    return shared_key_scheme(KEY_SCHEME, _probe, _PROBES.split(" "))
+
+
+def _probe(word: str) -> str:
+    """A probe word's exact key and its line key: a change in the normaliser or in how keys are hashed
+    changes the scheme."""
+    return f"{token_key(word, mask=False)}:{seq_hash(analyse(word).ids):016x}"
 
 
 _DIGITS = regex.compile(r"\p{N}+")
