@@ -136,7 +136,8 @@ def _memory(src: Path) -> dict[str, float]:
     proc = subprocess.run(
         [sys.executable, "-c", _MEMORY_PROBE, str(src)], capture_output=True, check=True, text=True
     )
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    out: dict[str, float] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return out
 
 
 def _peers(src: Path) -> float | None:
