@@ -45,8 +45,11 @@ def strip(text: str, **kw: str) -> str:
         ),
         # spaced at a paragraph end
         (f"{P1} बिजली दरों में बढ़ोतरी नहीं होगी\n{P2}", f"{P1}\n{P2}"),
-        # alone on a line
-        (f"{P1}\nबिजली दरों में बढ़ोतरी नहीं होगी\n{P2}", f"{P1}\n{P2}"),
+        # alone on a line, pasted twice (once, between two paragraphs, it is a crosshead and stays)
+        (
+            f"{P1}\nबिजली दरों में बढ़ोतरी नहीं होगी\n{P2}\nबिजली दरों में बढ़ोतरी नहीं होगी\n{P3}",
+            f"{P1}\n{P2}\n{P3}",
+        ),
         # the whole headline on a line
         (f"{P1}\n{TITLE}\n{P2}", f"{P1}\n{P2}"),
         # whole headline pasted after the dateline, joined by a comma
@@ -97,7 +100,7 @@ def test_title_variant_negative_similar_length_line() -> None:
 
 def test_title_echo_never_spans_a_line_break() -> None:
     nxt = "ऊर्जा मंत्री ने विधानसभा में बताया कि बकाया वसूली तेज होगी।"
-    dirty = f"{P1}\nबिजली दरों में बढ़ोतरी नहीं होगी\n{nxt}"
+    dirty = f"{P1}बिजली दरों में बढ़ोतरी नहीं होगी\n{nxt}"
     assert lines(strip(dirty, title=TITLE)) == [P1, nxt]
 
 
@@ -133,6 +136,41 @@ def test_standfirst_echo_removed() -> None:
 def test_title_echo_between_sentences_when_pasted_elsewhere() -> None:
     dirty = f"{P1} बिजली दरों में बढ़ोतरी नहीं होगी {P2}\n{P3}बिजली दरों में बढ़ोतरी नहीं होगी"
     assert lines(strip(dirty, title=TITLE)) == [f"{P1} {P2}", P3]
+
+
+def test_a_crosshead_that_repeats_the_headline_s_first_clause_stays() -> None:
+    # once, on a line of its own between two paragraphs: a section heading, not a pasted copy
+    crosshead = "बिजली दरों में बढ़ोतरी नहीं होगी"
+    after = "दरों में बढ़ोतरी न करने का फैसला नियामक आयोग की सिफारिश के बाद लिया गया है।"
+    text = f"{P1}\n{P3}\n{crosshead}\n{after}"
+    assert strip(text, title=TITLE) == text
+    # ... and at the end of a short line
+    text = f"{P1}\nक्या सच में बिजली दरों में बढ़ोतरी नहीं होगी\n{after}"
+    assert strip(text, title=TITLE) == text
+
+
+def test_a_headline_that_is_a_sentence_stays_as_a_paragraph_of_the_body() -> None:
+    title = "लोगों को उमस भरी गर्मी से आज दिन भर राहत मिली।"
+    text = f"{P1}\n{P2}\n{title}\n{P3}"
+    assert strip(text, title=title) == text
+
+
+def test_a_highlight_bullet_that_repeats_the_headline_stays() -> None:
+    bullets = "नियामक आयोग के प्रस्ताव पर होगा विचार\nबिजली दरों में बढ़ोतरी नहीं होगी\nविपक्ष ने उठाए कई सवाल"
+    text = f"{P1}\n{P2}\n{bullets}"
+    assert strip(text, title=TITLE) == text
+
+
+def test_a_headline_that_is_a_sentence_of_the_article_stays_in_its_paragraph() -> None:
+    title = "लोग उमस भरी गर्मी से दिन भर बेहाल रहे।"
+    text = f"शहर में तापमान सामान्य से ऊपर रहा। {title} शाम को हल्की हवा चली।\n{P2}"
+    assert strip(text, title=title) == text
+
+
+def test_a_part_of_the_headline_ending_a_sentence_stays() -> None:
+    title = "बिजली दरों में बढ़ोतरी नहीं: मंत्री ने सदन में दी जानकारी"
+    text = f"{P1}\nआयोग ने प्रस्ताव लौटाया, 'बिजली दरों में बढ़ोतरी नहीं।'\n{P2}"
+    assert strip(text, title=title) == text
 
 
 def test_seo_prefix_removed() -> None:
@@ -364,3 +402,46 @@ def test_model_templates_applied_by_group() -> None:
     out = nc.StripBoilerplate(model=model)(doc)  # type: ignore[arg-type]
     assert lines(out.text) == [P1, "हमारी वेबसाइट पर और खबरें", P2]
     assert {e.kind for _, e in out.removed()} == {"mined"}
+
+
+# ----------------------------------------------------------------------------------------- credits and chrome
+@pytest.mark.parametrize(
+    ("furniture", "rule"),
+    [
+        ("संवाद न्यूज एजेंसी, सीतापुर", "boilerplate.agency_desk"),
+        ("— Weather Office India (@weatheroffice) June 3, 2025", "boilerplate.embed_chrome"),
+        ("टिप्पणी (3)", "boilerplate.comment_count"),
+        ("×", "boilerplate.comment_count"),
+        ("प्रतीकात्मक तस्वीर (फाइल)", "boilerplate.photo_label"),
+    ],
+)
+def test_credit_and_chrome_lines_go(furniture: str, rule: str) -> None:
+    text = f"{P1}\n{furniture}\n{P2}"
+    cleaned = nc.strip_boilerplate_and_explain(text)
+    assert lines(cleaned.text) == [P1, P2]
+    assert rule in {e.rule for e in cleaned.edits}
+
+
+def test_a_picture_link_goes_from_an_embedded_post() -> None:
+    text = f"{P1}\nशहर में सुबह से तेज बारिश हो रही है pic.twitter.com/Ab12Cd34\n{P2}"
+    assert lines(strip(text)) == [P1, "शहर में सुबह से तेज बारिश हो रही है", P2]
+
+
+def test_desk_codes_go_at_the_end_only() -> None:
+    assert lines(strip(f"{P1}\n{P2}\n--आईएएनएस\nकेएसपी/एबी")) == [P1, P2]
+    dateline = f"भोपाल/इंदौर/जबलपुर\n{P1}\n{P2}"
+    assert strip(dateline) == dateline
+
+
+def test_an_auto_feed_note_goes_to_its_line_end() -> None:
+    note = " यह खबर ‘भाषा’ न्यूज़ एजेंसी से ‘ऑटो-फीड’ द्वारा ली गई है. इसके कंटेंट के लिए यह साइट जिम्मेदार नहीं है."
+    assert lines(strip(f"{P1}\n{P2}{note}")) == [P1, P2]
+    # a sentence that speaks of a feed in the article stays
+    text = f"{P1}\nयह खबर पशुओं के चारे यानी फीड के दाम बढ़ने की है और किसान परेशान हैं।"
+    assert strip(text) == text
+
+
+def test_a_caption_with_its_source_opens_the_text() -> None:
+    caption = "मरम्मत के काम का जायजा लेते अधिकारी (फोटो सोर्स- सोशल मीडिया)"
+    assert lines(strip(f"{caption}\n{P1}\n{P2}")) == [P1, P2]
+    assert lines(strip(f"{P1}\nमौके पर पहुंचे अधिकारी (सोर्स: एक्स)\n{P2}")) == [P1, P2]

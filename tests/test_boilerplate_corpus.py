@@ -618,3 +618,24 @@ def test_an_articles_headline_as_a_live_entry_heading_stays() -> None:
     entry = f"{HEADLINES[0]}\n\nआज से शहर में नई बस सेवा शुरू हुई है और पहले दिन सैकड़ों लोगों ने सफर किया।"
     text = f"{STORIES[5]}\n\n{entry}"
     assert model.find(text, "p1") == []
+
+
+def test_a_headline_after_its_lead_in_goes_even_on_its_own_line_in_a_list() -> None:
+    docs = [_doc(f"{s}\nयह भी पढ़ें: {h}", "p1", h) for s, h in zip(STORIES, HEADLINES, strict=False)]
+    model = BoilerplateMiner().fit(docs)
+    text = f"{STORIES[5]}\n- पहला बिंदु\nयह भी पढ़ें: {HEADLINES[2]}\n- दूसरा बिंदु"
+    out, _ = _removed(model, text, "p1")
+    assert out == f"{STORIES[5]}\n- पहला बिंदु\n- दूसरा बिंदु"
+
+
+def test_the_headline_s_topic_does_not_make_a_pasted_link_a_crosshead() -> None:
+    docs = [_doc(s, "p1", h) for s, h in zip(STORIES, HEADLINES, strict=False)]
+    model = BoilerplateMiner().fit(docs)
+    # the corpus headline "पुस्तक मेले में उमड़ी भीड़" shares with the paragraph after it only words of this
+    # article's own headline: without the headline it looks like a crosshead, with it like a pasted link
+    title = "मेले में भीड़ की तैयारी"
+    after = "मेले में भीड़ संभालने के लिए पुलिस ने आज नई व्यवस्था लागू की है।"
+    text = f"{STORIES[6]}\n\n{HEADLINES[3]}\n\n{after}"
+    assert model.find(text, "p1") == []
+    out = apply_edits(text, model.find(text, "p1", title=title))
+    assert out == f"{STORIES[6]}\n\n{after}"

@@ -118,7 +118,7 @@ def test_heldout_title_echo_other_unicode_form() -> None:
     title = "पेट्रोल के दाम फिर बढ़े, जानिए आज की कीमत"
     assert "\u095d" not in unicodedata.normalize("NFC", title)  # NFC keeps the nukta decomposed
     body_echo = "पेट्रोल के दाम फिर ब\u095dे"  # precomposed nukta letter in the body
-    dirty = f"{A}\n{body_echo}\n{B}"
+    dirty = f"{A}{body_echo}\n{B}"  # glued to the paragraph's end, as pasted copies are
     assert strip(dirty, title=unicodedata.normalize("NFD", title)) == f"{A}\n{B}"
 
 

@@ -119,6 +119,52 @@ def test_a_list_label_mid_article_goes_alone_and_the_crosshead_after_it_stays() 
     assert strip(text) == f"{P1}\nमरम्मत पर कितना खर्च होगा\n{P2}"
 
 
+@pytest.mark.parametrize(
+    "own_list",
+    [
+        # a crosshead over its bullet items (a schedule), after the last paragraph
+        "\nनई सड़कों के उद्घाटन का पूरा कार्यक्रम\n- पहला चरण - 12 जून, पुराना बाजार से स्टेशन रोड तक"
+        "\n- दूसरा चरण - 19 जून, नदी पुल से बस अड्डे तक का मार्ग\n- तीसरा चरण - 26 जून, अस्पताल चौक से कॉलेज रोड तक",
+        # dated items on one template
+        "\n- 3 मई सिविल लाइंस में पाइपलाइन फटने से सड़क धंस गई और यातायात रुका"
+        "\n- 9 मई रेलवे कॉलोनी के पास नाली का पानी सड़क पर भर गया और लोग परेशान हुए"
+        "\n- 14 मई बस अड्डे के सामने बने गड्ढे में एक ऑटो पलट गया, चालक घायल हुआ",
+        # a quotation's attribution on the last line
+        "\n- रमेश चंद्र वर्मा, अधीक्षण अभियंता, लोक निर्माण विभाग",
+    ],
+)
+def test_the_article_s_own_list_after_the_prose_stays(own_list: str) -> None:
+    text = f"{P1}\n{P2}{own_list}"
+    assert strip(text) == text
+
+
+def test_data_rows_under_a_short_label_stay() -> None:
+    rows = (
+        "\nपूर्वी जोन\nजांच- 54, मरम्मत- 19, लंबित शिकायतें- 18"
+        "\nक्या बंद है- मुख्य बाजार की सड़क, पुल का एक हिस्सा, स्टेशन रोड"
+        "\nक्या खुला है- बाकी सभी मार्ग, अस्पताल जाने वाली सड़क और बस अड्डा"
+    )
+    text = f"{P1}\n{P2}{rows}"
+    assert strip(text) == text
+
+
+def test_marked_headlines_after_a_crosshead_still_go() -> None:
+    heads = (
+        "\nक्रिकेट अपडेट: युवा टीम ने फाइनल में बड़े अंतर से जीत दर्ज की, कप्तान बने स्टार"
+        "\nसोने के भाव: लगातार तीसरे दिन चढ़े दाम, चांदी में भी दिखी तेजी, जानिए आज का रेट..."
+    )
+    assert strip(f"{P1}\n{P2}\nमरम्मत की समय सीमा{heads}") == f"{P1}\n{P2}\nमरम्मत की समय सीमा"
+
+
+def test_an_empty_marker_goes_alone_before_a_crosshead_or_a_sentence() -> None:
+    crosshead = "बारिश से पहले गड्ढों की मरम्मत"
+    paragraph = "मरम्मत का काम बारिश से पहले पूरा होगा और गड्ढों को भरने के लिए अलग टीमें लगाई गई हैं।"
+    text = f"{P1}\nये भी देखें :\n{crosshead}\n{paragraph}"
+    assert strip(text) == f"{P1}\n{crosshead}\n{paragraph}"
+    sentence = "अधिकारियों ने बताया कि काम रात में भी चलेगा. लोगों से सहयोग की अपील की गई है."
+    assert strip(f"{P1}\nइसे भी पढ़ें:\n{sentence}\n{P2}") == f"{P1}\n{sentence}\n{P2}"
+
+
 def test_a_read_label_takes_the_headline_on_the_next_line() -> None:
     text = f"{P1}\nयह भी पढ़ें\nनदी पर बना पुल जर्जर, प्रशासन ने भारी वाहनों की आवाजाही रोकी\n{P2}"
     assert strip(text) == f"{P1}\n{P2}"
@@ -245,3 +291,87 @@ def test_structure_candidates_point_into_the_text() -> None:
     for c in find_structure(text, TITLE):
         assert 0 <= c.start < c.end <= len(text)
         assert c.rule in STRUCTURE_RULES
+
+
+# -- look-alikes found on real pages (precision) ------------------------------------------------------------
+def test_a_latin_dateline_stays_but_a_section_lead_in_goes() -> None:
+    dateline = f"New Delhi: {P1}\n{P2}"
+    assert strip(dateline) == dateline
+    assert strip(f"Patna News: {P1}\n{P2}") == f"{P1}\n{P2}"
+
+
+def test_the_rows_of_a_weather_table_stay() -> None:
+    table = "सोमवार 27.0 37.0\nमंगलवार 26.0 36.0\nबुधवार 25.0 35.0\nवीरवार 24.5 34.0"
+    text = f"{P1}\n{table}\n{P2}"
+    assert strip(text) == text
+    assert sorted(Layout.of(text).table) == [1, 2, 3, 4]
+
+
+def test_labels_and_values_taking_turns_are_a_table() -> None:
+    rows = "\n".join(
+        f"{day}\n{hi}/{lo}" for day, hi, lo in [("सोमवार", 39, 25), ("मंगलवार", 38, 24), ("बुधवार", 37, 26)]
+    )
+    text = f"{P1}\n{rows}\n{P2}"
+    assert strip(text) == text
+
+
+def test_a_latin_line_with_hindi_words_stays() -> None:
+    text = f"{P1}\nOrange Alert Explained For Readers: ऑरेंज अलर्ट\n{P2}"
+    assert strip(text) == text
+
+
+def test_an_english_passage_of_three_lines_stays() -> None:
+    quote = "The roads will be ready\nbefore the rains arrive\nsaid the city engineer"
+    text = f"{P1}\n{quote}\n{P2}"
+    assert strip(text) == text
+
+
+def test_a_how_to_step_that_says_click_the_link_stays() -> None:
+    step = "इसके बाद पोर्टल पर दिए गए लिंक पर क्लिक करें और अपना पंजीकरण नंबर भरें।"
+    text = f"{P1}\n{step}\n{P2}"
+    assert strip(text) == text
+    assert strip(f"{P1}\nपूरी खबर के लिए यहां क्लिक करें\n{P2}") == f"{P1}\n{P2}"
+
+
+def test_a_question_label_with_dekhen_is_not_a_link() -> None:
+    text = f"{P1}\nक्या देखें : शहर के पुराने बाजार और घाट\n{P2}"
+    assert strip(text) == text
+
+
+def test_a_page_that_holds_its_article_twice_loses_neither_copy() -> None:
+    crosshead = "सड़क मरम्मत का पूरा कार्यक्रम"
+    for body in (f"{P1}\n'{crosshead}'\n{P2}", f"{P1}-राम प्रसाद, किसान नेता\n{P2}\n{P3}"):
+        text = f"{body}\n{body}"
+        assert strip(text, title=None) == text
+
+
+def test_an_item_of_a_short_list_stays_whatever_rule_matches_it() -> None:
+    drinks = "नींबू पानी\nछाछ\nनारियल पानी\nसत्तू का शरबत\nORS"
+    text = f"{P1}\n{drinks}\n{P2}"
+    assert strip(text) == text
+    # a share bar after the article goes whole
+    bar = "Facebook\nTwitter\nWhatsApp\nTelegram"
+    assert strip(f"{P1}\n{P2}\n{bar}") == f"{P1}\n{P2}"
+
+
+def test_a_deck_between_paragraphs_stays() -> None:
+    deck = "\n\nआवारा पशुओं से परेशान किसान खेतों में रात भर दे रहे पहरा\n\nगांवों में बैठकों का दौर जारी रहा\n\n"
+    text = f"{P1}{deck}{P2}"
+    assert strip(text) == text
+
+
+def test_an_english_question_heading_its_answer_stays() -> None:
+    text = f"{P1}\nWill the roads be ready before the rains?\n{P2}"
+    assert strip(text) == text
+
+
+def test_a_dated_heading_of_a_forecast_list_stays_but_a_page_stamp_goes() -> None:
+    text = f"{P1}\n04.06.2026\n- पहाड़ी जिलों में हल्की बारिश के आसार\n05.06.2026\n- मैदानी इलाकों में तेज धूप\n{P2}"
+    assert strip(text) == text
+    assert strip(f"{P1}\n{P2}\n04 जून 2026, 10:30 AM") == f"{P1}\n{P2}"
+
+
+def test_a_highlight_bullet_shown_twice_keeps_a_copy() -> None:
+    bullet = "- सात जिलों में अगले तीन दिन भारी बारिश का नया दौर"
+    out = strip(f"{P1}\n{bullet}\n{bullet}\n{P2}")
+    assert bullet in out

@@ -187,8 +187,10 @@ def test_truncated_gzip_text_article_exits_3(tmp_path, capsys):
     assert f"{path}: truncated or corrupt gzip data" in capsys.readouterr().err
 
 
-def test_a_plain_line_starting_with_the_gzip_magic_is_a_rejected_line_not_gzip(tmp_path, capsys):
-    src = write_jsonl(tmp_path / "in.jsonl", [A2], raw_lines={0: b"\x1f\x8b\x08\x00junk"})
+@pytest.mark.parametrize("first", [b"\x1f\x8b\x08\x00junk", b"\x1f\x8b\x08"])
+def test_a_plain_line_starting_with_the_gzip_magic_is_a_rejected_line_not_gzip(tmp_path, capsys, first):
+    # (a bare header with a line break after it inflates to nothing: not gzip either)
+    src = write_jsonl(tmp_path / "in.jsonl", [A2], raw_lines={0: first})
     out, rej = tmp_path / "o.jsonl", tmp_path / "r.jsonl"
     assert main(["normalize", str(src), "-o", str(out), "--rejects", str(rej)]) == 0
     assert summary_counts(capsys.readouterr().err) == {

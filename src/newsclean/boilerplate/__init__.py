@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from .api import StripBoilerplate, strip_boilerplate, strip_boilerplate_and_explain
 from .corpus import BoilerplateMiner, BoilerplateModel
-from .rules import PatternRule, default_rules
+from .rule_table import default_rules
+from .rules import PatternRule
 
 __all__ = [
     "BoilerplateMiner",

@@ -19,10 +19,12 @@ from .._check import check_optional_str, check_rule_ids, check_str
 from ..chars import SENTENCE_ENDS
 from ..errors import ConfigError, InputTypeError
 from ..records import group_key
-from ..types import Cleaned, Document
+from ..types import Cleaned, Document, Edit
+from .layout import Layout, list_runs
 from .repeats import find_repeats
 from .rule_engine import find_patterns
-from .rules import PatternRule, default_rules
+from .rule_table import default_rules
+from .rules import PatternRule
 from .sites import dateline_end
 from .spans import Candidate, Removals, close_end, merge, tidy
 from .structure import STRUCTURE_RULES, find_structure
@@ -98,10 +100,43 @@ def _detect(
         cands += find_echoes(text, standfirst, rule="boilerplate.standfirst_echo", kind="standfirst_echo")
     if whole and "boilerplate.repeat" not in disable:
         cands += find_repeats(text)
+    lay = Layout.of(text)
     if whole:
-        cands += find_structure(text, title, disable)
+        cands += find_structure(text, title, disable, lay)
+    if lay.table:  # a table's rows and cells stay, whatever rule a date, a number or a short label matches
+        cands = [c for c in cands if not _in_table(lay, c)]
+    cands = _list_items_kept(lay, cands)
     spans = [Candidate(*tidy(text, c.start, c.end), c.rule, c.kind, c.reason) for c in cands]
     return close_end(text, merge(spans))
+
+
+def _list_items_kept(lay: Layout, cands: list[Candidate]) -> list[Candidate]:
+    """Drop the candidates that take a few items out of a short list ("नींबू पानी / छाछ / ... / ORS"): a rule
+    that matches an item or two of a list matches the list's words, not furniture; a menu or a share bar goes
+    whole, or most of it."""
+    runs = list_runs(lay.lines)
+    if not runs or not cands:
+        return cands
+    drop: set[int] = set()
+    for run in runs:
+        a, b = lay.lines[run[0]].start, lay.lines[run[-1]].end
+        inside = [i for i, c in enumerate(cands) if a <= c.start and c.end <= b + 1]
+        touched = {
+            ln
+            for ln in run
+            for i in inside
+            if cands[i].start < lay.lines[ln].end and lay.lines[ln].start < cands[i].end
+        }
+        if inside and 2 * len(touched) < len(run):
+            drop.update(inside)
+    return [c for i, c in enumerate(cands) if i not in drop]
+
+
+def _in_table(lay: Layout, c: Candidate) -> bool:
+    """Whether ``c`` takes text of a table row."""
+    return any(
+        lay.lines[i].start < c.end and c.start < lay.lines[i].end and lay.lines[i].text for i in lay.table
+    )
 
 
 def _run(text: str, req: Request) -> Cleaned:
@@ -110,7 +145,7 @@ def _run(text: str, req: Request) -> Cleaned:
     if req.model is not None:
         mined = [
             Candidate(*tidy(text, e.start, e.end), e.rule, e.kind, e.reason)
-            for e in req.model.find(text, req.group)
+            for e in _model_edits(req, text)
             if e.rule not in req.disable
         ]
         spans = merge(spans + _defer(text, mined, spans))
@@ -120,14 +155,28 @@ def _run(text: str, req: Request) -> Cleaned:
         # look at the shape of what is left again, until it stands
         for _ in range(MAX_PASSES):
             current = removals.text
+            lay = Layout.of(current)
             extra = [
                 Candidate(*tidy(current, c.start, c.end), c.rule, c.kind, c.reason)
-                for c in find_structure(current, req.title, req.disable)
+                for c in find_structure(current, req.title, req.disable, lay)
+                if not _in_table(lay, c)
             ]
             if not extra:
                 break
             _converge(removals, close_end(current, merge(extra)), req)
     return Cleaned(removals.text, removals.edits())
+
+
+def _model_edits(req: Request, text: str) -> list[Edit]:
+    """The corpus model's removals in ``text`` (a fitted model also gets the headline; any other object with a
+    ``find(text, group)`` method is called with those two)."""
+    from .corpus import BoilerplateModel  # corpus builds on this module
+
+    model = req.model
+    assert model is not None
+    if isinstance(model, BoilerplateModel):
+        return model.find(text, req.group, title=req.title)
+    return model.find(text, req.group)  # type: ignore[unreachable]  # a duck-typed model of the caller's
 
 
 def _defer(text: str, mined: list[Candidate], precise: list[Candidate]) -> list[Candidate]:

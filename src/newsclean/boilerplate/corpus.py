@@ -179,16 +179,18 @@ class BoilerplateModel:
             raise InputTypeError(type_message("BoilerplateModel.__call__", "doc", "Document", doc))
         raw = doc.meta.get(self.params.group_field) if self.params.group_field else None
         group = group_key(raw, func="BoilerplateModel.__call__", arg=f"meta[{self.params.group_field!r}]")
-        edits = self.find(doc.text, group)
+        edits = self.find(doc.text, group, title=doc.title)
         config = f"fingerprint={self.fingerprint};group={group!r}"
         return doc.with_step(self.name, config, tuple(edits))
 
     # -- finding ---------------------------------------------------------------------------------------
-    def find(self, text: str, group: str | int | None = None) -> list[Edit]:
+    def find(self, text: str, group: str | int | None = None, *, title: str | None = None) -> list[Edit]:
         """Return sorted, non-overlapping removal edits for the templates of ``group`` in ``text``.
 
         Args:
             text: the text to search (edits are in its coordinates).
+            title: the text's headline, if known: a corpus headline found in the text that shares the words of
+                what follows it beyond the headline's own topic introduces it (a crosshead) and stays.
             group: the group whose templates apply (an integer names the same group as its digits, see
                 :func:`newsclean.records.group_key`); ``None`` applies the templates of every group. A
                 group the model has not seen has no templates.
@@ -209,7 +211,7 @@ class BoilerplateModel:
         t = self._tables(group)
         if t is None or t.is_empty:
             return []
-        return find_edits(analyse(text), t, n=self.params.ngram, group=group)
+        return find_edits(analyse(text), t, n=self.params.ngram, group=group, title=title)
 
     def _tables(self, group: str | None) -> GroupTemplates | None:
         return self._all if group is None else self.by_group.get(group)

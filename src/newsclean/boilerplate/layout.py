@@ -14,18 +14,14 @@ dateline or a table row inside the article stays while the same kind of line aro
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 import regex
 
 from ..chars import CLOSERS, FULL_STOPS
 
-__all__ = ["PROSE_WORDS", "Layout", "Line"]
-
-_LAYOUTS: dict[str, Layout] = {}
+__all__ = ["LIST_ITEM_WORDS", "PROSE_WORDS", "Layout", "Line", "list_runs", "shape", "table_rows"]
 
 PROSE_WORDS = 8
 """A prose line has at least this many words (shorter lines are labels, headlines, crossheads, datelines)."""
@@ -33,41 +29,10 @@ PROSE_WORDS = 8
 _NOT_DEVANAGARI = regex.compile(r"[^\u0900-\u0963\u0966-\u097f\ua8e0-\ua8ff]+")
 _NOT_LATIN = regex.compile(r"[^A-Za-z\u00c0-\u024f]+")
 _NOT_DIGIT = regex.compile(r"[^\d]+")
-# the same three classes as bits of one table per code point (built with the same patterns), so that one pass
-# over a text counts them for every line
-_DEV, _LAT, _DIG = 1, 2, 4
-
-
-def _class_bits(ch: str) -> int:
-    return (
-        (_DEV if _NOT_DEVANAGARI.match(ch) is None else 0)
-        | (_LAT if _NOT_LATIN.match(ch) is None else 0)
-        | (_DIG if _NOT_DIGIT.match(ch) is None else 0)
-    )
-
-
-@cache
-def _bits_table() -> npt.NDArray[np.uint8]:
-    return np.array([_class_bits(chr(c)) for c in range(0x10000)], dtype=np.uint8)
-
-
-def _line_counts(text: str) -> tuple[list[int], list[int], list[int]]:
-    """Devanagari, Latin and digit characters of each line of ``text`` (lines split at ``\\n``)."""
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    bits = _bits_table()[np.minimum(cp, 0xFFFF)]
-    astral = np.flatnonzero(cp > 0xFFFF)
-    if len(astral):
-        bits[astral] = [_class_bits(chr(int(c))) for c in cp[astral].tolist()]
-    cuts = np.concatenate(([0], np.flatnonzero(cp == 10) + 1, [len(cp) + 1]))
-    out = []
-    for bit in (_DEV, _LAT, _DIG):
-        cum = np.concatenate(([0], np.cumsum((bits & bit) != 0, dtype=np.int64), [0]))
-        cum[-1] = cum[-2]
-        out.append((cum[cuts[1:] - 1] - cum[cuts[:-1]]).tolist())
-    return out[0], out[1], out[2]
-
-
 _HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
+_DIGIT = regex.compile(r"\d")
+_DEV_LETTER = regex.compile(r"[\u0900-\u0963\u0971-\u097f]")
+_OTHER_DIGITS = regex.compile(r"[\d--[0-9\u0966-\u096f]]", regex.VERSION1)
 _TRIM = "".join(CLOSERS) + " \t\u00a0\u200b\u200c\u200d\ufeff"
 # a full stop followed by more text: the line holds a sentence end inside it (not in a number: 2.5, not "..")
 _CLOSE = regex.escape(_TRIM)
@@ -97,15 +62,6 @@ class Line:
     devanagari: int
     latin: int
     digits: int
-
-    _prose: bool = field(default=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(
-            self,
-            "_prose",
-            self.words >= PROSE_WORDS and self.is_devanagari and (self.ends_full_stop or self.has_inner_stop),
-        )
 
     @classmethod
     def of(cls, raw: str, start: int, index: int) -> Line:
@@ -184,7 +140,106 @@ class Line:
     def is_prose(self) -> bool:
         """A line of the article's running text: mostly Devanagari, at least :data:`PROSE_WORDS` words, and a
         full stop at its end or inside it."""
-        return self._prose
+        return (
+            self.words >= PROSE_WORDS and self.is_devanagari and (self.ends_full_stop or self.has_inner_stop)
+        )
+
+
+def shape(line: Line) -> tuple[str, ...]:
+    """A line's shape: each token as ``9`` (it holds a digit), ``W`` (Devanagari), ``L`` (other letters) or the
+    token itself (punctuation).
+
+    >>> shape(Line.of("सोमवार 27.0 37.0", 0, 0)), shape(Line.of("2021- 13 जून", 0, 0))
+    (('W', '9', '9'), ('9', '9', 'W'))
+    """
+    out = []
+    for tok in line.text.split():
+        if _DIGIT.search(tok):
+            out.append("9")
+        elif _DEV_LETTER.search(tok):
+            out.append("W")
+        elif _HAS_WORD.search(tok):
+            out.append("L")
+        else:
+            out.append(tok)
+    return tuple(out)
+
+
+def table_rows(lines: tuple[Line, ...]) -> frozenset[int]:
+    """The lines of ``lines`` (non-blank, in order) that are rows or cells of a table: runs of three or more
+    lines of one shape with a digit in it ("सोमवार 27.0 37.0"), and runs of label and value lines taking turns
+    ("वीरवार" / "39/25"), six lines or more.
+
+    >>> lay = Layout.of("दिन तापमान\\nसोमवार 27.0 37.0\\nमंगलवार 26.0 36.0\\nबुधवार 25.0 35.0\\nबाद में बारिश होगी")
+    >>> sorted(lay.table)
+    [1, 2, 3]
+    """
+    shapes = [shape(ln) if ln.digits and ln.words <= 12 else None for ln in lines]
+    rows: set[int] = set()
+    n = len(lines)
+    i = 0
+    while i < n:  # a run of one shape
+        j = i
+        while j + 1 < n and shapes[i] is not None and shapes[j + 1] == shapes[i]:
+            j += 1
+        if j - i + 1 >= 3:
+            rows.update(lines[k].index for k in range(i, j + 1))
+        i = j + 1
+    for i in range(n - 5):  # label and value taking turns: a value line (digits) every other line
+        window = shapes[i : i + 6]
+        values, labels = window[1::2], lines[i : i + 6 : 2]
+        if all(v is not None and v == values[0] for v in values) and all(lab.words <= 3 for lab in labels):
+            rows.update(lines[k].index for k in range(i, i + 6))
+    return frozenset(rows)
+
+
+LIST_ITEM_WORDS = 4
+"""A line of a short list (drinks, names, places) has at most this many words and no full stop."""
+
+
+def list_runs(lines: tuple[Line, ...], least: int = 4) -> list[tuple[int, ...]]:
+    """Runs of ``least`` or more consecutive lines (no blank line between them) of a short list: each with words,
+    at most :data:`LIST_ITEM_WORDS` of them and no full stop. ``lines`` are all the lines, in order.
+
+    >>> lay = Layout.of("पेय पदार्थ लें।\\nनींबू पानी\\nछाछ\\nनारियल पानी\\nORS\\nबस।")
+    >>> list_runs(lay.lines)
+    [(1, 2, 3, 4)]
+    """
+    out: list[tuple[int, ...]] = []
+    run: list[int] = []
+    for ln in [*lines, None]:
+        if ln is not None and ln.has_words and ln.words <= LIST_ITEM_WORDS and not ln.ends_full_stop:
+            run.append(ln.index)
+            continue
+        if len(run) >= least:
+            out.append(tuple(run))
+        run = []
+    return out
+
+
+def _counts(text: str, bounds: list[int]) -> tuple[list[int], list[int], list[int]]:
+    """Devanagari letters, Latin letters and digits in each range ``[bounds[2k], bounds[2k+1])`` of ``text``,
+    counted over its code points in one pass (numpy), as :meth:`Line.of` counts them."""
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    dev = (
+        ((cps >= 0x0900) & (cps <= 0x0963))
+        | ((cps >= 0x0966) & (cps <= 0x097F))
+        | ((cps >= 0xA8E0) & (cps <= 0xA8FF))
+    )
+    low = cps | 0x20
+    lat = ((low >= 0x61) & (low <= 0x7A)) | ((cps >= 0xC0) & (cps <= 0x24F))
+    dig = ((cps >= 0x30) & (cps <= 0x39)) | ((cps >= 0x0966) & (cps <= 0x096F))
+    if _OTHER_DIGITS.search(text):
+        dig = np.array(
+            [c.isdecimal() for c in text], dtype=bool
+        )  # digits of other scripts: count them as \\d does
+    at = np.array(bounds, dtype=np.int64)
+    out = []
+    for mask in (dev, lat, dig):
+        cs = np.concatenate((np.zeros(1, dtype=np.int64), np.cumsum(mask, dtype=np.int64)))
+        pair = cs[at]
+        out.append((pair[1::2] - pair[0::2]).tolist())
+    return out[0], out[1], out[2]
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,62 +257,37 @@ class Layout:
     lines: tuple[Line, ...]
     first: int
     last: int
-    _nonblank: tuple[Line, ...] = field(default=(), repr=False, compare=False)
-    _next: tuple[int, ...] = field(default=(), repr=False, compare=False)
-    _prev: tuple[int, ...] = field(default=(), repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        nonblank = tuple(ln for ln in self.lines if not ln.is_blank)
-        n = len(self.lines)
-        nxt = [-1] * n
-        prv = [-1] * n
-        last = -1
-        for i in range(n):
-            prv[i] = last
-            if not self.lines[i].is_blank:
-                last = i
-        last = -1
-        for i in range(n - 1, -1, -1):
-            nxt[i] = last
-            if not self.lines[i].is_blank:
-                last = i
-        object.__setattr__(self, "_nonblank", nonblank)
-        object.__setattr__(self, "_next", tuple(nxt))
-        object.__setattr__(self, "_prev", tuple(prv))
+    nonblank: tuple[Line, ...] = ()
+    """Every line with text, in order."""
+    table: frozenset[int] = frozenset()
+    """The indexes of the lines that are rows or cells of a table (see :func:`table_rows`)."""
 
     @classmethod
     def of(cls, text: str) -> Layout:
-        """Split ``text`` into lines (at ``\\n``) and find its prose (the last few texts are remembered: a
-        model and the page detectors look at the same text)."""
-        cached = _LAYOUTS.get(text)
-        if cached is not None:
-            return cached
+        """Split ``text`` into lines (at ``\\n``) and find its prose.
+
+        The letter counts of all lines come from one pass over the text's code points (numpy), the same counts
+        :meth:`Line.of` finds line by line.
+        """
         raws = text.split("\n")
-        devanagari, latin, digits = _line_counts(text)
-        out: list[Line] = []
+        stripped = [raw.strip() for raw in raws]
+        bounds: list[int] = []
+        starts: list[int] = []
         pos = 0
-        for i, raw in enumerate(raws):
-            stripped = raw.strip()
-            out.append(
-                Line(
-                    pos,
-                    pos + len(raw),
-                    i,
-                    stripped,
-                    len(stripped.split()),
-                    devanagari[i],
-                    latin[i],
-                    digits[i],
-                )
-            )
+        for raw, st in zip(raws, stripped, strict=True):
+            lead = raw.find(st[:1]) if st else 0
+            bounds += (pos + lead, pos + lead + len(st))
+            starts.append(pos)
             pos += len(raw) + 1
+        dev, latin, digits = _counts(text, bounds)
+        out = [
+            Line(p, p + len(raw), i, st, len(st.split()), dev[i], latin[i], digits[i])
+            for i, (p, raw, st) in enumerate(zip(starts, raws, stripped, strict=True))
+        ]
         prose = [ln.index for ln in out if ln.is_prose]
         first, last = (prose[0], prose[-1]) if prose else (-1, -1)
-        lay = cls(text, tuple(out), first, last)
-        if len(_LAYOUTS) >= 8:
-            del _LAYOUTS[next(iter(_LAYOUTS))]
-        _LAYOUTS[text] = lay
-        return lay
+        nonblank = tuple(ln for ln in out if not ln.is_blank)
+        return cls(text, tuple(out), first, last, nonblank, table_rows(nonblank))
 
     @property
     def head(self) -> tuple[Line, ...]:
@@ -286,17 +316,16 @@ class Layout:
             return "tail"
         return "body"
 
-    @property
-    def nonblank(self) -> tuple[Line, ...]:
-        """Every line with text, in order."""
-        return self._nonblank
-
     def next_line(self, line: Line) -> Line | None:
         """The next non-blank line after ``line``."""
-        i = self._next[line.index]
-        return None if i < 0 else self.lines[i]
+        for ln in self.lines[line.index + 1 :]:
+            if not ln.is_blank:
+                return ln
+        return None
 
     def prev_line(self, line: Line) -> Line | None:
         """The non-blank line before ``line``."""
-        i = self._prev[line.index]
-        return None if i < 0 else self.lines[i]
+        for ln in reversed(self.lines[: line.index]):
+            if not ln.is_blank:
+                return ln
+        return None

@@ -11,7 +11,7 @@ also a sentence's topic occurs once as a line and elsewhere inside a sentence.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import regex
 
@@ -25,6 +25,9 @@ __all__ = ["find_repeats", "tail_start"]
 MIN_TOKENS = 2
 MIN_CHARS = 10
 MAX_TAIL = 200  # longest tail or line considered (characters)
+DUPLICATE_WORDS = 4
+"""A line of at least this many words seen twice means the page holds the block twice (a page dump): its
+repeated lines are copies of the article, not a phrase pasted into it."""
 _TRIM = "".join(sorted(HSPACE | TERMINATORS | CLOSERS))
 _CLOSE = "".join(sorted(CLOSERS | HSPACE))
 _WORD = re.compile(f"[{WORDCHARS}\u200c\u200d]+")
@@ -79,9 +82,14 @@ def find_repeats(text: str) -> list[Candidate]:
     ['राज्य को नया दर्जा', 'राज्य को नया दर्जा']
     """
     sites: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
+    lines = text.split("\n")
+    keys = [_key(line) for line in lines]
+    copies = Counter(k for k in keys if k.count(" ") >= DUPLICATE_WORDS - 1)
     pos = 0
     n = len(text)
+    row = -1
     while pos <= n:
+        row += 1
         nl = text.find("\n", pos)
         le = n if nl < 0 else nl
         line = text[pos:le]
@@ -92,7 +100,10 @@ def find_repeats(text: str) -> list[Candidate]:
             glued = t > 0 and line[t - 1] not in HSPACE
             # a paste site: a line of its own, or glued to the sentence before it with no space; a tail after
             # a sentence end and a space is the next sentence (a page that repeats itself repeats those)
-            if t >= 0 and (own or glued) and (stripped[-1] not in TERMINATORS or glued):
+            # ... unless the page holds this block twice (the next line too): a copy of the article, not a paste
+            nxt = next((k for k in keys[row + 1 :] if k), "")
+            duplicated = copies[nxt] > 1 or (own and copies[keys[row]] > 1)
+            if not duplicated and t >= 0 and (own or glued) and (stripped[-1] not in TERMINATORS or glued):
                 piece = line[t:].rstrip()
                 k = _key(piece)
                 if k.count(" ") + 1 >= MIN_TOKENS and len(k) >= MIN_CHARS:

@@ -17,6 +17,7 @@ from ..chars import FULL_STOPS, NUKTA_LETTERS, SENTENCE_ENDS
 from ..keys import key
 from ..sentences import split_sentences
 from .rules import PatternRule, compiled_pattern
+from .shapes import content_words
 from .sites import AFTER_TERM, CLOSERS, LINE_END, LINE_START, TERMINATORS, left_site, right_site
 from .spans import Candidate, line_bounds
 
@@ -85,17 +86,7 @@ class _Plan:
     """A rule table prepared for running: compiled patterns, gates and flags looked up once."""
 
     rules: tuple[PatternRule, ...]
-    rows: tuple[
-        tuple[
-            PatternRule,
-            regex.Pattern[str],
-            bool,
-            frozenset[str],
-            regex.Pattern[str] | None,
-            regex.Pattern[str] | None,
-        ],
-        ...,
-    ]
+    rows: tuple[tuple[PatternRule, regex.Pattern[str], bool, frozenset[str], regex.Pattern[str] | None], ...]
     native: tuple[tuple[str, tuple[str, ...]], ...]  # gates with non-ASCII characters, looked up in the text
     # itself, grouped under a probe every member contains: the members are looked up only when it occurs
     latin: tuple[str, ...]  # ASCII gates, looked up in the lower-cased ASCII characters of the text
@@ -164,7 +155,6 @@ def _plan(rules: tuple[PatternRule, ...]) -> _Plan:
             r.line_anchored,
             frozenset(rep[v] for g in r.gate for v in _gate_forms(g)),
             compiled_pattern(r.require) if r.require else None,
-            _hint(r),
         )
         for r in rules
     )
@@ -203,7 +193,7 @@ def find_patterns(
     Returns:
         Candidate spans (not yet tidied or merged).
 
-    >>> from newsclean.boilerplate.rules import default_rules
+    >>> from newsclean.boilerplate.rule_table import default_rules
     >>> t = "खबर खत्म हुई। (इनपुट- पीटीआई)\\nविज्ञापन\\nआगे की खबर।"
     >>> [t[c.start:c.end] for c in find_patterns(t, default_rules())]
     ['(इनपुट- पीटीआई)', 'विज्ञापन']
@@ -213,7 +203,7 @@ def find_patterns(
     padded = ""
     seen: dict[frozenset[str], list[tuple[int, int]]] = {}
     out: list[Candidate] = []
-    for rule, pattern, anchored, gate, require, hint in plan.rows:
+    for rule, pattern, anchored, gate, require in plan.rows:
         if rule.id in disable or (rule.site == "start" and not text_start) or (anchored and not line_starts):
             continue
         if gate:
@@ -223,8 +213,6 @@ def find_patterns(
             lines = seen.get(present)
             if lines is None:  # rules sharing the same gate words present search the same lines
                 lines = seen[present] = _gate_lines(text, [p for g in present for p in where[g]])
-            if hint is not None:  # a match needs the hint on its line: the other lines cannot match
-                lines = [(a, b) for a, b in lines if hint.search(text, a, b)]
             # a match lies on a line that holds one of its gate words: only those lines are searched
             if anchored:
                 padded = padded or "\n" + text
@@ -245,28 +233,6 @@ def find_patterns(
             if span is not None and (require is None or require.search(text, *span)):
                 out.append(Candidate(span[0], span[1], rule.id, rule.kind, rule.reason))
     return out
-
-
-# Speed only: for a default rule, a pattern that every match's line holds (implied by the rule's pattern), so
-# that the gated lines without it are not searched. A rule whose pattern is not the one named here (a user's
-# rule with the same id) gets no hint.
-_HINTS: dict[str, tuple[str, str]] = {
-    # a relative time stamp ends its line: "<number> <unit> पहले" / "... ago", and that is rare; the rule's
-    # pattern spends its time in the look-behind over the words before it on every line holding "पहले"
-    "boilerplate.relative_time": (
-        r"(?<=^[ \t]*(?:[\p{L}\p{M}]+[ \t,]*){0,3}?)[ \t]*\d{1,2}[ \t]*(?:मिनट|घंटे|घंटा|दिन|सप्ताह|हफ्ते|महीने)"
-        r"[ \t]+पहले[ \t]*$|(?<=^[ \t]*(?:[\p{L}\p{M}]+[ \t,]*){0,3}?)[ \t]*\d{1,2}[ \t]*(?:minutes?|mins?|hours?|"
-        r"hrs?|days?|weeks?)[ \t]+ago[ \t]*$",
-        r"\d[ \t]*(?:मिनट|घंटे|घंटा|दिन|सप्ताह|हफ्ते|महीने|minutes?|mins?|hours?|hrs?|days?|weeks?)[ \t]+(?:पहले|ago)[ \t]*$",
-    ),
-}
-
-
-def _hint(rule: PatternRule) -> regex.Pattern[str] | None:
-    known = _HINTS.get(rule.id)
-    if known is None or known[0] != rule.pattern or rule.line_anchored:
-        return None
-    return compiled_pattern(known[1])
 
 
 _ANYWHERE = (-1,)
@@ -370,12 +336,16 @@ def _scope(text: str, rule: PatternRule, s: int, e: int) -> tuple[int, int] | No
 
 
 def _widget(text: str, ls: int, s: int, le: int) -> tuple[int, int]:
-    """A marker alone on its line links the headline on the next line (often also pasted just above)."""
+    """A marker alone on its line links the headline on the next line (often also pasted just above). A next
+    line that is a sentence (a full stop ends it or stands inside it) or a crosshead (its words come again in
+    the paragraph after it) is the article's: only the marker goes."""
     if le >= len(text):
         return s, le
     ns, ne = line_bounds(text, le + 1)
     nxt = text[ns:ne]
-    if not nxt.strip() or len(nxt) > 250 or _DANDA_INSIDE.search(nxt) or nxt.rstrip().endswith("।"):
+    if not nxt.strip() or len(nxt) > 250 or _DANDA_INSIDE.search(nxt) or nxt.rstrip()[-1:] in FULL_STOPS:
+        return s, le
+    if _introduces(text, nxt, ne):
         return s, le
     start = s
     if ls > 0:
@@ -383,6 +353,21 @@ def _widget(text: str, ls: int, s: int, le: int) -> tuple[int, int]:
         if key(text[ps:pe]) == key(nxt):
             start = ps
     return start, ne
+
+
+def _introduces(text: str, line: str, end: int) -> bool:
+    """Whether ``line`` (ending at ``end``) is a crosshead: a quarter of its words or more come again in the
+    next line with text."""
+    words = content_words(line)
+    if not words:
+        return False
+    pos = end
+    while pos < len(text):
+        ns, ne = line_bounds(text, pos + 1)
+        if text[ns:ne].strip():
+            return len(words & content_words(text[ns:ne])) >= 0.25 * len(words)
+        pos = ne
+    return False
 
 
 # a sentence of a prompt: an imperative of reading, watching, joining or refreshing

@@ -1,7 +1,8 @@
 """Boilerplate found from the shape of the page: lines around the prose, labelled blocks, stray headlines.
 
 The pattern table (:mod:`.rules`) knows phrases; this module knows where page furniture sits (see
-:mod:`.layout` for the head, body and tail zones). Each detector needs positive evidence for every line it takes:
+:mod:`.layout` for the head, body and tail zones; :mod:`.widgets` holds the block detectors, :mod:`.shapes` the
+line shapes they share). Each detector needs positive evidence for every line it takes:
 
 - ``boilerplate.no_words``: a line with no letter or digit (``›``, ``-``, ``×``);
 - ``boilerplate.counter``: a gallery counter (``2 of 5``, ``3/6``);
@@ -27,26 +28,25 @@ table rows (lines with tabs or mostly digits are never headlines), lists of shor
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 import regex
 
 from ..keys import key
-from ..sentences import sentence_spans, split_sentences
-from .layout import Layout, Line
-from .rule_words import (
-    AGENCIES,
-    AUTHOR_LABEL,
-    BIO_CUES,
-    CREDIT_END,
-    FUNCTION_WORDS,
-    PAYWALL,
-    PROMO,
-    READ_IMP,
-    READ_MORE,
-    RELATED_LABEL,
+from .layout import Layout, Line, shape
+from .shapes import (
+    HEADLINE_WORDS,
+    LONG_NUMBER,
+    MAX_HEADLINE_WORDS,
+    cand,
+    content_words,
+    furniture,
+    introduces,
+    is_strong_headline,
 )
 from .spans import Candidate
+from .widgets import find_widgets, is_related_label
 
 __all__ = ["STRUCTURE_RULES", "find_structure", "introduces"]
 
@@ -68,44 +68,23 @@ STRUCTURE_RULES = (
     "boilerplate.disclaimer_block",
     "boilerplate.author_bio",
     "boilerplate.closing_credit",
+    "boilerplate.desk_code",
 )
 """The rule ids of this module's detectors (each can be disabled)."""
 
 HEADER_WORDS = 4
 """Above the headline's copy, a line of at most this many words is navigation (a breadcrumb, a section name);
 a longer one may be a highlight bullet that the page shows first, and stays."""
-HEADLINE_WORDS = 5
-"""A headline has at least this many words."""
 BODY_LATIN_WORDS = 10
 """In the body, a Latin line of at most this many words that is not a sentence is page furniture."""
-MAX_HEADLINE_WORDS = 22
-"""A longer line with no full stop is a paragraph that lost its danda, not a headline."""
-STRONG_WORDS = 11
-"""A line with no full stop and at least this many words reads as a headline even without headline punctuation
-(shorter ones need it: ``कोरोना: ...``, two clauses joined by a comma)."""
-MAX_AUTHOR_BOX = 4000
 TAIL_SHARED = 0.2
 """Headlines after the prose are other stories' when less than this share of their words (beyond the
 headline's) is in the article's lead; a live blog's last entries share more."""
-PAIR_WORDS = (5, 20)
-"""A caption shown twice (alt text and caption) has this many words."""
-CAPTION_WORDS = 18
-"""A caption is at most this many words."""
-"""An author box longer than this (characters) is not one."""
 
-_FLAGS = regex.IGNORECASE | regex.VERSION0
-_LABEL_TAIL = r"[ \t\u00a0]*(?:[:ः\-–—|>»]+[ \t\u00a0]*)*"
-_RELATED = regex.compile(rf"^[ \t\u00a0]*(?:{RELATED_LABEL}){_LABEL_TAIL}$", _FLAGS)
-_IMPERATIVE = regex.compile(READ_IMP)
-_TEASER_END = regex.compile(rf"(?:{READ_MORE})[ \t\u00a0.।…)\]]*$", _FLAGS)
-_AUTHOR = regex.compile(rf"^[ \t\u00a0]*(?:{AUTHOR_LABEL})(?:{_LABEL_TAIL}$|(?=[^\s:ः]))", _FLAGS)
-_AUTHOR_END = regex.compile(r"(?:और[ \t]+पढ़ें|read[ \t]+more)[ \t.…]*$", _FLAGS)
-_COUNTER = regex.compile(r"^[ \t]*\d{1,3}[ \t]*(?:of|/|में से)[ \t]*\d{1,3}[ \t]*$", _FLAGS)
-_JSON = regex.compile(r'^[ \t]*[{\[][ \t]*"[^"\n]{1,40}"[ \t]*:')
 _CONTACT = regex.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|©|\bcopyright\b|all\s+rights\s+reserved|सर्वाधिकार\s+सुरक्षित|"
     r"^[ \t]*(?:ph|tel|phone|fax|email|e-mail|address|पता|फोन|ईमेल)[ \t]*[:.]",
-    _FLAGS,
+    regex.IGNORECASE,
 )
 # a Latin keyword lead-in: two or more Latin words (digits allowed) and a colon, before Devanagari text; it may
 # follow a dateline ("पटना, जेएनएन । ")
@@ -114,85 +93,23 @@ _KICKER = regex.compile(
     r"(?P<kicker>(?:[A-Za-z0-9][A-Za-z0-9'’&.\-]*[ \t\u00a0]+){1,8}[A-Za-z0-9][A-Za-z0-9'’&.\-]*"
     r"[ \t\u00a0]*[:|][ \t\u00a0]*)(?=[\"'‘“]?[\u0900-\u0963])"
 )
-_CREDIT_END = regex.compile(CREDIT_END, _FLAGS)
-_CREDIT_ONLY = regex.compile(rf"^[ \t\-–—|]*(?:{CREDIT_END})", _FLAGS)
-_PROMO = regex.compile(PROMO, _FLAGS)
-_PROMO_ACT = regex.compile(
-    r"पढ़ें|पढ़िए|देखें|देखिए|डाउनलोड|download|जुड़े\s+रहें|जुड़ें|फॉलो|follow|subscribe|सब्सक्राइब|ऐप\b|एप\b|app\b"
-    r"|(?:पर|on)[ \t.।!]*$",
-    _FLAGS,
+# the section words of an SEO lead-in ("Delhi News:", "UP Weather:", "Bihar Politics:"); a short capitalised lead-in
+# without one is a dateline in Latin script ("New Delhi: ") and stays
+_TOPIC_TEXT = (
+    "news update updates live weather politics political crime alert breaking election elections result results "
+    "accident sports sport cricket business health rain monsoon viral video photos story report exclusive "
+    "special today latest top big budget traffic exam jobs job education"
 )
-_PAYWALL = regex.compile(PAYWALL, _FLAGS)
-_IMPERATIVE_CTA = regex.compile(r"करें|कीजिए|करिए|now\b|उपलब्ध", _FLAGS)
-_DISCLAIMER_LABEL = regex.compile(r"^[ \t]*(?:डिस्क्लेमर|disclaimer|अस्वीकरण)[ \t:ः\-–—]*$", _FLAGS)
-_BIO = regex.compile(BIO_CUES, _FLAGS)
-# an agency's sign-off with its editors' names at the very end ("भाषा जफर"); glued after the last sentence only
-# for the agencies' abbreviations, which are no Hindi word
-_CLOSING_CREDIT = regex.compile(
-    rf"^[ \t]*(?:{AGENCIES})(?:[ \t]+[\p{{L}}\p{{M}}]+){{1,3}}[ \t]*$|(?<=[।.!?’”\"'])[ \t]*"
-    r"(?:पीटीआई|पीटीआइ|आईएएनएस|आइएएनएस|एएनआई|एएनआइ|यूएनआई|एपी|एएफपी|pti|ians|ani|uni|ap|afp)"
-    r"(?:[ \t]+[\p{L}\p{M}]+){1,3}[ \t]*$",
-    _FLAGS,
-)
+_TOPIC_WORDS = frozenset(_TOPIC_TEXT.split())
 _HAS_LATIN_WORD = regex.compile(r"[A-Za-z]{2}")
-# what a headline's clauses are joined with: a colon after a kicker, commas, quotes, a question, a dash
-_HEADLINE_PUNCT = regex.compile(r"[:?!|'‘’\"“”]|,(?!\d)|[ \t][-–—][ \t]|[\u0900-\u097f][-–—][\u0900-\u097f]")
-_LONG_NUMBER = regex.compile(
-    r"\d{7,}|\d{3,5}[ \t-]\d{5,}"
-)  # a phone number: a directory entry, not a headline
-_REPORTED = regex.compile(r"(?:कहा|बताया|पूछा|लिखा|कहना[ \t]+है|मानना[ \t]+है)[ \t]+कि(?![\p{L}\p{M}])")
+_LATIN_TOKEN = regex.compile(r"[A-Za-z][A-Za-z'’&.\-]*")
+_DEVANAGARI_WORD = regex.compile(r"[\u0900-\u0963\u0971-\u097f]{2}")
 # a quotation's heading with its speaker ("आप जहां हैं वहीं रहिए : पीएम मोदी", "...-राजीव शुक्ला"): a crosshead
 _ATTRIBUTION = regex.compile(r"(?:[ \t]:|[:\-–—])[ \t]*(?:[\p{L}\p{M}.]+[ \t]*){1,3}$")
 _BULLET = regex.compile(r"^[ \t]*(?:[-–—•*●▪►]|\d{1,2}[.)])")
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-
-
-def _cand(line: Line, rule: str, kind: str, reason: str) -> Candidate:
-    return Candidate(line.start, line.end, rule, kind, reason)
-
-
-def _is_headline(line: Line) -> bool:
-    """A line that reads as a headline: words enough but not too many, no sentence end, not reported speech
-    (``... ने कहा कि ...``), not a table row."""
-    t = line.text
-    return (
-        HEADLINE_WORDS <= line.words <= MAX_HEADLINE_WORDS
-        and _REPORTED.search(t) is None
-        and _LONG_NUMBER.search(t) is None
-        and t.count(",") < 3  # an enumeration ("दुकानें, संस्थान, होटल, ...") or a name with titles
-        and not line.ends_full_stop
-        and not line.has_inner_end
-        and "\t" not in t
-        and line.digits * 3 < len(t)
-        and line.has_words
-    )
-
-
-def _is_strong_headline(line: Line) -> bool:
-    """A headline with the shape of one: long, or of several clauses (``कोरोना: ...``, ``..., ...``)."""
-    if not _is_headline(line):
-        return False
-    body = line.text.rstrip(" ?!\"'”’") if line.ends_question else line.text
-    punct = _HEADLINE_PUNCT.search(body) is not None
-    if line.ends_question:  # a question is a sentence unless a kicker or a second clause marks a headline
-        return line.words >= 7 and punct
-    return line.words >= STRONG_WORDS or (line.words >= 7 and punct)
-
-
-def _is_teaser(line: Line) -> bool:
-    """Another story's summary: it ends in a read-more prompt."""
-    return _TEASER_END.search(line.text) is not None
-
-
-def _furniture(line: Line) -> tuple[str, str, str] | None:
-    """(rule, kind, reason) for a line that is furniture wherever it stands."""
-    if not line.has_words:
-        return "boilerplate.no_words", "meta", "a line with no words"
-    if _COUNTER.match(line.text):
-        return "boilerplate.counter", "meta", "gallery counter"
-    if _JSON.match(line.text):
-        return "boilerplate.page_data", "meta", "page data (JSON) in the text"
-    return None
+# a headline's marks: a kicker before a colon ("Kal Ka Mausam: ...") or a truncated teaser ("...गर्मी...")
+_KICKER_COLON = regex.compile(r"^[ \t\-–—•*●▪►]*[^:ः\n]{2,60}[:ः][ \t]+\S")
+_TRUNCATED = regex.compile(r"(?:…|\.{3})[ \t'\"’”]*$")
 
 
 def _latin_article(lay: Layout) -> bool:
@@ -201,12 +118,27 @@ def _latin_article(lay: Layout) -> bool:
     return dev > 0 and dev >= latin
 
 
+def _latin_run(lay: Layout, line: Line) -> int:
+    """How many Latin lines in a row ``line`` stands in (blank lines aside)."""
+    n = 1
+    for step in (lay.prev_line, lay.next_line):
+        x = step(line)
+        while x is not None and x.is_latin:
+            n += 1
+            x = step(x)
+    return n
+
+
 def _latin_furniture(lay: Layout, line: Line, zone: str) -> bool:
     if not line.is_latin or line.is_prose or line.text.endswith(("।", "॥")):
         return False  # a danda makes it part of the Hindi text
+    if _DEVANAGARI_WORD.search(line.text):
+        return False  # a Hindi word in it: a mixed crosshead ("What is Yellow Alert: येलो अलर्ट"), a gloss
     if zone != "body":
         return True
-    return line.words <= BODY_LATIN_WORDS and not line.ends_full_stop and not line.has_inner_stop
+    if line.words > BODY_LATIN_WORDS or line.ends_full_stop or line.has_inner_stop or line.text.endswith("?"):
+        return False  # a sentence, or a question heading its answer ("Will schools be closed on Monday?")
+    return _latin_run(lay, line) < 3  # in the body, three Latin lines in a row are an English passage
 
 
 def _line_rules(lay: Layout) -> list[Candidate]:
@@ -214,43 +146,14 @@ def _line_rules(lay: Layout) -> list[Candidate]:
     latin_ok = _latin_article(lay)
     for line in lay.nonblank:
         zone = lay.zone(line)
-        hit = _furniture(line)
+        hit = furniture(line)
         if hit is not None:
-            out.append(_cand(line, *hit))
+            out.append(cand(line, *hit))
         elif latin_ok and _latin_furniture(lay, line, zone):
             where = "in the body" if zone == "body" else f"in the {zone} of the page"
-            out.append(_cand(line, "boilerplate.latin_line", "meta", f"Latin-script line {where}"))
+            out.append(cand(line, "boilerplate.latin_line", "meta", f"Latin-script line {where}"))
         elif zone == "tail" and _CONTACT.search(line.text) and not line.is_prose:
-            out.append(_cand(line, "boilerplate.contact", "meta", "publisher's contact or copyright line"))
-    return out
-
-
-def _item(line: Line) -> bool:
-    """A line that can belong to a related-story list: anything but prose or a directory entry (a phone
-    number), or a summary with a read-more prompt."""
-    return (not line.is_prose and _LONG_NUMBER.search(line.text) is None) or _is_teaser(line)
-
-
-def _related_blocks(lay: Layout) -> list[Candidate]:
-    out: list[Candidate] = []
-    lines = lay.nonblank
-    for i, line in enumerate(lines):
-        if _RELATED.match(line.text) is None:
-            continue
-        out.append(_cand(line, "boilerplate.related_block", "also_read", "related-story label"))
-        run = list(lines[i + 1 :])
-        j = 0
-        while j < len(run) and _item(run[j]):
-            j += 1
-        if run and j == len(run):  # the list runs to the end of the text: all of it is the widget
-            out.extend(
-                _cand(ln, "boilerplate.related_block", "also_read", "related-story list after its label")
-                for ln in run
-            )
-        elif run and _IMPERATIVE.search(line.text) and _is_headline(run[0]):
-            out.append(
-                _cand(run[0], "boilerplate.related_block", "also_read", "headline linked by the label above")
-            )
+            out.append(cand(line, "boilerplate.contact", "meta", "publisher's contact or copyright line"))
     return out
 
 
@@ -262,7 +165,7 @@ def _tail_member(line: Line) -> bool:
         and not line.ends_full_stop
         and not line.has_inner_stop
         and HEADLINE_WORDS <= line.words <= 35
-        and _LONG_NUMBER.search(line.text) is None
+        and LONG_NUMBER.search(line.text) is None
         and "\t" not in line.text
     )
 
@@ -274,51 +177,62 @@ def _tail_headlines(lay: Layout, title: str | None) -> list[Candidate]:
     out: list[Candidate] = []
     run: list[Line] = []
     lead: set[str] | None = None
-    topic = _content_words(title or "")
+    topic = content_words(title or "")
     for ln in [*lay.tail, None]:
         if ln is not None and _tail_member(ln):
             run.append(ln)
             continue
-        if ln is not None and (_furniture(ln) is not None or (ln.is_latin and not ln.is_prose)):
+        if ln is not None and (furniture(ln) is not None or (ln.is_latin and not ln.is_prose)):
             continue
-        final = len(run) == 1 and ln is None and run[0] is lay.nonblank[-1] and _is_strong_headline(run[0])
-        if sum(_is_strong_headline(h) for h in run) >= 2 or final:
+        final = len(run) == 1 and ln is None and run[0] is lay.nonblank[-1] and is_strong_headline(run[0])
+        if sum(is_strong_headline(h) for h in run) >= 2 or final:
             if lead is None:
                 prose = [x for x in lay.lines if x.is_prose][:3]
-                lead = topic.union(*(_content_words(x.text) for x in prose))
-            words = set().union(*(_content_words(h.text) for h in run)) - topic
+                lead = topic.union(*(content_words(x.text) for x in prose))
+            words = set().union(*(content_words(h.text) for h in run)) - topic
             shared = len(words & lead) / max(len(words), 1)
-            if shared < TAIL_SHARED:
+            if shared < TAIL_SHARED and _linked(lay, run):
                 reason = f"one of several headlines after the article's last paragraph ({shared:.0%} of their words in its lead)"
-                out.extend(_cand(h, "boilerplate.tail_headlines", "also_read", reason) for h in run)
+                out.extend(cand(h, "boilerplate.tail_headlines", "also_read", reason) for h in run)
         run = []
     return out
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in key(text).split(" ") if len(w) > 2 and w not in FUNCTION_WORDS and not w.isdigit()}
+def _own_list(run: list[Line]) -> bool:
+    """Whether the lines of ``run`` are the article's own list rather than links: items on one template with
+    digits ("- 15 मई ...", "- पहला वनडे - 17 सितंबर, ..."), a crosshead over bullet items, or a lone dashed line
+    (a quotation's attribution: "- नाम, पद")."""
+    bullets = [_BULLET.match(h.text) is not None for h in run]
+    if len(run) == 1:
+        return bullets[0]
+    if any(not a and b and c for a, b, c in zip(bullets, bullets[1:], bullets[2:], strict=False)):
+        return True
+    heads = Counter(head for h in run if "9" in (head := shape(h)[:5]))
+    return any(n >= max(2, len(run) // 3) for n in heads.values())
 
 
-def introduces(lay: Layout, line: Line, topic: frozenset[str] = frozenset()) -> bool:
-    """Whether ``line`` introduces what follows it: at least a quarter of its words (beyond ``topic``) come
-    again in the next two lines with words enough (a crosshead, a live entry's heading); a pasted link to
-    another story shares none.
-
-    >>> lay = Layout.of("असम सरकार ने टाइगर रिजर्व बंद किए\\n\\nअसम सरकार के अनुसार सभी टाइगर रिजर्व बंद रहेंगे।")
-    >>> introduces(lay, lay.lines[0])
-    True
-    """
-    words = _content_words(line.text) - topic
-    if not words:
+def _linked(lay: Layout, run: list[Line]) -> bool:
+    """Whether a run of headline-shaped lines after the prose reads as links to other stories: not the article's
+    own list (:func:`_own_list`), and either marked as links (a related-story label or page furniture before it,
+    headline marks on its items: a kicker colon, a truncation) or right after the last paragraph."""
+    if _own_list(run):
         return False
-    near: set[str] = set()
-    n, taken = lay.next_line(line), 0
-    while n is not None and taken < 2:
-        if n.words >= HEADLINE_WORDS and not n.is_latin:
-            near |= _content_words(n.text)
-            taken += 1
-        n = lay.next_line(n)
-    return len(words & near) >= 0.25 * len(words)
+    marked = sum(
+        _KICKER_COLON.match(h.text) is not None or _TRUNCATED.search(h.text) is not None for h in run
+    )
+    if marked >= min(2, len(run)):
+        return True
+    prev = lay.prev_line(run[0])
+    return prev is None or prev.is_prose or is_related_label(prev) or furniture(prev) is not None
+
+
+def _deck(lay: Layout, line: Line | None) -> bool:
+    """Whether ``line`` is a deck or a highlight: short, unpunctuated, and standing apart from the paragraph
+    after it (a crosshead sits on its paragraph, with no blank line between)."""
+    if line is None or line.is_prose or line.ends_full_stop or line.words < 3:
+        return False
+    after = line.index + 1
+    return after >= len(lay.lines) or lay.lines[after].is_blank or not lay.lines[after].is_prose
 
 
 def _standalone_headlines(lay: Layout, title: str | None) -> list[Candidate]:
@@ -328,9 +242,9 @@ def _standalone_headlines(lay: Layout, title: str | None) -> list[Candidate]:
     so it shares them; another story's headline does not."""
     out: list[Candidate] = []
     lines = lay.lines
-    topic = _content_words(title or "")
+    topic = content_words(title or "")
     for line in lay.nonblank:
-        if lay.zone(line) != "body" or not _is_strong_headline(line) or _BULLET.match(line.text):
+        if lay.zone(line) != "body" or not is_strong_headline(line) or _BULLET.match(line.text):
             continue
         if line.text.rstrip(" -–—")[-1:] in (":", "ः") or line.text.endswith(("-", "–", "—")):
             continue  # a lead-in to a list or a quotation
@@ -339,23 +253,25 @@ def _standalone_headlines(lay: Layout, title: str | None) -> list[Candidate]:
         prev, nxt = lay.prev_line(line), lay.next_line(line)
         if prev is None or not prev.is_prose:
             continue  # after a crosshead or in a list: the crosshead's paragraph or an item, not a pasted link
+        if _deck(lay, nxt):
+            continue  # a deck or the first of a run of highlights: the line after it is short and unpunctuated
         i = line.index
         if not (i > 0 and lines[i - 1].is_blank and i + 1 < len(lines) and lines[i + 1].is_blank):
             continue  # a headline pasted between paragraphs stands alone; a crosshead sits on its paragraph
-        words = _content_words(line.text) - topic
+        words = content_words(line.text) - topic
         if len(words) < 3:
             continue
-        near = _content_words(prev.text)
+        near = content_words(prev.text)
         n, taken = nxt, 0
         while n is not None and taken < 2:  # the next two lines with words enough (a stamp or a credit aside)
             if n.words >= HEADLINE_WORDS and not n.is_latin:
-                near |= _content_words(n.text)
+                near |= content_words(n.text)
                 taken += 1
             n = lay.next_line(n)
         shared = len(words & near) / len(words)
         if shared < 0.25:
             reason = f"headline standing alone between paragraphs, {shared:.0%} of its words shared with them"
-            out.append(_cand(line, "boilerplate.standalone_headline", "also_read", reason))
+            out.append(cand(line, "boilerplate.standalone_headline", "also_read", reason))
     return out
 
 
@@ -380,161 +296,15 @@ def _headline_copies(lay: Layout, title: str | None) -> list[Candidate]:
         covers = len(set(ltoks) & tset) / len(tset)
         if _headline_copy(lkey, tkey, truncated) or (inside >= 0.8 and covers >= 0.6):
             reason = f"the headline's copy at the top ({covers:.0%} of its words)"
-            out.append(_cand(ln, "boilerplate.headline_copy", "title_echo", reason))
+            out.append(cand(ln, "boilerplate.headline_copy", "title_echo", reason))
     return out
 
 
-def _captions(lay: Layout) -> list[Candidate]:
-    """Photo captions between paragraphs: a short line of one sentence ending in its credit, a short line above
-    a gallery counter (or between a counter and a credit), and a line shown twice in a row (the image's alt
-    text and its caption)."""
+def _kickers(lay: Layout, title: str | None) -> list[Candidate]:
+    """Latin keyword lead-ins at a paragraph's start. One or two capitalised words with no section word
+    (``_TOPIC_WORDS``) that the headline does not have may be a dateline in Latin script ("New Delhi: "), and stay."""
     out: list[Candidate] = []
-    nb = lay.nonblank
-    for i in range(1, len(nb) - 1):
-        prev, ln, nxt = nb[i - 1], nb[i], nb[i + 1]
-        credit = _CREDIT_END.search(ln.text)
-        if (
-            credit is not None
-            and ln.words <= CAPTION_WORDS
-            and not _CREDIT_ONLY.match(ln.text)
-            and len(_sentences(ln.text[: credit.start()])) <= 1
-        ):
-            out.append(_cand(ln, "boilerplate.caption", "caption", "a caption ending in its photo credit"))
-        elif (
-            not ln.is_prose
-            and ln.words <= 12
-            and _furniture(ln) is None
-            and (_COUNTER.match(nxt.text) or (_CREDIT_ONLY.match(nxt.text) and _COUNTER.match(prev.text)))
-        ):  # a gallery slide: caption, counter; or counter, caption, credit (a crosshead above a credit stays)
-            what = "gallery counter" if _COUNTER.match(nxt.text) else "credit"
-            out.append(_cand(ln, "boilerplate.caption", "caption", f"a caption above its {what}"))
-        if (
-            nxt.index == ln.index + 1
-            and ln.text == nxt.text
-            and PAIR_WORDS[0] <= ln.words <= PAIR_WORDS[1]
-            and prev.is_prose
-            and prev.text != ln.text
-            and i + 2 < len(nb)
-            and nb[i + 2].is_prose
-            and nb[i + 2].text != ln.text
-            and len(_sentences(ln.text)) <= 1
-        ):  # exactly two copies between paragraphs: a refrain repeats in other places, not on the next line
-            reason = "a line shown twice in a row between paragraphs (an image's alt text and its caption)"
-            out += [_cand(x, "boilerplate.caption", "caption", reason) for x in (ln, nxt)]
-    return out
-
-
-def _sentences(text: str) -> list[str]:
-    """The sentences of ``text`` (the library's splitter)."""
-    return split_sentences(text)
-
-
-def _promos(lay: Layout) -> list[Candidate]:
-    """The publisher's closing promotion ('ताजा खबरें पढ़ें ... पर'), from its first sentence to the end of its
-    line, and paywall prompts."""
-    out: list[Candidate] = []
-    nb = lay.nonblank
-    closing = {ln.index for ln in nb[-4:]}
-    for ln in nb:
-        zone = lay.zone(ln)
-        if zone == "head":
-            continue
-        if ln.index in closing and ln.words <= 80 and _PROMO.search(ln.text):
-            raw = lay.text[ln.start : ln.end]
-            for span in sentence_spans(raw):
-                piece = raw[span.start :]
-                if _PROMO.search(raw[span.start : span.end]) and _PROMO_ACT.search(piece):
-                    start = ln.start + span.start
-                    out.append(
-                        Candidate(
-                            start, ln.end, "boilerplate.promo", "cta", "the publisher's closing promotion"
-                        )
-                    )
-                    break
-        elif (
-            not ln.is_prose
-            and ln.words <= 12
-            and _PAYWALL.search(ln.text)
-            and (zone == "tail" or _IMPERATIVE_CTA.search(ln.text))
-        ):
-            out.append(_cand(ln, "boilerplate.promo", "cta", "a subscription prompt"))
-    return out
-
-
-def _disclaimers(lay: Layout) -> list[Candidate]:
-    """A ``Disclaimer`` label on its own line and the paragraph under it."""
-    out: list[Candidate] = []
-    nb = lay.nonblank
-    for i, ln in enumerate(nb):
-        if _DISCLAIMER_LABEL.match(ln.text) is None:
-            continue
-        j = i + 1
-        while j < len(nb) and _furniture(nb[j]) is not None:
-            j += 1
-        end = nb[j].end if j < len(nb) and nb[j].words >= 5 else ln.end
-        out.append(Candidate(ln.start, end, "boilerplate.disclaimer_block", "disclaimer", "disclaimer"))
-    return out
-
-
-def _bios(lay: Layout) -> list[Candidate]:
-    """An author's biography among the last lines, with nothing but page furniture or labels after it."""
-    out: list[Candidate] = []
-    nb = lay.nonblank
-    for k in range(len(nb) - 1, max(len(nb) - 5, -1), -1):
-        ln = nb[k]
-        if not ln.is_prose:
-            continue
-        cues = {m.group().casefold() for m in _BIO.finditer(ln.text)}
-        if len(cues) >= 3 and all(not x.is_prose or _PROMO.search(x.text) for x in nb[k + 1 :]):
-            out.append(_cand(ln, "boilerplate.author_bio", "byline", "the author's biography at the end"))
-        break  # only the last prose line can be the box's text
-    return out
-
-
-def _closing_credit(lay: Layout) -> list[Candidate]:
-    """An agency's sign-off with editors' names at the very end (and the one-word name lines after it)."""
-    nb = lay.nonblank
-    for k in range(len(nb) - 1, max(len(nb) - 4, -1), -1):
-        m = _CLOSING_CREDIT.search(nb[k].text)
-        if m is None:
-            continue
-        if all(x.words <= 2 and not x.is_prose for x in nb[k + 1 :]):
-            start = nb[k].start + (
-                len(lay.text[nb[k].start : nb[k].end]) - len(lay.text[nb[k].start : nb[k].end].lstrip())
-            )
-            line_raw = lay.text[nb[k].start : nb[k].end]
-            offset = line_raw.find(nb[k].text)
-            s0 = nb[k].start + offset + m.start()
-            del start
-            return [
-                Candidate(s0, nb[-1].end, "boilerplate.closing_credit", "agency_credit", "agency sign-off")
-            ]
-        break
-    return []
-
-
-def _author_boxes(lay: Layout) -> list[Candidate]:
-    out: list[Candidate] = []
-    lines = lay.nonblank
-    for i, line in enumerate(lines):
-        if _AUTHOR.match(line.text) is None:
-            continue
-        end = None
-        for ln in lines[i:]:
-            if ln.end - line.start > MAX_AUTHOR_BOX:
-                break
-            if _AUTHOR_END.search(ln.text):
-                end = ln.end
-                break
-        if end is None and lines[-1].end - line.start <= MAX_AUTHOR_BOX:
-            end = lines[-1].end  # the box runs to the end of the text
-        if end is not None:
-            out.append(Candidate(line.start, end, "boilerplate.author_box", "byline", "author box"))
-    return out
-
-
-def _kickers(lay: Layout) -> list[Candidate]:
-    out: list[Candidate] = []
+    title_words = {w.casefold() for w in _LATIN_TOKEN.findall(title or "")}
     for line in lay.nonblank:
         if not _HAS_LATIN_WORD.search(line.text[:80]):
             continue
@@ -542,8 +312,14 @@ def _kickers(lay: Layout) -> list[Candidate]:
         m = _KICKER.match(raw)
         if m is None or not lay.lines[line.index].is_devanagari:
             continue
-        if m.group("kicker").count(" ") < 1:
+        kicker = m.group("kicker")
+        if kicker.count(" ") < 1:
             continue
+        words = _LATIN_TOKEN.findall(kicker)
+        capitalised = all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words)
+        topical = any(w.casefold() in _TOPIC_WORDS or w.casefold() in title_words for w in words)
+        if len(words) <= 2 and capitalised and not topical:
+            continue  # a place name, perhaps: a dateline stays
         s, e = m.span("kicker")
         out.append(
             Candidate(
@@ -575,20 +351,23 @@ def _page_header(lay: Layout, title: str | None) -> list[Candidate]:
     for line in top:
         if _headline_copy(key(line.text), tkey, truncated):
             return [
-                _cand(ln, "boilerplate.page_header", "meta", "navigation above the headline")
+                cand(ln, "boilerplate.page_header", "meta", "navigation above the headline")
                 for ln in top
                 if ln.index < line.index and ln.words <= HEADER_WORDS
             ]
     return []
 
 
-def find_structure(text: str, title: str | None, disable: Iterable[str] = ()) -> list[Candidate]:
+def find_structure(
+    text: str, title: str | None, disable: Iterable[str] = (), lay: Layout | None = None
+) -> list[Candidate]:
     """Page furniture found from the shape of ``text`` (see the module docstring for each detector).
 
     Args:
         text: The body.
         title: The headline, if known.
         disable: Rule ids to skip.
+        lay: The layout of ``text``, when the caller has it.
 
     Returns:
         Candidate spans (not yet tidied or merged).
@@ -601,13 +380,9 @@ def find_structure(text: str, title: str | None, disable: Iterable[str] = ()) ->
     boilerplate.latin_line 'Get all the news in Hindi'
     """
     off = frozenset(disable)
-    lay = Layout.of(text)
-    cands = (
-        _line_rules(lay)
-        + _related_blocks(lay)
-        + _tail_headlines(lay, title)
-        + _standalone_headlines(lay, title)
+    lay = Layout.of(text) if lay is None else lay
+    cands = _line_rules(lay) + _tail_headlines(lay, title) + _standalone_headlines(lay, title)
+    cands += (
+        _kickers(lay, title) + _page_header(lay, title) + _headline_copies(lay, title) + find_widgets(lay)
     )
-    cands += _author_boxes(lay) + _kickers(lay) + _page_header(lay, title) + _headline_copies(lay, title)
-    cands += _captions(lay) + _promos(lay) + _disclaimers(lay) + _bios(lay) + _closing_credit(lay)
     return [c for c in cands if c.rule not in off]

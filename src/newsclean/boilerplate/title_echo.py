@@ -14,13 +14,15 @@ from functools import lru_cache
 
 import regex
 
-from ..chars import NUKTA_FOLD
+from ..chars import FULL_STOPS, NUKTA_FOLD
 from ..keys import fold, key
+from .layout import PROSE_WORDS, Line
 from .sites import (
     AFTER_SEP,
     AFTER_TERM,
     AFTER_WORD,
     BEFORE_TEXT,
+    CLOSERS,
     COMMA,
     LINE_END,
     LINE_START,
@@ -146,11 +148,130 @@ def find_echoes(
         # between two sentences: only the exact phrase pasted elsewhere too, the first clause or the headline
         pasted = {h.tokens for h in hits}
         hits.extend(h for h in pending if h.full or h.tokens in pasted or (h.clause and h.tokens >= 4))
+    hits = _not_content(text, ref, hits)
     ref_name = "standfirst" if kind == "standfirst_echo" else "headline"
     return [
         Candidate(h.start, h.end, rule, kind, "pasted: " + h.where.replace("REF", ref_name))
         for h in sorted(hits, key=lambda h: h.start)
     ]
+
+
+def _line_at(text: str, pos: int, step: int) -> Line | None:
+    """The next line with text before (``step`` -1) or after (``step`` 1) the line holding ``pos``."""
+    while True:
+        if step < 0:
+            end = text.rfind("\n", 0, pos)
+            if end < 0:
+                return None
+            start = text.rfind("\n", 0, end) + 1
+            pos = start
+        else:
+            nl = text.find("\n", pos)
+            if nl < 0:
+                return None
+            start = nl + 1
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            pos = start
+        if text[start:end].strip():
+            return Line.of(text[start:end], start, 0)
+
+
+_CLOSE = "".join(sorted(CLOSERS)) + " \t\u00a0"
+
+
+def _not_content(text: str, ref: str, hits: list[_Hit]) -> list[_Hit]:
+    """Drop the hits that are the article's own text, not pasted copies:
+
+    - a part of the headline on a line of its own between two paragraphs, once: a crosshead (publishers head
+      a section with the headline's first clause), or the end of a short line ("क्या है <its first words>");
+    - a part of the headline on a line of its own in a list (the lines before and after it short, with no full
+      stop): a highlight bullet;
+    - a part of the headline ending in a full stop inside a sentence (:func:`_mid_sentence`), or the whole
+      headline when the headline is itself a sentence and the copy stands in the body after a space: a
+      sentence of the article.
+    """
+    if not hits:
+        return hits
+    once = {h.tokens for h in hits}
+    counts = {n: sum(h.tokens == n for h in hits) for n in once}
+    ref_sentence = ref.rstrip()[-1:] in FULL_STOPS
+    out: list[_Hit] = []
+    for h in hits:
+        ls = text.rfind("\n", 0, h.start) + 1
+        le = text.find("\n", h.end)
+        le = len(text) if le < 0 else le
+        own = not text[ls : h.start].strip() and not text[h.end : le].strip()
+        stop = text[h.start : h.end].rstrip(_CLOSE)[-1:] in FULL_STOPS
+        if h.full:
+            if (
+                ref_sentence
+                and stop
+                and (not own or _after_prose(text, h.start))
+                and not _glued(text, h.start)
+            ):
+                continue  # the headline is a sentence of the article, and here it stands in the body
+            out.append(h)
+            continue
+        if stop and not own and _mid_sentence(text, h.start):
+            continue
+        short = len(text[ls : h.start].split()) < PROSE_WORDS
+        if not own and short and not _glued(text, h.start) and _mid_sentence(text, h.start):
+            continue  # the end of a short line ("क्या है <the headline's first words>"): a crosshead's words
+        if own:
+            prev, nxt = _line_at(text, h.start, -1), _line_at(text, h.end, 1)
+            if (
+                prev is not None
+                and nxt is not None
+                and prev.is_prose
+                and nxt.is_prose
+                and counts[h.tokens] == 1
+            ):
+                continue  # a crosshead: once, on a line of its own between two paragraphs
+            in_list = prev is not None and not prev.is_prose and nxt is not None and _list_item(nxt)
+            if in_list and _after_prose(text, h.start):
+                continue  # a highlight bullet in the body
+        out.append(h)
+    return out
+
+
+def _after_prose(text: str, pos: int, lines: int = 8) -> bool:
+    """Whether a prose line stands among the ``lines`` lines with text before ``pos``."""
+    for _ in range(lines):
+        line = _line_at(text, pos, -1)
+        if line is None:
+            return False
+        if line.is_prose:
+            return True
+        pos = line.start
+    return False
+
+
+def _list_item(line: Line) -> bool:
+    return 3 <= line.words < PROSE_WORDS * 2 and not line.is_prose and not line.ends_full_stop
+
+
+_QUOTES = "'\"‘“"
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` is inside a sentence: the text before it on its line does not end in a sentence end
+    (an opening quote after a space or a comma is inside: "..., 'सुपर अल नीनो' का खतरा।")."""
+    p = start
+    while p > 0 and text[p - 1] in " \t\u00a0":
+        p -= 1
+    if p == 0 or text[p - 1] == "\n":
+        return False
+    c = text[p - 1]
+    if c in _QUOTES:
+        return p < 2 or text[p - 2] in " \t\u00a0,\n"
+    if c in CLOSERS:
+        return p < 2 or text[p - 2] not in TERMINATORS
+    return c not in TERMINATORS
+
+
+def _glued(text: str, start: int) -> bool:
+    return start > 0 and not text[start - 1].isspace()
 
 
 _NUKTA_BASES = {base: comp for comp, base in NUKTA_FOLD.items()}  # base letter -> precomposed nukta letter

@@ -76,6 +76,8 @@ def looks_like_gzip(head: bytes) -> bool:
     True
     >>> looks_like_gzip(b'\\x1f\\x8b{"text": "x"}\\n'), looks_like_gzip(b'{"text": "x"}')
     (False, False)
+    >>> looks_like_gzip(b'\\x1f\\x8b\\x08\\n{"text": ""}\\n'), looks_like_gzip(gzip.compress(b""))
+    (False, True)
     """
     if len(head) < 10 or head[:3] != b"\x1f\x8b\x08" or head[3] & 0xE0:
         return False
@@ -84,6 +86,8 @@ def looks_like_gzip(head: bytes) -> bool:
         out = inflater.decompress(head, 4096)
     except zlib.error:
         return False
+    if not out and not inflater.eof:
+        return False  # nothing inflated from the whole sample: bytes that only begin like a gzip header
     try:
         out.decode("utf-8")
     except UnicodeDecodeError as exc:

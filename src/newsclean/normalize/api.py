@@ -27,6 +27,7 @@ from .._check import check_choice, check_rule_ids, check_str, type_message
 from ..chars import DEVANAGARI_RE
 from ..errors import ConfigError, InputTypeError
 from ..types import Cleaned, Document
+from . import danda_rules as dr
 from . import script_rules as sr
 from . import search_rules as fr
 from . import text_rules as tr
@@ -72,8 +73,8 @@ RULES: tuple[Rule, ...] = (
     # the colon rules before the pipe rules: a visarga (a letter) may be what a pipe is glued to (स्वत:”|)
     vr.COLON_TO_VISARGA,
     vr.FINAL_TA_VISARGA,  # search
-    sr.DOUBLE_DANDA,
-    sr.PIPE_TO_DANDA,
+    dr.DOUBLE_DANDA,
+    dr.PIPE_TO_DANDA,
     # search profile
     fr.SPACED_PIPE,
     fr.DIGITS,

@@ -16,8 +16,9 @@ from ..chars import (
     VOWEL_LETTER_SEQUENCES,
     WORD_CLASS,
 )
+from .danda_rules import PipeLines
 from .rule import Rule, rule
-from .script_rules import PipeLines, is_word, prev_char
+from .script_rules import is_word, prev_char
 
 __all__ = [
     "CANDRABINDU",

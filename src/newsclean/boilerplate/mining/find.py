@@ -168,7 +168,9 @@ def _slot_lines(
     return cuts
 
 
-def find_edits(u: Units, t: GroupTemplates, *, n: int, group: str | None) -> list[Edit]:
+def find_edits(
+    u: Units, t: GroupTemplates, *, n: int, group: str | None, title: str | None = None
+) -> list[Edit]:
     """Removal edits for line templates (whole, glued into a line), lead-ins/tails, headline links and
     n-gram spans.
 
@@ -177,6 +179,7 @@ def find_edits(u: Units, t: GroupTemplates, *, n: int, group: str | None) -> lis
         t: the templates to apply.
         n: the n-gram length the templates were counted with.
         group: group name, for the reasons.
+        title: the text's headline, if known (see :class:`~newsclean.boilerplate.mining.place.Place`).
 
     Returns:
         Sorted, non-overlapping removal edits.
@@ -194,7 +197,7 @@ def find_edits(u: Units, t: GroupTemplates, *, n: int, group: str | None) -> lis
     lines, parts = t.lines, t.parts
     cuts: list[Cut] = []
     masked = u.masked
-    place = Place(u.text)
+    place = Place(u.text, title)
     removed_line = [False] * len(u.lines)
     sizes = t.line_sizes
     for k, (a, b) in enumerate(u.lines):

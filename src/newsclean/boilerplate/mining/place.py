@@ -29,26 +29,32 @@ import regex
 from ...chars import CLOSERS, SENTENCE_ENDS
 from ..layout import Layout, Line
 from ..rule_words import RELATED_LABEL
-from ..structure import introduces
+from ..rules import nukta_loose
+from ..shapes import content_words, introduces
 from .state import Template
 
-__all__ = ["LABEL_SHARE", "Place"]
+__all__ = ["LABEL_SHARE", "LINK_SHARE", "Place"]
 
 LABEL_SHARE = 0.5
 """A dateline- or crosshead-shaped template on at least this share of its group's pages is a page label."""
+LINK_SHARE = 0.4
+"""A group article's headline found as a whole line stays when this share of its words (beyond the text's own
+headline's) comes again in the lines after it: it introduces them (a live entry's heading)."""
 _CROSSHEAD_WORDS = 12
 _BULLETS = ("-", "–", "—", "•", "*", "●", "▪")
 _ENDS = frozenset(SENTENCE_ENDS + ".|" + "".join(CLOSERS))
-_LEAD_IN = regex.compile(rf"(?:{RELATED_LABEL})", regex.IGNORECASE)
+_LEAD_IN = regex.compile(nukta_loose(rf"(?:{RELATED_LABEL})"), regex.IGNORECASE)
 
 
 class Place:
-    """The layout of one text, built on first use, answering where a template stands."""
+    """The layout of one text (built on first use) and its headline's topic words, answering where a template
+    stands."""
 
-    __slots__ = ("_lay", "_starts", "text")
+    __slots__ = ("_lay", "_starts", "_topic", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, title: str | None = None) -> None:
         self.text = text
+        self._topic = frozenset(content_words(title or ""))
         self._lay: Layout | None = None
         self._starts: list[int] = []
 
@@ -81,12 +87,11 @@ class Place:
         if not body or body.startswith(_BULLETS):
             return False
         lead = len(raw) - len(raw.lstrip())
+        if _LEAD_IN.match(self.text, start):
+            return True  # the link's own lead-in ("यह भी पढ़ें:") comes before it
         if start > line.start + lead or end < line.start + lead + len(body):
             # part of a line: a link after its lead-in ("यह भी पढ़ें: ..."), or pasted at the line's end
             # after a sentence end; anything else is a phrase of a sentence
-            cut = self.text[start:end].lstrip()
-            if _LEAD_IN.match(cut):
-                return True
             before = self.text[line.start : start].rstrip()
             return end >= line.start + lead + len(body) and before[-1:] in _ENDS
         prev, nxt = lay.prev_line(line), lay.next_line(line)
@@ -101,7 +106,8 @@ class Place:
             and nxt.is_prose
         ):
             return False  # a page that sets paragraphs apart with blank lines: attached, it is a crosshead
-        return not introduces(lay, line)  # a crosshead or a live entry's heading introduces what follows
+        # a crosshead or a live entry's heading introduces what follows it (the article's own topic aside)
+        return not introduces(lay, line, self._topic, LINK_SHARE)
 
     def _blank_layout(self) -> bool:
         """Whether the text sets its paragraphs apart with blank lines."""
