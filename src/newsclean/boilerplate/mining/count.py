@@ -25,9 +25,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from .hashing import part_salt
 from .scan import C_FULL, C_LB, FLAG_COLON, FLAG_PIPE, FLAG_SEP, GAP_LINE, GAP_SENT, Scan, mix, scan
 from .state import MIN_TITLE, PRE, SHORT, SKETCH_BITS, SUF, MinerState, bump
-from .text import LINE_SALT, MAX_PART, MAX_SLOT, Prefix, part_salt, span_windows
+from .text import LINE_SALT, MAX_PART, MAX_SLOT, Prefix, span_windows
 
 __all__ = ["PERMS", "count_batch", "signatures"]
 

@@ -38,6 +38,7 @@ from .cuts import (
     tidy,
     to_line_end,
 )
+from .hashing import part_salt
 from .links import headline_cuts
 from .place import Place
 from .select import GroupTemplates
@@ -49,7 +50,6 @@ from .text import (
     MAX_PART,
     Units,
     is_slot,
-    part_salt,
     separator_class,
     separator_points,
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from .cuts import Cut, sent_end, sent_start, tidy, to_line_end
+from .hashing import part_salt
 from .select import GroupTemplates
 from .state import PRE
 from .text import (
@@ -18,7 +19,6 @@ from .text import (
     FLAG_SEP,
     GAP_SENT,
     Units,
-    part_salt,
     range_index,
     separator_class,
 )
