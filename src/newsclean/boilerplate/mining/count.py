@@ -238,8 +238,8 @@ def _ends_sentence(s: Scan, lb: I64) -> npt.NDArray[np.bool_]:
     e = s.ends[lb - 1]
     breaks = np.concatenate((np.flatnonzero(cls & C_LB), [len(cls)]))
     stop = breaks[np.searchsorted(breaks, e)]
-    full = np.concatenate((np.zeros(1, dtype=np.int64), np.cumsum((cls & C_FULL) != 0, dtype=np.int64)))
-    return (full[stop] - full[e]) > 0
+    full = np.flatnonzero(cls & C_FULL)
+    return np.searchsorted(full, stop) > np.searchsorted(full, e)
 
 
 def _part_rows(
