@@ -120,6 +120,9 @@ def _sketch_cells(s: Scan, prefix: Prefix, sent_of: I64) -> tuple[I64, I64]:
     return cells[at], counts
 
 
+_MAX_BATCH = 1 << 16
+
+
 def count_batch(
     state: MinerState, docs: Sequence[tuple[str, str, str | None]], *, n: int, cap: int, max_candidates: int
 ) -> None:
@@ -132,6 +135,10 @@ def count_batch(
     (1, 2, 2, 1)
     """
     if not docs:
+        return
+    if len(docs) > _MAX_BATCH:  # a document's index in the batch has 16 bits in the sketch's sort key
+        for i in range(0, len(docs), _MAX_BATCH):
+            count_batch(state, docs[i : i + _MAX_BATCH], n=n, cap=cap, max_candidates=max_candidates)
         return
     s = scan([d[1] for d in docs])
     total = len(s.starts)
@@ -154,7 +161,7 @@ def count_batch(
     parts = _part_rows(s, prefix, masked_cum, la, lb, line_of, ends_sent, sent_cum)
     grams = _gram_rows(s, prefix, n)
     text = s.text
-    tables = ((lines, _dup_docs(s, lines)), (parts, _dup_docs(s, parts)), (grams, _dup_docs(s, grams)))
+    tables = ((lines, _dup_docs(lines)), (parts, _dup_docs(parts)), (grams, _dup_docs(grams)))
     for k, (group, _, _) in enumerate(docs):
         c = state.counts(group)
         c.docs += 1
@@ -205,7 +212,7 @@ def _by_doc(s: Scan, tok: I64, cols: list[list[int]]) -> dict[int, list[Row]]:
     return out
 
 
-def _dup_docs(s: Scan, rows: dict[int, list[Row]]) -> set[int]:
+def _dup_docs(rows: dict[int, list[Row]]) -> set[int]:
     """The documents in which a key occurs more than once."""
     return {d for d, r in rows.items() if len(r) > 1 and len({row[0] for row in r}) < len(r)}
 
