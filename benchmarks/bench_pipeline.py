@@ -5,6 +5,11 @@ Reports articles/s for the library pipeline, the ``newsclean clean`` command wit
 equivalent job (indic-nlp normaliser + indic-nlp sentence splitter + datasketch MinHash LSH; no peer strips
 boilerplate), and the projected time for one million articles on this machine.
 
+Then the same on real text (:mod:`benchmarks._pipeline_real`): the commands of a crawl (mine, clean with and
+without a model, dedup) on the 2026 publisher pool, with the peer stack on the same texts, growth from 1,000 to
+10,674 articles, the fit's peak memory and the projections to one million (skipped when ``../shared/data`` is
+absent).
+
 Run: ``python -m benchmarks pipeline [--quick]``.
 """
 
@@ -22,6 +27,7 @@ from typing import Any
 
 from benchmarks._articles import Article, corpus
 from benchmarks._common import digest, header, median_time, save, table
+from benchmarks._pipeline_real import run_real
 
 PEERS = ("indic-nlp-library", "datasketch")
 GOAL_MINUTES = 15.0
@@ -206,6 +212,7 @@ def run(quick: bool = False) -> None:
     print(f"load average at end {load_after:.2f}")
     verdict = "meets" if total_min <= GOAL_MINUTES else "misses"
     print(f"projection {verdict} the {GOAL_MINUTES:.0f}-minute goal for 1M articles on this machine")
+    real = run_real(quick)
     save(
         "pipeline",
         {
@@ -223,6 +230,7 @@ def run(quick: bool = False) -> None:
                 "total": total_min,
                 "total_from_cpu_time": cpu_total,
             },
+            "real_text": real,
             "generated_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         },
     )

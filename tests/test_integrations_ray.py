@@ -143,3 +143,63 @@ def test_clean_dataset_map_batches_equals_pipeline_batch(local_ray):
     assert [r["cleaned"] for r in rows] == expected["cleaned"]
     assert [list(r["sentences"]) for r in rows] == expected["sentences"]
     assert rows[0]["cleaned"] == "किसानों ने धरना दिया। प्रशासन ने भरोसा दिया।"
+
+
+# --- mining: one fit per block on the workers, a tree merge of the partial models -------------------------------
+PUBLISHERS = ["पहला समाचार", "दूसरा पोर्टल", 7]
+
+
+def _articles(seed: int = 3, n: int = 90) -> list[dict[str, object]]:
+    """Hand-written articles of three publishers, each with its own furniture, some copied."""
+    rng = random.Random(seed)
+    rows: list[dict[str, object]] = []
+    for i in range(n):
+        p = rng.randrange(len(PUBLISHERS))
+        body = [rng.choice(SENTENCES) for _ in range(rng.randint(3, 6))]
+        body.insert(rng.randrange(len(body) + 1), TEMPLATE[p % 2])
+        if p == 2:
+            body.append("(इनपुट: एजेंसी)")
+        title = " ".join(body[0].split()[:5]) + f" {i}"
+        rows.append({"text": "\n".join(body), "title": title, "publisher": PUBLISHERS[p], "n": i})
+    rows += [dict(rows[rng.randrange(n)], n=n + k) for k in range(10)]  # copies
+    return rows
+
+
+@pytest.mark.parametrize("blocks", [4, 7])
+def test_mine_dataset_merged_on_workers_equals_one_fit(local_ray, blocks):
+    from newsclean.integrations.ray import mine_dataset
+
+    rows = _articles(n=4000)  # blocks big enough that the two workers fit some at the same time
+    ds = ray.data.from_items(rows, override_num_blocks=blocks)
+    expected = nc.BoilerplateMiner(min_docs=2).fit(rows)
+    pids: set[int] = set()
+    for _ in range(3):  # a CPU still held by an earlier test's dataset can leave one worker for all blocks
+        stats: dict[str, object] = {}
+        got = mine_dataset(ds, counts=True, min_docs=2, stats=stats)
+        assert got == expected
+        assert got.fingerprint == expected.fingerprint
+        assert stats["blocks"] == blocks
+        assert stats["merges"] == blocks - 1
+        pids |= set(stats["fit_pids"])  # type: ignore[arg-type]
+        if len(pids) >= 2:
+            break
+    assert len(pids) >= 2  # the blocks were fitted in at least two worker processes
+    compact = mine_dataset(ds, min_docs=2)
+    assert compact.state is None
+    assert compact == expected.compact()
+
+
+def test_mine_then_clean_a_dataset(local_ray):
+    from newsclean.integrations.ray import mine_dataset
+
+    rows = [dict(r, publisher=str(r["publisher"])) for r in _articles()]  # one Arrow type per column
+    ds = ray.data.from_items(rows, override_num_blocks=3)
+    model = mine_dataset(ds, min_docs=2)
+    pipe = nc.make_pipeline(nc.StripBoilerplate(model=model))
+    out = clean_dataset(ds, pipe, batch_size=16, output_field="cleaned").take_all()
+    expected = pipe.batch({k: [r[k] for r in rows] for k in rows[0]}, output_field="cleaned")["cleaned"]
+    by_n = {r["n"]: r["cleaned"] for r in out}
+    assert [by_n[r["n"]] for r in rows] == expected
+    assert not any("(इनपुट: एजेंसी)" in c for c in expected)
+    empty = mine_dataset(ray.data.from_items([{"text": "x"}]).filter(lambda r: False))
+    assert empty.groups == ()

@@ -285,6 +285,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="documents a template must appear in (default 3)",
     )
+    mine.add_argument(
+        "--counts",
+        action="store_true",
+        help="keep the counts in the model file (larger; needed to continue the fit on more records)",
+    )
 
     dedup = sub.add_parser("dedup", help="drop near-duplicate records; write kept records and clusters")
     _io_args(dedup, text_format=False)
@@ -350,9 +355,9 @@ def _run(args: argparse.Namespace, err: TextIO) -> int:
         threshold = args.threshold if args.threshold is not None else _default_threshold()
         return run_dedup(io, fields, threshold, args.clusters, summary, err)
     if args.command == "mine":
-        from ._cli.corpus import run_mine
+        from ._cli.mine import run_mine
 
-        return run_mine(io, fields, summary, err, min_docs=args.min_docs)
+        return run_mine(io, fields, summary, err, min_docs=args.min_docs, counts=args.counts)
     steps: tuple[str, ...] = args.steps if args.command == "clean" else (args.command,)
     job = Job(
         steps=steps,

@@ -1,13 +1,12 @@
-"""Corpus-level commands: ``dedup`` (kept records + a clusters file) and ``mine`` (a boilerplate model)."""
+"""Corpus-level commands: ``dedup`` (kept records + a clusters file); ``mine`` is in :mod:`.mine`."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
 from ..errors import RecordError
-from ..io.outputs import AtomicWriter, hold_signals
+from ..io.outputs import AtomicWriter
 from ..io.records import RecordItem, dump_record, parse_line
 from ..io.rejects import RejectSink
 from .errors import EXIT_BAD_RECORD, EXIT_OK, EXIT_USAGE, CliError
@@ -129,26 +128,3 @@ def run_dedup(
                 cw.write_line(dump_record(entry))
 
     return _run_corpus(io, fields, summary, err, [clusters], body)
-
-
-def run_mine(io: IO, fields: Fields, summary: Summary, err: TextIO, *, min_docs: int = 3) -> int:
-    """Fit a boilerplate model per publisher (``--group-field``) and save it as JSON (atomically)."""
-    from ..boilerplate import BoilerplateMiner
-
-    group = fields.group or "publisher"
-
-    def body(items: list[RecordItem]) -> None:
-        docs: list[dict[str, Any]] = []
-        for it in items:
-            assert it.record is not None
-            r = it.record
-            docs.append({"text": r[fields.text], "title": r.get(fields.title), group: r.get(group)})
-        model = BoilerplateMiner(group_field=group, min_docs=min_docs).fit(docs)
-        data = json.dumps(model.to_dict(), ensure_ascii=False, separators=(",", ":"))
-        with AtomicWriter(io.output) as out, hold_signals():
-            out.write_text(data)
-        summary.written = len(docs)
-        templates = sum(len(t.lines) + len(t.parts) + len(t.ngrams) for t in model.by_group.values())
-        summary.model = f"{templates:,} templates for {len(model.groups):,} groups, written to {io.output}"
-
-    return _run_corpus(io, fields, summary, err, [], body)

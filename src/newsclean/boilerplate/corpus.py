@@ -25,16 +25,19 @@ from .._check import check_str, type_message
 from ..errors import ConfigError, InputTypeError
 from ..records import group_key, to_document
 from ..types import Document, Edit
+from .mining.count import count_batch
 from .mining.find import find_edits
 from .mining.select import GroupTemplates, MinerParams, select
-from .mining.state import MinerState, Template, count_document
+from .mining.state import MinerState, Template
 from .mining.text import analyse, key_scheme
 
 __all__ = ["BoilerplateMiner", "BoilerplateModel", "MinerParams"]
 
 FORMAT = "newsclean.BoilerplateModel"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 DEFAULT_GROUP = ""
+#: documents counted together (one scan of their texts)
+BATCH = 256
 
 
 def _union(tables: Iterable[Mapping[int, Template]]) -> dict[int, Template]:
@@ -76,7 +79,7 @@ class BoilerplateModel:
     >>> model.groups
     ('p1',)
     >>> model  # doctest: +ELLIPSIS
-    BoilerplateModel(groups=1, docs=3, templates=1, headlines=0, counts=yes, version='1:...')
+    BoilerplateModel(groups=1, docs=3, templates=1, headlines=0, counts=yes, version='2:...')
     >>> [e.old for e in model.find("नई खबर आई।\\nखबरें पढ़ते रहिए हमारे ऐप पर", "p1")]
     ['\\nखबरें पढ़ते रहिए हमारे ऐप पर']
     """
@@ -159,7 +162,7 @@ class BoilerplateModel:
     def version(self) -> str:
         """Format version and fingerprint, e.g. for a step's configuration string.
 
-        >>> BoilerplateModel.from_state(MinerParams(), MinerState()).version.startswith("1:")
+        >>> BoilerplateModel.from_state(MinerParams(), MinerState()).version.startswith("2:")
         True
         """
         return f"{self.format_version}:{self.fingerprint}"
@@ -240,6 +243,43 @@ class BoilerplateModel:
         ]
         return sorted(rows, key=lambda r: (-r[2], r[0], r[1]))
 
+    def merge(self, *others: BoilerplateModel) -> BoilerplateModel:
+        """The model of all the documents this model and ``others`` were fitted on (their counts added).
+
+        Counting is per document and every count is a sum, a union, a minimum or a bottom-k set, so
+        merging is associative and commutative, and merged partial fits equal one fit on all the documents
+        (as long as no fit pruned its tables: see ``max_candidates``).
+
+        Raises:
+            ConfigError: a model has no counts, or the models were fitted with other options.
+
+        >>> docs = [{"text": f"खबर {w}।\\nहमारा ऐप डाउनलोड करें", "publisher": "p"} for w in ("एक", "दो", "तीन")]
+        >>> a, b = BoilerplateMiner().fit(docs[:1]), BoilerplateMiner().fit(docs[1:])
+        >>> a.merge(b) == BoilerplateMiner().fit(docs)
+        True
+        """
+        state = self._counts("merge")
+        for other in others:
+            if not isinstance(other, BoilerplateModel):
+                raise InputTypeError(
+                    type_message("BoilerplateModel.merge", "others", "BoilerplateModel", other)
+                )
+            if other.params != self.params:
+                msg = f"BoilerplateModel.merge(): options differ ({other.params} vs {self.params})"
+                raise ConfigError(msg)
+            if other.state is None:
+                other._counts("merge")  # raises
+            else:
+                state.merge(other.state, self.params.cap)
+        return BoilerplateModel.from_state(self.params, state)
+
+    def _counts(self, func: str) -> MinerState:
+        """A copy of the counts (``ConfigError`` when the model was saved without them)."""
+        if self.state is None:
+            msg = f"BoilerplateModel.{func}(): the model has no counts (it was compacted)"
+            raise ConfigError(msg)
+        return self.state.copy()
+
     # -- (de)serialisation -----------------------------------------------------------------------------
     def compact(self) -> BoilerplateModel:
         """The same templates without the refit counts (smaller; cannot be updated).
@@ -253,7 +293,7 @@ class BoilerplateModel:
         """JSON-ready form (keys as hex strings, sorted; counts included unless ``counts=False``).
 
         >>> BoilerplateModel.from_state(MinerParams(), MinerState()).to_dict()["format_version"]
-        1
+        2
         """
         d: dict[str, object] = {
             "format": FORMAT,
@@ -420,9 +460,14 @@ def _consume(p: MinerParams, state: MinerState, docs: object, func: str) -> None
     where = f"BoilerplateMiner.{func}"
     if isinstance(docs, (str, bytes, Mapping, Document)) or not isinstance(docs, Iterable):
         raise InputTypeError(type_message(where, "docs", "an iterable of Document or mappings", docs))
+    batch: list[tuple[str, str, str | None]] = []
     for i, doc in enumerate(docs):
         text, title, group = _fields(doc, p.group_field, where, i)
-        count_document(state, group, text, title, n=p.ngram, cap=p.cap, max_candidates=p.max_candidates)
+        batch.append((group, text, title))
+        if len(batch) == BATCH:
+            count_batch(state, batch, n=p.ngram, cap=p.cap, max_candidates=p.max_candidates)
+            batch = []
+    count_batch(state, batch, n=p.ngram, cap=p.cap, max_candidates=p.max_candidates)
 
 
 def _fields(doc: object, group_field: str | None, where: str, i: int) -> tuple[str, str | None, str]:

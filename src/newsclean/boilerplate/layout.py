@@ -23,6 +23,11 @@ from ..chars import CLOSERS, FULL_STOPS
 
 __all__ = ["LIST_ITEM_WORDS", "PROSE_WORDS", "Layout", "Line", "list_runs", "shape", "table_rows"]
 
+# the layouts of the last few texts, and their next/previous non-blank lines (a layout never changes)
+_KEEP = 8
+_LAYOUTS: dict[str, Layout] = {}
+_NEIGHBOURS: dict[int, tuple[Layout, list[int], list[int]]] = {}
+
 PROSE_WORDS = 8
 """A prose line has at least this many words (shorter lines are labels, headlines, crossheads, datelines)."""
 
@@ -267,8 +272,20 @@ class Layout:
         """Split ``text`` into lines (at ``\\n``) and find its prose.
 
         The letter counts of all lines come from one pass over the text's code points (numpy), the same counts
-        :meth:`Line.of` finds line by line.
+        :meth:`Line.of` finds line by line. The layouts of the last few texts are kept (a layout never
+        changes): the page detectors and a corpus model look at the same text.
         """
+        cached = _LAYOUTS.get(text)
+        if cached is not None:
+            return cached
+        lay = cls._of(text)
+        if len(_LAYOUTS) >= _KEEP:
+            del _LAYOUTS[next(iter(_LAYOUTS))]
+        _LAYOUTS[text] = lay
+        return lay
+
+    @classmethod
+    def _of(cls, text: str) -> Layout:
         raws = text.split("\n")
         stripped = [raw.strip() for raw in raws]
         bounds: list[int] = []
@@ -318,14 +335,33 @@ class Layout:
 
     def next_line(self, line: Line) -> Line | None:
         """The next non-blank line after ``line``."""
-        for ln in self.lines[line.index + 1 :]:
-            if not ln.is_blank:
-                return ln
-        return None
+        i = self._neighbours()[0][line.index]
+        return None if i < 0 else self.lines[i]
 
     def prev_line(self, line: Line) -> Line | None:
         """The non-blank line before ``line``."""
-        for ln in reversed(self.lines[: line.index]):
-            if not ln.is_blank:
-                return ln
-        return None
+        i = self._neighbours()[1][line.index]
+        return None if i < 0 else self.lines[i]
+
+    def _neighbours(self) -> tuple[list[int], list[int]]:
+        """For each line, the index of the next and of the previous non-blank line (``-1``: none); computed
+        once per layout."""
+        got = _NEIGHBOURS.get(id(self))
+        if got is not None and got[0] is self:
+            return got[1], got[2]
+        n = len(self.lines)
+        nxt, prv = [-1] * n, [-1] * n
+        last = -1
+        for i in range(n):
+            prv[i] = last
+            if self.lines[i].text:
+                last = i
+        last = -1
+        for i in range(n - 1, -1, -1):
+            nxt[i] = last
+            if self.lines[i].text:
+                last = i
+        if len(_NEIGHBOURS) >= _KEEP:
+            del _NEIGHBOURS[next(iter(_NEIGHBOURS))]
+        _NEIGHBOURS[id(self)] = (self, nxt, prv)
+        return nxt, prv

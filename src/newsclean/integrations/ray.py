@@ -1,4 +1,5 @@
-"""Ray Data adapter: cleaning as ``map_batches``; near-duplicate dedup as signatures → band keys → union-find.
+"""Ray Data adapter: mining a boilerplate model as one fit per block and a tree merge of the partial models
+(:func:`mine_dataset`); cleaning as ``map_batches``; near-duplicate dedup as signatures → band keys → union-find.
 
 Install with ``pip install 'newsclean[ray]'``. Nothing here is a scheduler of its own: every phase is a
 Ray Data operation over the engine-neutral functions of :mod:`newsclean.dedup.stages`, so the result of
@@ -43,8 +44,9 @@ from ..dedup.shingles import STORY_SLOTS
 from ..dedup.stages import DedupConfig
 from ..pipeline import Pipeline
 from . import require
+from ._ray_mine import mine_dataset
 
-__all__ = ["CleanBatch", "clean_dataset", "dedupe_dataset"]
+__all__ = ["CleanBatch", "clean_dataset", "dedupe_dataset", "mine_dataset"]
 
 IDX = "__newsclean_row"
 

@@ -38,10 +38,11 @@ from .cuts import (
     tidy,
     to_line_end,
 )
+from .hashing import part_salt
 from .links import headline_cuts
 from .place import Place
 from .select import GroupTemplates
-from .state import PRE, SUF, Template, doc_ngrams
+from .state import PRE, SUF, Template
 from .text import (
     FLAG_GLUE,
     FLAG_SEP,
@@ -51,7 +52,6 @@ from .text import (
     is_slot,
     separator_class,
     separator_points,
-    seq_hash,
 )
 
 __all__ = ["MAX_SPAN_POINTS", "Template", "find_edits"]
@@ -113,7 +113,7 @@ def _whole_or_glued(
         for c2 in ends[j : j + MAX_SPAN_POINTS]:
             if (c1 == a and c2 == b) or all(masked[c1:c2]):
                 continue
-            t = lines.get(seq_hash(u.ids[c1:c2]))
+            t = lines.get(u.key(c1, c2))
             if t is None:
                 continue
             start = sent_start(u, c1)
@@ -125,7 +125,7 @@ def _whole_or_glued(
         c = b - size
         if c <= a or c in strong or c in glue or int(ids[c]) not in firsts:
             continue
-        t = lines.get(seq_hash(u.ids[c:b]))
+        t = lines.get(u.key(c, b))
         if t is not None:
             start, end = tidy(u.text, sent_start(u, c), sent_end(u, b), True)
             cuts.append(Cut(start, end, "boilerplate.mined_glued", template_reason("line", t, group)))
@@ -151,7 +151,7 @@ def _slot_lines(
         # lead-in [s, c) + free part [c, b): the free part is short and holds no sentence boundary
         if is_slot(u, c, b, line_end=True):
             for s in heads[bisect_left(heads, c - MAX_PART) : bisect_left(heads, c - 1)]:
-                t = parts.get(seq_hash(u.ids[s:c], PRE + separator_class(u, c)))
+                t = parts.get(u.key(s, c, part_salt(PRE, separator_class(u, c))))
                 if t is not None:
                     start, end = to_line_end(u, s, a, b)
                     cuts.append(
@@ -160,7 +160,7 @@ def _slot_lines(
                     break
         # free part [s, c) + tail [c, b): s is the last sentence start before c
         if 2 <= b - c <= MAX_PART:
-            t = parts.get(seq_hash(u.ids[c:b], SUF + separator_class(u, c)))
+            t = parts.get(u.key(c, b, part_salt(SUF, separator_class(u, c))))
             s = heads[bisect_left(heads, c) - 1]
             if t is not None and is_slot(u, s, c, line_end=False):
                 start, end = to_line_end(u, s, a, b)
@@ -184,9 +184,9 @@ def find_edits(
     Returns:
         Sorted, non-overlapping removal edits.
 
-    >>> from newsclean.boilerplate.mining.text import analyse
-    >>> ad = Template(df=5, size=1, text="विज्ञापन")
+    >>> from newsclean.boilerplate.mining.text import analyse, seq_hash
     >>> u = analyse("खबर है।\\nविज्ञापन\\nदूसरी खबर।")
+    >>> ad = Template(df=5, size=1, text="विज्ञापन", first=int(u.ids[2]))
     >>> t = GroupTemplates(3, {seq_hash(u.ids[2:3]): ad}, {}, {})
     >>> [e.old for e in find_edits(u, t, n=5, group=None)]
     ['विज्ञापन\\n']
@@ -203,7 +203,7 @@ def find_edits(
     for k, (a, b) in enumerate(u.lines):
         if all(masked[a:b]):
             continue
-        tl = lines.get(seq_hash(u.ids[a:b]))
+        tl = lines.get(u.key(a, b))
         if tl is not None and place.content_here(u.starts[a], tl, t.docs):
             tl = None  # a dateline or a crosshead that many stories share: content where it stands
         if tl is not None:
@@ -234,12 +234,13 @@ def find_edits(
 def _span_cuts(
     u: Units, ngr: Mapping[int, Template], n: int, removed_line: list[bool], group: str | None
 ) -> list[Cut]:
-    h, ok = doc_ngrams(u, n)
-    if not len(h):
+    p, ok = u.span_windows(n)
+    p = p[ok]
+    if not len(p):
         return []
-    hits = [
-        i for i, (key, good) in enumerate(zip(h.tolist(), ok.tolist(), strict=True)) if good and key in ngr
-    ]
+    keys = u.prefix.keys(p, p + n).tolist()
+    hit_keys = {i: k for i, k in zip(p.tolist(), keys, strict=True) if k in ngr}
+    hits = sorted(hit_keys)
     if not hits:
         return []
     covered = np.zeros(len(u.starts) + 1, dtype=np.int64)
@@ -270,7 +271,7 @@ def _span_cuts(
             continue
         start, end, last = cut
         start, end = tidy(u.text, start, end, last)
-        t = next(ngr[int(h[p])] for p in hits if a <= p < b)
+        t = next(ngr[hit_keys[q]] for q in hits if a <= q < b)
         cuts.append(Cut(start, end, "boilerplate.mined_span", template_reason("span", t, group)))
     return cuts
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from .cuts import Cut, sent_end, sent_start, tidy, to_line_end
+from .hashing import part_salt
 from .select import GroupTemplates
 from .state import PRE
 from .text import (
@@ -18,10 +19,8 @@ from .text import (
     FLAG_SEP,
     GAP_SENT,
     Units,
-    WindowHasher,
     range_index,
     separator_class,
-    seq_hash,
 )
 
 __all__ = ["MAX_LEAD", "NEAR", "headline_cuts"]
@@ -35,7 +34,7 @@ def _known_lead_in(u: Units, s: int, p: int, t: GroupTemplates) -> bool:
     if not (u.flags[p - 1] & FLAG_SEP or u.gaps[p - 1] == GAP_SENT):
         return False
     return any(
-        seq_hash(u.ids[s:c], PRE + separator_class(u, c)) in t.parts
+        u.key(s, c, part_salt(PRE, separator_class(u, c))) in t.parts
         for c in range(s + 1, p + 1)
         if u.flags[c - 1] & FLAG_SEP
     )
@@ -50,9 +49,13 @@ def _introduces(u: Units, p: int, q: int) -> bool:
     a crosshead (or a story's own headline) followed by its story, not a link to another article."""
     if q - p < 3 or q >= len(u.ids):
         return False
-    head = WindowHasher(u.raw_ids[p:q]).hashes(3)
-    after = WindowHasher(u.raw_ids[q : q + NEAR]).hashes(3)
-    return int(np.isin(head, after).sum()) >= 2
+    end = min(q + NEAR, len(u.ids))
+    if end - q < 3:
+        return False
+    raw = u.raw_prefix
+    head = raw.keys(np.arange(p, q - 2), np.arange(p + 3, q + 1)).tolist()
+    after = set(raw.keys(np.arange(q, end - 2), np.arange(q + 3, end + 1)).tolist())
+    return sum(1 for h in head if h in after) >= 2
 
 
 def headline_cuts(u: Units, t: GroupTemplates, removed_line: list[bool], group: str | None) -> list[Cut]:
@@ -69,38 +72,45 @@ def headline_cuts(u: Units, t: GroupTemplates, removed_line: list[bool], group: 
     total = len(u.ids)
     line_of = range_index(u.lines, total)
     gaps, flags = u.gaps, u.flags
-    hasher = WindowHasher(u.raw_ids)
     where = np.minimum(np.searchsorted(firsts, u.raw_ids), len(firsts) - 1)
     candidates = np.flatnonzero(firsts[where] == u.raw_ids)
-    for size, keys in t.title_index.items():
-        pos = candidates[candidates + size <= total]
-        if not len(pos):
+    if not len(candidates):
+        return cuts
+    # every (candidate start, headline length) window at once, looked up among all the headlines
+    sizes = t.title_sizes
+    starts = np.repeat(candidates, len(sizes))
+    lengths = np.tile(sizes, len(candidates))
+    fit = starts + lengths <= total
+    starts, lengths = starts[fit], lengths[fit]
+    if not len(starts):
+        return cuts
+    h = u.raw_prefix.keys(starts, starts + lengths)
+    keys = t.title_keys
+    at = np.minimum(np.searchsorted(keys, h), len(keys) - 1)
+    hit = np.flatnonzero((keys[at] == h) & (t.title_lengths[at] == lengths))
+    # in the order of the headline lengths, then of the positions
+    order = np.lexsort((starts[hit], t.size_rank[lengths[hit]]))
+    for p, size in zip(starts[hit][order].tolist(), lengths[hit][order].tolist(), strict=True):
+        q = p + size
+        k = int(line_of[p])
+        if removed_line[k] or line_of[q - 1] != k:
             continue
-        h = hasher.at(pos, size)
-        where = np.minimum(np.searchsorted(keys, h), len(keys) - 1)
-        for p in pos[keys[where] == h].tolist():
-            q = p + size
-            k = int(line_of[p])
-            if removed_line[k] or line_of[q - 1] != k:
-                continue
-            la, lb = u.lines[k]
-            s = p
-            for c in range(p - 1, max(la, p - MAX_LEAD) - 1, -1):
-                if _known_lead_in(u, c, p, t):
-                    s = c  # a known lead-in may follow text with no boundary ("... गिरावट ये भी पढ़ें:")
-                    break
-                if c == la or gaps[c - 1] == GAP_SENT:
-                    break
-            lead_in = s < p
-            right = q == lb or gaps[q - 1] == GAP_SENT or flags[q - 1] & (FLAG_GLUE | FLAG_SEP)
-            at_start = p == la or gaps[p - 1] == GAP_SENT
-            if not (lead_in or (at_start and right)) or _introduces(u, p, q):
-                continue
-            end = sent_end(u, q) if right else u.ends[q - 1]
-            start, end = to_line_end(u, s, la, lb) if q == lb else tidy(u.text, sent_start(u, s), end, False)
-            text = u.text[u.starts[p] : u.ends[q - 1]]
-            reason = (
-                f"headline of an article of {'group ' + repr(group) if group is not None else 'the corpus'}"
-            )
-            cuts.append(Cut(start, end, "boilerplate.mined_link", f"mined link {text!r}: {reason}"))
+        la, lb = u.lines[k]
+        s = p
+        for c in range(p - 1, max(la, p - MAX_LEAD) - 1, -1):
+            if _known_lead_in(u, c, p, t):
+                s = c  # a known lead-in may follow text with no boundary ("... गिरावट ये भी पढ़ें:")
+                break
+            if c == la or gaps[c - 1] == GAP_SENT:
+                break
+        lead_in = s < p
+        right = q == lb or gaps[q - 1] == GAP_SENT or flags[q - 1] & (FLAG_GLUE | FLAG_SEP)
+        at_start = p == la or gaps[p - 1] == GAP_SENT
+        if not (lead_in or (at_start and right)) or _introduces(u, p, q):
+            continue
+        end = sent_end(u, q) if right else u.ends[q - 1]
+        start, end = to_line_end(u, s, la, lb) if q == lb else tidy(u.text, sent_start(u, s), end, False)
+        text = u.text[u.starts[p] : u.ends[q - 1]]
+        reason = f"headline of an article of {'group ' + repr(group) if group is not None else 'the corpus'}"
+        cuts.append(Cut(start, end, "boilerplate.mined_link", f"mined link {text!r}: {reason}"))
     return cuts

@@ -11,35 +11,64 @@ Keys are hashed with ``blake2b`` (stable across processes and machines), never w
 
 from __future__ import annotations
 
-import hashlib
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
 
 import numpy as np
 import numpy.typing as npt
 import regex
 import unicodedata2
 
-from ...chars import FULL_STOPS, TERMINATORS
+from ...chars import FULL_STOPS
 from ...keys import key_scheme as shared_key_scheme
+from .hashing import LINE_SALT, Prefix, WindowHasher, ngram_hashes, salt, seq_hash
+from .scan import (
+    FLAG_COLON,
+    FLAG_DASH,
+    FLAG_GLUE,
+    FLAG_PIPE,
+    FLAG_SCRIPT,
+    FLAG_SEP,
+    GAP_LINE,
+    GAP_NONE,
+    GAP_SENT,
+    LINE_BREAKS,
+    Scan,
+    is_separator_gap,
+    scan,
+)
 
 __all__ = [
+    "FLAG_COLON",
+    "FLAG_DASH",
+    "FLAG_GLUE",
+    "FLAG_PIPE",
+    "FLAG_SCRIPT",
+    "FLAG_SEP",
+    "GAP_LINE",
+    "GAP_NONE",
+    "GAP_SENT",
     "KEY_SCHEME",
+    "LINE_BREAKS",
+    "LINE_SALT",
+    "Prefix",
     "Units",
     "WindowHasher",
     "analyse",
+    "is_separator_gap",
     "key_scheme",
     "ngram_hashes",
     "range_index",
+    "salt",
     "seq_hash",
+    "span_windows",
     "token_key",
 ]
 
 #: Recorded in every model (with a digest of the normaliser's behaviour, see :func:`key_scheme`): a model
 #: is only applied with the key scheme it was fitted with.
-KEY_SCHEME = "search-casefold-nozw-mask-v1"
+KEY_SCHEME = "search-casefold-nozw-mask-v2"
 
 # words whose keys change if the search profile changes: folded letters, marks, digits, joiners
 _PROBES = "क़िला ज़िला फ़ोन ख़बर ग़म हँसी पढ़ें क्\u200dया १२३ Updated मई"
@@ -47,22 +76,22 @@ _PROBES = "क़िला ज़िला फ़ोन ख़बर ग़म �
 
 @lru_cache(maxsize=1)
 def key_scheme() -> str:
-    """This miner's key scheme (:func:`newsclean.keys.key_scheme` with the keys of probe words), so that a
-    change in the normaliser makes older models refuse to load instead of silently missing.
+    """This miner's key scheme (:func:`newsclean.keys.key_scheme` with the keys of probe words and their
+    hashes), so that a change in the normaliser or in the hashing makes older models refuse to load instead
+    of silently missing.
 
     >>> key_scheme().startswith(KEY_SCHEME + " normalize/")
     True
     """
-    return shared_key_scheme(KEY_SCHEME, lambda w: token_key(w, mask=False), _PROBES.split(" "))
+    return shared_key_scheme(KEY_SCHEME, _probe, _PROBES.split(" "))
 
 
-_DEVA = "\u0900-\u0963\u0966-\u097f\ua8e0-\ua8ff"  # Devanagari letters, marks, digits (not the dandas)
-# A word is a run of Devanagari or a run of another script's letters/marks/digits: a script change
-# splits words, so "ISTइनपुट" (a credit glued to a timestamp) gives two tokens.
-_WORD = regex.compile(
-    rf"[{_DEVA}][{_DEVA}\u200c\u200d]*|[[\p{{L}}\p{{N}}_\p{{M}}]--[{_DEVA}]][[\p{{L}}\p{{N}}_\p{{M}}\u200c\u200d]--[{_DEVA}]]*",
-    flags=regex.V1,
-)
+def _probe(word: str) -> str:
+    """A probe word's exact key and its line key: a change in the normaliser or in how keys are hashed
+    changes the scheme."""
+    return f"{token_key(word, mask=False)}:{seq_hash(analyse(word).ids):016x}"
+
+
 _DIGITS = regex.compile(r"\p{N}+")
 _HAS_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 _ZW = {0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None, 0x00AD: None}
@@ -80,18 +109,7 @@ _DATE_WORDS = frozenset(unicodedata2.normalize("NFC", f"{_EN_DATE_WORDS} {_HI_DA
 NUMBER_KEY = "<num>"
 DATE_KEY = "<date>"
 
-# Characters that end a sentence. ``.`` counts unless it sits between two digits (2.5).
-_TERMINATORS = frozenset(TERMINATORS) - {"."}
 _OPENERS = frozenset("([{“‘«")
-_SEPARATORS = frozenset(":|–—")
-
-#: Characters that end a line (as ``str.splitlines`` sees them).
-LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
-
-# gap codes between consecutive tokens
-GAP_NONE = 0  # same sentence
-GAP_SENT = 1  # sentence boundary inside a line
-GAP_LINE = 2  # line break
 
 
 def _fold(token: str) -> str:
@@ -99,6 +117,15 @@ def _fold(token: str) -> str:
     from ...normalize.api import normalize  # imported here: the normaliser does not depend on this module
 
     return normalize(token, profile="search")
+
+
+def _mask(key: str) -> str:
+    if key in _DATE_WORDS:
+        return DATE_KEY
+    if _DIGITS.search(key):
+        masked = _DIGITS.sub("0", key)
+        return NUMBER_KEY if masked.strip("0") == "" else masked
+    return key
 
 
 def token_key(token: str, *, mask: bool = True) -> str:
@@ -122,48 +149,35 @@ def token_key(token: str, *, mask: bool = True) -> str:
     key: str = _fold(token).translate(_ZW).casefold()
     if not _HAS_WORD_CHAR.search(key):
         return ""
-    if not mask:
-        return key
-    if key in _DATE_WORDS:
-        return DATE_KEY
-    if _DIGITS.search(key):
-        masked = _DIGITS.sub("0", key)
-        return NUMBER_KEY if masked.strip("0") == "" else masked
-    return key
+    return _mask(key) if mask else key
 
 
-def _hash_bytes(data: bytes, person: bytes) -> int:
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8, person=person).digest(), "little")
+# tokens of these characters only are normalised together, one line each: every rule of the search profile
+# that can touch them looks inside one word (NFC, nukta, chandrabindu, digits, signs, joiners)
+_PLAIN = regex.compile(r"[\u0900-\u097f\u200c\u200da-zA-Z0-9]+")
 
 
-# token -> (id, masked, devanagari, exact id); bounded cache (cleared when full, so memory stays flat)
-_CACHE: dict[str, tuple[int, bool, bool, int]] = {}
-_CACHE_MAX = 500_000
+def token_infos(tokens: list[str]) -> list[tuple[str, str]]:
+    """The masked and the exact key of each token (what :class:`.scan.TokenCache` stores per token):
+    :func:`token_key` of each, with the plain tokens (Devanagari, joiners, ASCII letters and digits)
+    normalised in one call, one token a line.
 
-
-def _token_info(token: str) -> tuple[int, bool, bool, int]:
-    info = _CACHE.get(token)
-    if info is None:
-        key = token_key(token) or "\x00mark"  # a lone combining mark still holds its place
-        tid = _hash_bytes(key.encode("utf-8", "surrogatepass"), b"nc-tok")
-        exact = token_key(token, mask=False) or "\x00mark"
-        rid = _hash_bytes(exact.encode("utf-8", "surrogatepass"), b"nc-tok")
-        info = (tid, key in (NUMBER_KEY, DATE_KEY), _is_deva(token[0]), rid)
-        if len(_CACHE) >= _CACHE_MAX:
-            _CACHE.clear()
-        _CACHE[token] = info
-    return info
-
-
-def seq_hash(ids: npt.NDArray[np.uint64], kind: bytes = b"nc-seq") -> int:
-    """Stable 64-bit hash of a sequence of token ids (a line key; ``kind`` salts line prefixes/suffixes).
-
-    >>> a = analyse("यह भी पढ़ें: 12 मई")
-    >>> b = analyse("यह भी पढ़ें : 13 मई")
-    >>> seq_hash(a.ids) == seq_hash(b.ids), seq_hash(a.ids) == seq_hash(a.ids, b"nc-pre")
-    (True, False)
+    >>> token_infos(["१२", "Updated", "ख\u093cबर"])
+    [('<num>', '12'), ('updated', 'updated'), ('खबर', 'खबर')]
     """
-    return _hash_bytes(ids.tobytes(), kind)
+    out: list[tuple[str, str] | None] = [None] * len(tokens)
+    plain = [i for i, t in enumerate(tokens) if _PLAIN.fullmatch(t)]
+    folded = _fold("\n".join(tokens[i] for i in plain)).split("\n") if plain else []
+    if len(folded) != len(plain):  # a line break changed: normalise one by one
+        folded = [_fold(tokens[i]) for i in plain]
+    for i, f in zip(plain, folded, strict=True):
+        key = f.translate(_ZW).casefold()
+        key = key if _HAS_WORD_CHAR.search(key) else ""
+        out[i] = (_mask(key) if key else "", key)
+    for i, t in enumerate(tokens):
+        if out[i] is None:
+            out[i] = (token_key(t), token_key(t, mask=False))
+    return [x for x in out if x is not None]
 
 
 #: tokens the free part of a lead-in/tail line may have (a linked headline, a name and a city)
@@ -228,76 +242,6 @@ def range_index(ranges: list[tuple[int, int]], n: int) -> npt.NDArray[np.int64]:
     return out
 
 
-_MULT = np.uint64(0x9E3779B97F4A7C15)
-_MIX = np.uint64(0xBF58476D1CE4E5B9)
-
-
-_MINV = np.uint64(pow(int(_MULT), -1, 1 << 64))
-
-
-def _mix(h: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
-    h = h ^ (h >> np.uint64(31))
-    h = h * _MIX
-    out: npt.NDArray[np.uint64] = h ^ (h >> np.uint64(29))
-    return out
-
-
-class WindowHasher:
-    """Hashes of every window of ``size`` consecutive ids, for any sizes, in O(len) numpy work each.
-
-    The window polynomial ``sum(ids[p + j] * M ** (size - 1 - j))`` (mod 2**64) is read off one prefix
-    sum of ``ids[j] * M ** -j`` (``M`` is odd, so it has an inverse mod 2**64).
-
-    >>> ids = analyse("एक दो तीन चार").ids
-    >>> w = WindowHasher(ids)
-    >>> bool((w.hashes(2) == ngram_hashes(ids, 2)).all()), len(w.hashes(4)), len(w.hashes(5))
-    (True, 1, 0)
-    """
-
-    def __init__(self, ids: npt.NDArray[np.uint64]) -> None:
-        n = len(ids)
-        with np.errstate(over="ignore"):
-            inv = np.full(n, _MINV, dtype=np.uint64)
-            inv[0] = 1
-            self._pow = np.full(n, _MULT, dtype=np.uint64)
-            if n:
-                self._pow[0] = 1
-            self._pow = np.cumprod(self._pow, dtype=np.uint64)
-            self._cum = np.concatenate(([np.uint64(0)], np.cumsum(ids * np.cumprod(inv, dtype=np.uint64))))
-        self._n = n
-
-    def hashes(self, size: int) -> npt.NDArray[np.uint64]:
-        """Mixed hashes of the windows of ``size`` ids (empty when there are fewer ids)."""
-        count = self._n - size + 1
-        if count <= 0 or size <= 0:
-            return np.zeros(0, dtype=np.uint64)
-        with np.errstate(over="ignore"):
-            poly = self._pow[size - 1 :] * (self._cum[size:] - self._cum[:count])
-        return _mix(poly.astype(np.uint64, copy=False))
-
-    def at(self, positions: npt.NDArray[np.intp], size: int) -> npt.NDArray[np.uint64]:
-        """Mixed hashes of the windows of ``size`` ids starting at ``positions`` (all must fit)."""
-        with np.errstate(over="ignore"):
-            poly = self._pow[positions + size - 1] * (self._cum[positions + size] - self._cum[positions])
-        return _mix(poly.astype(np.uint64, copy=False))
-
-
-def ngram_hashes(ids: npt.NDArray[np.uint64], n: int) -> npt.NDArray[np.uint64]:
-    """Stable 64-bit hashes of every window of ``n`` consecutive token ids (empty if too short).
-
-    >>> u = analyse("एक दो तीन चार")
-    >>> len(ngram_hashes(u.ids, 3)), len(ngram_hashes(u.ids, 5))
-    (2, 0)
-    """
-    count = len(ids) - n + 1
-    if count <= 0:
-        return np.zeros(0, dtype=np.uint64)
-    h = np.zeros(count, dtype=np.uint64)
-    for j in range(n):
-        h = h * _MULT + ids[j : j + count]
-    return _mix(h)
-
-
 def split_gap(gap: str) -> tuple[int, int]:
     """Split the text between two tokens into (end of left part, start of right part).
 
@@ -318,47 +262,8 @@ def split_gap(gap: str) -> tuple[int, int]:
     return left, right
 
 
-def _gap_code(gap: str) -> int:
-    if gap == " ":
-        return GAP_NONE
-    for ch in gap:
-        if ch in LINE_BREAKS:
-            return GAP_LINE
-    for ch in gap:
-        if ch in _TERMINATORS:
-            return GAP_SENT
-    if "." in gap:
-        return GAP_SENT
-    if ")" in gap and "(" in gap[gap.index(")") :]:
-        return GAP_SENT
-    return GAP_NONE
-
-
-# gap text -> (code, separator flag); bounded like the token cache
-_GAP_CACHE: dict[str, tuple[int, int]] = {}
-
-#: flag bits of a gap (``Units.flags``); a separator also carries its class (colon, pipe, dash)
-FLAG_SEP = 1
-FLAG_GLUE = 2
-FLAG_SCRIPT = 4
-FLAG_COLON = 8
-FLAG_PIPE = 16
-FLAG_DASH = 32
-
-
-def _separator_flags(gap: str) -> int:
-    if not is_separator_gap(gap):
-        return 0
-    for ch in gap:
-        if ch == ":":
-            return FLAG_SEP | FLAG_COLON
-        if ch == "|":
-            return FLAG_SEP | FLAG_PIPE
-    return FLAG_SEP | FLAG_DASH
-
-
 def separator_class(u: Units, c: int) -> bytes:
-    """A hash salt naming the separator before token ``c`` (``:``, ``|`` or a dash).
+    """A name for the separator before token ``c`` (``:``, ``|`` or a dash), salting lead-in/tail keys.
 
     >>> u = analyse("यह भी पढ़ें: खबर")
     >>> separator_class(u, 3)
@@ -366,33 +271,6 @@ def separator_class(u: Units, c: int) -> bytes:
     """
     f = u.flags[c - 1]
     return b":" if f & FLAG_COLON else b"|" if f & FLAG_PIPE else b"-"
-
-
-def _gap_info(gap: str) -> tuple[int, int]:
-    info = _GAP_CACHE.get(gap)
-    if info is None:
-        info = (_gap_code(gap), _separator_flags(gap))
-        if len(_GAP_CACHE) >= _CACHE_MAX:
-            _GAP_CACHE.clear()
-        _GAP_CACHE[gap] = info
-    return info
-
-
-def is_separator_gap(gap: str) -> bool:
-    """True if the gap holds a separator that can end a lead-in: ``:``, ``|``, ``–``, ``—``, or a
-    hyphen with a space beside it (``कोविड-19`` is one compound, ``पढ़ें- खबर`` a lead-in).
-
-    >>> is_separator_gap(": "), is_separator_gap(", "), is_separator_gap("-"), is_separator_gap("- ")
-    (True, False, False, True)
-    """
-    for ch in gap:
-        if ch in _SEPARATORS:
-            return True
-    return "-" in gap and (gap[0].isspace() or gap[-1].isspace())
-
-
-def _is_deva(ch: str) -> bool:
-    return "\u0900" <= ch <= "\u097f" or "\ua8e0" <= ch <= "\ua8ff"
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,6 +297,8 @@ class Units:
     sentences: list[tuple[int, int]]
     seps: list[int]
     marks: list[int]
+    _prefix: list[Prefix] = field(default_factory=list, repr=False, compare=False)
+    _scan: tuple[Scan, int] | None = field(default=None, repr=False, compare=False)
 
     def gap_text(self, i: int) -> str:
         """The raw text after token ``i`` (up to the next token or the end of the text)."""
@@ -430,8 +310,86 @@ class Units:
         start = self.ends[i - 1] if i > 0 else 0
         return self.text[start : self.starts[i]]
 
+    @property
+    def prefix(self) -> Prefix:
+        """Prefix sums of :attr:`ids` (built on first use)."""
+        if not self._prefix:
+            self._prefix.append(Prefix(self.ids))
+        return self._prefix[0]
 
-_SPLIT = regex.compile(f"({_WORD.pattern})", flags=regex.V1)
+    @property
+    def raw_prefix(self) -> Prefix:
+        """Prefix sums of :attr:`raw_ids` (built on first use)."""
+        if not self._prefix:
+            self._prefix.append(Prefix(self.ids))
+        if len(self._prefix) == 1:
+            self._prefix.append(Prefix(self.raw_ids))
+        return self._prefix[1]
+
+    def span_windows(self, n: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+        """:func:`span_windows` of this text (window starts and whether each is not all numbers)."""
+        if self._scan is None:
+            return span_windows(scan([self.text]), 0, len(self.starts), n)
+        s, lo = self._scan
+        p, ok = span_windows(s, lo, lo + len(self.starts), n)
+        return p, ok
+
+    def key(self, a: int, b: int, salt: int = LINE_SALT) -> int:
+        """The key of tokens ``[a, b)``: a line key by default (``seq_hash(ids[a:b])``), or with another salt.
+
+        >>> u = analyse("खबर है\\nयह भी पढ़ें")
+        >>> u.key(2, 5) == seq_hash(analyse("यह भी पढ़ें").ids)
+        True
+        """
+        return self.prefix.key(a, b, salt)
+
+
+def span_windows(s: Scan, lo: int, hi: int, n: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    """Starts of the n-gram windows of tokens ``[lo, hi)`` that lie inside a span region (see the module
+    docstring), and whether each is not all numbers and dates."""
+    gaps, flags, masked = s.gaps[lo:hi], s.flags[lo:hi], s.masked[lo:hi]
+    t = hi - lo
+    if t < n:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool)
+    before = np.concatenate((np.full(1, GAP_LINE, dtype=np.int8), gaps[:-1]))  # gap before each token
+    fbefore = np.concatenate((np.zeros(1, dtype=np.int8), flags[:-1]))
+    glue = (fbefore & FLAG_GLUE) != 0
+    left = (before != 0) | glue  # a line start, a sentence start or a glued script change
+    # a separator or a glued script change before the token (not a line break: a line end is a sentence end)
+    right_any = (((fbefore & FLAG_SEP) != 0) | glue) & (before != GAP_LINE)
+    line_end = np.concatenate((gaps[:-1] == GAP_LINE, [True]))
+    # each token's line end (token index one past the line)
+    ends_at = np.flatnonzero(line_end) + 1
+    line_stop = ends_at[np.searchsorted(ends_at, np.arange(t), side="right")]
+    # right edges: positions e (a token index, or the line end) where a region may stop
+    right_pos = np.flatnonzero(right_any)  # e is a token index with a separator/glue before it
+    sent_end = np.flatnonzero(before != 0)  # a sentence or line starts at e: the previous one ended
+    reach = np.zeros(t, dtype=np.int64)
+    starts = np.flatnonzero(left)
+    limit = np.minimum(starts + MAX_PART, line_stop[starts])
+    e = _last_at_most(right_pos, limit)
+    e = np.where(e > starts, e, 0)
+    from_glue = glue[starts]
+    if from_glue.any():  # from a glued script change a span may also run to a sentence end or line end
+        cand = np.concatenate((sent_end, ends_at))
+        cand.sort()
+        e2 = _last_at_most(cand, limit)
+        e = np.where(from_glue & (e2 > starts), np.maximum(e, e2), e)
+    reach[starts] = e
+    reach = np.maximum.accumulate(reach)
+    p = np.arange(t - n + 1, dtype=np.int64)
+    inside = p + n <= reach[p]
+    p = p[inside]
+    mcum = np.concatenate((np.zeros(1, dtype=np.int64), np.cumsum(masked, dtype=np.int64)))
+    return p, (mcum[p + n] - mcum[p]) < n
+
+
+def _last_at_most(values: npt.NDArray[np.int64], limit: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """For each limit, the largest of the sorted ``values`` not above it (0 when there is none)."""
+    if not len(values):
+        return np.zeros(len(limit), dtype=np.int64)
+    idx = np.searchsorted(values, limit, side="right") - 1
+    return np.where(idx >= 0, values[np.maximum(idx, 0)], 0)
 
 
 def analyse(text: str) -> Units:
@@ -449,47 +407,49 @@ def analyse(text: str) -> Units:
     >>> len(u.lines), u.flags
     (2, [0, 0, 0, 0, 0])
     """
-    parts = _SPLIT.split(text)  # gap, token, gap, token, ..., gap
-    offsets = list(accumulate(map(len, parts)))
-    tokens = parts[1::2]
-    n = len(tokens)
-    if not n:
+    return units_of(scan([text]), 0)
+
+
+def units_of(s: Scan, k: int) -> Units:
+    """The :class:`Units` of text ``k`` of a scanned batch (offsets relative to that text)."""
+    lo, hi = int(s.doc_tokens[k]), int(s.doc_tokens[k + 1])
+    base = int(s.doc_chars[k])
+    end = int(s.doc_chars[k + 1]) - 1 if k + 1 < len(s.doc_chars) else len(s.text)
+    text = s.text[base:end]
+    if hi == lo:
         empty = np.zeros(0, dtype=np.uint64)
         return Units(text, [], [], empty, empty, [], [], [], [], [], [], [])
-    starts = offsets[0::2][:n]
-    ends = offsets[1::2]
-    get = _CACHE.get
-    infos = [get(t) or _token_info(t) for t in tokens]
-    ids = np.array([x[0] for x in infos], dtype=np.uint64)
-    raw_ids = np.array([x[3] for x in infos], dtype=np.uint64)
-    masked = [x[1] for x in infos]
-    gap_strs = parts[2:-1:2]
-    gget = _GAP_CACHE.get
-    gaps: list[int] = []
-    flags: list[int] = []
-    if n > 1:
-        gap_infos = [gget(g) or _gap_info(g) for g in gap_strs]
-        gaps = [x[0] for x in gap_infos]
-        flags = [x[1] for x in gap_infos]
-        deva = np.array([x[2] for x in infos], dtype=bool)
-        for i in np.flatnonzero(deva[:-1] != deva[1:]).tolist():
-            flags[i] |= FLAG_SCRIPT | (FLAG_GLUE if ends[i] == starts[i + 1] else 0)
-        for i in [i for i, g in enumerate(gap_strs) if g == "." or g == ":"]:
-            if gaps[i] == GAP_SENT and gap_strs[i] == "." and tokens[i + 1][0].isdigit():
-                gaps[i] = GAP_NONE  # 2.5: a decimal point, not a full stop
-            elif gap_strs[i] == ":" and masked[i] and masked[i + 1]:
-                flags[i] = 0  # 7:52: a time, not a lead-in
-    gaps.append(GAP_LINE)
-    flags.append(0)
-    lines: list[tuple[int, int]] = []
+    gaps_a = s.gaps[lo:hi]
+    flags_a = s.flags[lo:hi]
+    gaps = gaps_a.tolist()
+    flags = flags_a.tolist()
+    cuts = np.flatnonzero(gaps_a).tolist()
     sentences: list[tuple[int, int]] = []
-    line_lo = sent_lo = 0
-    for i in [i for i, code in enumerate(gaps) if code]:
+    lines: list[tuple[int, int]] = []
+    sent_lo = line_lo = 0
+    for i in cuts:
         sentences.append((sent_lo, i + 1))
         sent_lo = i + 1
         if gaps[i] == GAP_LINE:
             lines.append((line_lo, i + 1))
             line_lo = i + 1
-    seps = [i + 1 for i, f in enumerate(flags) if f & FLAG_SEP]
-    marks = [i + 1 for i, (g, f) in enumerate(zip(gaps, flags, strict=True)) if g or f]
-    return Units(text, starts, ends, ids, raw_ids, masked, gaps, flags, lines, sentences, seps, marks)
+    seps = (np.flatnonzero(flags_a & FLAG_SEP) + 1).tolist()
+    marks = (np.flatnonzero((gaps_a != 0) | (flags_a != 0)) + 1).tolist()
+    starts = (s.starts[lo:hi] - base).tolist()
+    ends = (s.ends[lo:hi] - base).tolist()
+    masked = s.masked[lo:hi].tolist()
+    return Units(
+        text,
+        starts,
+        ends,
+        s.ids[lo:hi],
+        s.raw_ids[lo:hi],
+        masked,
+        gaps,
+        flags,
+        lines,
+        sentences,
+        seps,
+        marks,
+        _scan=(s, lo),
+    )
