@@ -14,9 +14,8 @@ dateline or a table row inside the article stays while the same kind of line aro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-import numpy as np
 import regex
 
 from ..chars import CLOSERS, FULL_STOPS
@@ -47,16 +46,55 @@ _INNER_STOP = regex.compile(rf"[।॥][{_CLOSE}]*\S|(?<![.\d])\.(?![.\d])[{_CLO
 _INNER_END = regex.compile(rf"[।॥][{_CLOSE}]*\S|(?<![.\d])[.?!](?![.\d?!])[{_CLOSE}]*[ \t\u00a0]+\S")
 
 
+def _ends_full_stop(text: str) -> bool:
+    t = text.rstrip(_TRIM)
+    if t.endswith("|"):
+        return True  # a pipe typed for a danda
+    if not t or t[-1] not in FULL_STOPS:
+        return False
+    return not (t[-1] == "." and (t.endswith("..") or (len(t) > 1 and t[-2].isdigit())))
+
+
+def _flags(text: str, words: int, dev: int, latin: int) -> tuple[bool, bool, bool, bool, bool]:
+    """A line's flags (see :class:`Line`), in the order of :data:`_FLAGS`."""
+    letters = dev + latin
+    devanagari = dev > 0 and dev >= 0.5 * letters
+    stop = _ends_full_stop(text)
+    return (
+        _HAS_WORD.search(text) is not None,
+        latin >= 3 and latin >= 0.6 * letters,
+        devanagari,
+        stop,
+        words >= PROSE_WORDS and devanagari and (stop or _INNER_STOP.search(text) is not None),
+    )
+
+
+_FLAGS = ("has_words", "is_latin", "is_devanagari", "ends_full_stop", "is_prose")
+_FIELDS = ("start", "end", "index", "text", "words", "devanagari", "latin", "digits", *_FLAGS)
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One line of a text with the counts the detectors use.
 
     ``start``/``end`` bound the line in the text (without its line break); :attr:`text` is the line without
-    surrounding spaces.
+    surrounding spaces. The flags the detectors ask most often are measured once, when the line is made:
+
+    - ``has_words``: at least one letter or digit;
+    - ``is_latin``: mostly Latin letters (at least 60 % of its letters and at least three of them);
+    - ``is_devanagari``: mostly Devanagari (at least half of its letters);
+    - ``ends_full_stop``: ends with a danda, double danda or a single full stop (closing quotes and brackets
+      aside; a pipe typed for a danda counts, an ellipsis and a number's point do not);
+    - ``is_prose``: a line of the article's running text: mostly Devanagari, at least :data:`PROSE_WORDS`
+      words, and a full stop at its end or inside it.
 
     >>> ln = Line.of("  सरकार ने कहा कि काम कल से शुरू होगा और सब ठीक है। ", 0, 7)
     >>> ln.words, ln.is_prose, ln.ends_full_stop
     (13, True, True)
+    >>> Line.of("Link Copied", 0, 0).is_latin, Line.of("IPL में मैच", 0, 0).is_latin
+    (True, False)
+    >>> Line.of("बात हुई।”", 0, 0).ends_full_stop, Line.of("और पढ़ें...", 0, 0).ends_full_stop
+    (True, False)
     """
 
     start: int
@@ -67,6 +105,18 @@ class Line:
     devanagari: int
     latin: int
     digits: int
+    has_words: bool = field(init=False, repr=False, compare=False)
+    is_latin: bool = field(init=False, repr=False, compare=False)
+    is_devanagari: bool = field(init=False, repr=False, compare=False)
+    ends_full_stop: bool = field(init=False, repr=False, compare=False)
+    is_prose: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        put = object.__setattr__
+        for name, value in zip(
+            _FLAGS, _flags(self.text, self.words, self.devanagari, self.latin), strict=True
+        ):
+            put(self, name, value)
 
     @classmethod
     def of(cls, raw: str, start: int, index: int) -> Line:
@@ -94,39 +144,6 @@ class Line:
         return not self.text
 
     @property
-    def has_words(self) -> bool:
-        """At least one letter or digit."""
-        return _HAS_WORD.search(self.text) is not None
-
-    @property
-    def is_latin(self) -> bool:
-        """Mostly Latin letters (at least 60 % of its letters and at least three of them).
-
-        >>> Line.of("Link Copied", 0, 0).is_latin, Line.of("IPL में मैच", 0, 0).is_latin
-        (True, False)
-        """
-        return self.latin >= 3 and self.latin >= 0.6 * self.letters
-
-    @property
-    def is_devanagari(self) -> bool:
-        """Mostly Devanagari (at least half of its letters)."""
-        return self.devanagari > 0 and self.devanagari >= 0.5 * self.letters
-
-    @property
-    def ends_full_stop(self) -> bool:
-        """Ends with a danda, double danda or a single full stop (closing quotes and brackets aside).
-
-        >>> Line.of("बात हुई।”", 0, 0).ends_full_stop, Line.of("और पढ़ें...", 0, 0).ends_full_stop
-        (True, False)
-        """
-        t = self.text.rstrip(_TRIM)
-        if t.endswith("|"):
-            return True  # a pipe typed for a danda
-        if not t or t[-1] not in FULL_STOPS:
-            return False
-        return not (t[-1] == "." and (t.endswith("..") or (len(t) > 1 and t[-2].isdigit())))
-
-    @property
     def has_inner_stop(self) -> bool:
         """Holds a full stop followed by more text (two sentences, or a sentence and something after it)."""
         return _INNER_STOP.search(self.text) is not None
@@ -140,14 +157,6 @@ class Line:
     def ends_question(self) -> bool:
         """Ends with ``?`` or ``!`` (closing quotes aside)."""
         return self.text.rstrip(_TRIM)[-1:] in ("?", "!")
-
-    @property
-    def is_prose(self) -> bool:
-        """A line of the article's running text: mostly Devanagari, at least :data:`PROSE_WORDS` words, and a
-        full stop at its end or inside it."""
-        return (
-            self.words >= PROSE_WORDS and self.is_devanagari and (self.ends_full_stop or self.has_inner_stop)
-        )
 
 
 def shape(line: Line) -> tuple[str, ...]:
@@ -222,29 +231,53 @@ def list_runs(lines: tuple[Line, ...], least: int = 4) -> list[tuple[int, ...]]:
     return out
 
 
-def _counts(text: str, bounds: list[int]) -> tuple[list[int], list[int], list[int]]:
-    """Devanagari letters, Latin letters and digits in each range ``[bounds[2k], bounds[2k+1])`` of ``text``,
-    counted over its code points in one pass (numpy), as :meth:`Line.of` counts them."""
-    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    dev = (
-        ((cps >= 0x0900) & (cps <= 0x0963))
-        | ((cps >= 0x0966) & (cps <= 0x097F))
-        | ((cps >= 0xA8E0) & (cps <= 0xA8FF))
-    )
-    low = cps | 0x20
-    lat = ((low >= 0x61) & (low <= 0x7A)) | ((cps >= 0xC0) & (cps <= 0x24F))
-    dig = ((cps >= 0x30) & (cps <= 0x39)) | ((cps >= 0x0966) & (cps <= 0x096F))
-    if _OTHER_DIGITS.search(text):
-        dig = np.array(
-            [c.isdecimal() for c in text], dtype=bool
-        )  # digits of other scripts: count them as \\d does
-    at = np.array(bounds, dtype=np.int64)
-    out = []
-    for mask in (dev, lat, dig):
-        cs = np.concatenate((np.zeros(1, dtype=np.int64), np.cumsum(mask, dtype=np.int64)))
-        pair = cs[at]
-        out.append((pair[1::2] - pair[0::2]).tolist())
-    return out[0], out[1], out[2]
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_NOT_ASCII_LETTER = bytes(b for b in range(256) if b not in _ASCII_LETTERS)
+_NOT_ASCII_DIGIT = bytes(b for b in range(256) if not 48 <= b <= 57)
+# what the byte counts of :func:`_measure` do not see: other letters counted as Latin, other code points
+# whose UTF-8 starts with the byte E0 (as Devanagari's do), other digits than 0-9 and Devanagari's
+_RARE = regex.compile(
+    r"[\u00c0-\u024f\u0800-\u08ff\u0980-\u0fff\ua8e0-\ua8ff]|[\d--[0-9\u0966-\u096f]]", regex.VERSION1
+)
+_DEV_DIGIT = regex.compile(r"[\u0966-\u096f]")
+# the measures of recent lines (a line's measures depend on its text alone): text, words, counts and flags
+_Measures = tuple[str, int, int, int, int, bool, bool, bool, bool, bool]
+_MEASURED: dict[str, _Measures] = {}
+_MEASURED_KEEP = 20_000
+
+
+def _measure(st: str, plain: bool, dev_digits: bool) -> _Measures:
+    """The measures of the stripped line ``st``: its words, Devanagari letters, Latin letters and digits as
+    :meth:`Line.of` counts them, and its flags.
+
+    In a ``plain`` text (no code point :data:`_RARE` matches) the letters are counted from the line's UTF-8
+    bytes: a Devanagari code point starts with the byte E0 (the two dandas are not letters), an ASCII letter
+    or digit is one byte; ``dev_digits`` says whether the text has Devanagari digits to count.
+    """
+    if plain:
+        b = st.encode("utf-8", "surrogatepass")
+        dev = b.count(b"\xe0")
+        if dev:
+            dev -= st.count("\u0964") + st.count("\u0965")
+        latin = len(b.translate(None, _NOT_ASCII_LETTER))
+        digits = len(b.translate(None, _NOT_ASCII_DIGIT))
+        if dev_digits:
+            digits += len(_DEV_DIGIT.findall(st))
+    else:
+        dev = len(_NOT_DEVANAGARI.sub("", st))
+        latin = len(_NOT_LATIN.sub("", st))
+        digits = len(_NOT_DIGIT.sub("", st))
+    words = len(st.split())
+    return (st, words, dev, latin, digits, *_flags(st, words, dev, latin))
+
+
+def _placed(start: int, end: int, index: int, measures: _Measures) -> Line:
+    """A :class:`Line` with ``measures`` (its flags already found: no :meth:`Line.__post_init__`)."""
+    ln = object.__new__(Line)
+    put = object.__setattr__
+    for name, value in zip(_FIELDS, (start, end, index, *measures), strict=True):
+        put(ln, name, value)
+    return ln
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,8 +304,9 @@ class Layout:
     def of(cls, text: str) -> Layout:
         """Split ``text`` into lines (at ``\\n``) and find its prose.
 
-        The letter counts of all lines come from one pass over the text's code points (numpy), the same counts
-        :meth:`Line.of` finds line by line. The layouts of the last few texts are kept (a layout never
+        The letter counts of a line come from its bytes (see :func:`_measure`), the same counts :meth:`Line.of`
+        finds with its expressions, and are kept for the lines of the texts that follow (a text loses lines as
+        boilerplate goes, and is laid out again). The layouts of the last few texts are kept (a layout never
         changes): the page detectors and a corpus model look at the same text.
         """
         cached = _LAYOUTS.get(text)
@@ -286,24 +320,22 @@ class Layout:
 
     @classmethod
     def _of(cls, text: str) -> Layout:
-        raws = text.split("\n")
-        stripped = [raw.strip() for raw in raws]
-        bounds: list[int] = []
-        starts: list[int] = []
+        plain = _RARE.search(text) is None
+        dev_digits = _DEV_DIGIT.search(text) is not None
+        if len(_MEASURED) > _MEASURED_KEEP:
+            _MEASURED.clear()
+        out: list[Line] = []
         pos = 0
-        for raw, st in zip(raws, stripped, strict=True):
-            lead = raw.find(st[:1]) if st else 0
-            bounds += (pos + lead, pos + lead + len(st))
-            starts.append(pos)
+        for i, raw in enumerate(text.split("\n")):
+            st = raw.strip()
+            measures = _MEASURED.get(st)
+            if measures is None:
+                measures = _MEASURED[st] = _measure(st, plain, dev_digits)
+            out.append(_placed(pos, pos + len(raw), i, measures))
             pos += len(raw) + 1
-        dev, latin, digits = _counts(text, bounds)
-        out = [
-            Line(p, p + len(raw), i, st, len(st.split()), dev[i], latin[i], digits[i])
-            for i, (p, raw, st) in enumerate(zip(starts, raws, stripped, strict=True))
-        ]
         prose = [ln.index for ln in out if ln.is_prose]
         first, last = (prose[0], prose[-1]) if prose else (-1, -1)
-        nonblank = tuple(ln for ln in out if not ln.is_blank)
+        nonblank = tuple(ln for ln in out if ln.text)
         return cls(text, tuple(out), first, last, nonblank, table_rows(nonblank))
 
     @property
