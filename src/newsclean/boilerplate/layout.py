@@ -14,6 +14,7 @@ dateline or a table row inside the article stays while the same kind of line aro
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -70,7 +71,6 @@ def _flags(text: str, words: int, dev: int, latin: int) -> tuple[bool, bool, boo
 
 
 _FLAGS = ("has_words", "is_latin", "is_devanagari", "ends_full_stop", "is_prose")
-_FIELDS = ("start", "end", "index", "text", "words", "devanagari", "latin", "digits", *_FLAGS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,12 +234,12 @@ def list_runs(lines: tuple[Line, ...], least: int = 4) -> list[tuple[int, ...]]:
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _NOT_ASCII_LETTER = bytes(b for b in range(256) if b not in _ASCII_LETTERS)
 _NOT_ASCII_DIGIT = bytes(b for b in range(256) if not 48 <= b <= 57)
-# what the byte counts of :func:`_measure` do not see: other letters counted as Latin, other code points
-# whose UTF-8 starts with the byte E0 (as Devanagari's do), other digits than 0-9 and Devanagari's
-_RARE = regex.compile(
-    r"[\u00c0-\u024f\u0800-\u08ff\u0980-\u0fff\ua8e0-\ua8ff]|[\d--[0-9\u0966-\u096f]]", regex.VERSION1
-)
-_DEV_DIGIT = regex.compile(r"[\u0966-\u096f]")
+# a code point outside ASCII, Latin-1's signs, the Devanagari block and the punctuation and symbol blocks
+# (2000-2BFF, with no letter or digit the counts see): one the byte counts of :func:`_measure` may miscount
+# (other letters counted as Latin, other code points whose UTF-8 starts with the byte E0 as Devanagari's do,
+# other digits than 0-9 and Devanagari's)
+_RARE = re.compile(r"[^\x00-\xbf\u0900-\u097f\u2000-\u2bff]")
+_DEV_DIGIT = re.compile(r"[\u0966-\u096f]")
 # the measures of recent lines (a line's measures depend on its text alone): text, words, counts and flags
 _Measures = tuple[str, int, int, int, int, bool, bool, bool, bool, bool]
 _MEASURED: dict[str, _Measures] = {}
@@ -275,8 +275,20 @@ def _placed(start: int, end: int, index: int, measures: _Measures) -> Line:
     """A :class:`Line` with ``measures`` (its flags already found: no :meth:`Line.__post_init__`)."""
     ln = object.__new__(Line)
     put = object.__setattr__
-    for name, value in zip(_FIELDS, (start, end, index, *measures), strict=True):
-        put(ln, name, value)
+    text, words, dev, latin, digits, has_words, is_latin, is_devanagari, stop, prose = measures
+    put(ln, "start", start)
+    put(ln, "end", end)
+    put(ln, "index", index)
+    put(ln, "text", text)
+    put(ln, "words", words)
+    put(ln, "devanagari", dev)
+    put(ln, "latin", latin)
+    put(ln, "digits", digits)
+    put(ln, "has_words", has_words)
+    put(ln, "is_latin", is_latin)
+    put(ln, "is_devanagari", is_devanagari)
+    put(ln, "ends_full_stop", stop)
+    put(ln, "is_prose", prose)
     return ln
 
 

@@ -10,6 +10,8 @@ False
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..keys import key
@@ -65,16 +67,16 @@ def is_headline(line: Line) -> bool:
     """A line that reads as a headline: words enough but not too many, no sentence end, not reported speech
     (``... ने कहा कि ...``), not a table row."""
     t = line.text
-    return (
+    return (  # the measured flags first, the expressions last
         HEADLINE_WORDS <= line.words <= MAX_HEADLINE_WORDS
+        and not line.ends_full_stop
+        and line.has_words
+        and line.digits * 3 < len(t)
+        and "\t" not in t
+        and t.count(",") < 3  # an enumeration ("दुकानें, संस्थान, होटल, ...") or a name with titles
         and _REPORTED.search(t) is None
         and LONG_NUMBER.search(t) is None
-        and t.count(",") < 3  # an enumeration ("दुकानें, संस्थान, होटल, ...") or a name with titles
-        and not line.ends_full_stop
         and not line.has_inner_end
-        and "\t" not in t
-        and line.digits * 3 < len(t)
-        and line.has_words
     )
 
 
@@ -98,15 +100,20 @@ def furniture(line: Line) -> tuple[str, str, str] | None:
     """(rule, kind, reason) for a line that is furniture wherever it stands."""
     if not line.has_words:
         return "boilerplate.no_words", "meta", "a line with no words"
-    if COUNTER.match(line.text):
+    if line.digits and COUNTER.match(line.text):  # a counter has digits
         return "boilerplate.counter", "meta", "gallery counter"
-    if _JSON.match(line.text):
+    if line.text[:1] in ("{", "[") and _JSON.match(line.text):  # the text is stripped: it opens the line
         return "boilerplate.page_data", "meta", "page data (JSON) in the text"
     return None
 
 
-def content_words(text: str) -> set[str]:
-    return {w for w in key(text).split(" ") if len(w) > 2 and w not in FUNCTION_WORDS and not w.isdigit()}
+@lru_cache(maxsize=8192)
+def content_words(text: str) -> frozenset[str]:
+    """The topic words of ``text``: its key's words of three letters or more, function words and numbers aside
+    (kept for recent texts: the headline and the lines around a cut are asked for again)."""
+    return frozenset(
+        w for w in key(text).split(" ") if len(w) > 2 and w not in FUNCTION_WORDS and not w.isdigit()
+    )
 
 
 def introduces(lay: Layout, line: Line, topic: frozenset[str] = frozenset(), share: float = 0.25) -> bool:

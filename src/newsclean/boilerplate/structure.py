@@ -176,7 +176,7 @@ def _tail_headlines(lay: Layout, title: str | None) -> list[Candidate]:
     headline's, are not in its lead (a live blog's last entries are about its subject)."""
     out: list[Candidate] = []
     run: list[Line] = []
-    lead: set[str] | None = None
+    lead: frozenset[str] | None = None
     topic = content_words(title or "")
     for ln in [*lay.tail, None]:
         if ln is not None and _tail_member(ln):
@@ -306,7 +306,7 @@ def _kickers(lay: Layout, title: str | None) -> list[Candidate]:
     out: list[Candidate] = []
     title_words = {w.casefold() for w in _LATIN_TOKEN.findall(title or "")}
     for line in lay.nonblank:
-        if not _HAS_LATIN_WORD.search(line.text[:80]):
+        if line.latin < 2 or not _HAS_LATIN_WORD.search(line.text[:80]):  # two Latin letters at least
             continue
         raw = lay.text[line.start : line.end]
         m = _KICKER.match(raw)

@@ -73,6 +73,9 @@ _CLOSING_CREDIT = regex.compile(
 )
 
 
+_LETTER = regex.compile(r"[\p{L}\p{M}]")
+
+
 def is_related_label(line: Line) -> bool:
     """Whether ``line`` is a related-story label on a line of its own ("ये भी पढ़ें", "Top News")."""
     return _RELATED.match(line.text) is not None
@@ -243,7 +246,10 @@ def _closing_credit(lay: Layout) -> list[Candidate]:
     """An agency's sign-off with editors' names at the very end (and the one-word name lines after it)."""
     nb = lay.nonblank
     for k in range(len(nb) - 1, max(len(nb) - 4, -1), -1):
-        m = _CLOSING_CREDIT.search(nb[k].text)
+        # a sign-off ends in a name (a letter or a mark: the line is stripped); the expression, anchored at the
+        # end, is slow to fail on a line that does not
+        text = nb[k].text
+        m = _CLOSING_CREDIT.search(text) if _LETTER.match(text[-1:]) else None
         if m is None:
             continue
         if all(x.words <= 2 and not x.is_prose for x in nb[k + 1 :]):
