@@ -11,7 +11,7 @@ also a sentence's topic occurs once as a line and elsewhere inside a sentence.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 import regex
 
@@ -68,6 +68,47 @@ def _key(piece: str) -> str:
     return " ".join(_WORD.findall(piece.lower()))
 
 
+class _LineKeys:
+    """The keys of a text's lines, found only for the lines asked about.
+
+    Whether a line's key is on another line too needs the keys of the lines that could share it only: a key
+    keeps every ``ा``, ``्`` and ``े`` of its line (word characters that lower-casing leaves alone), so lines
+    with the same key have as many of each.
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.keys: list[str | None] = [None] * len(lines)
+        self.alike: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+        for i, line in enumerate(lines):
+            self.alike[line.count("\u093e"), line.count("\u094d"), line.count("\u0947")].append(i)
+
+    def key(self, i: int) -> str:
+        k = self.keys[i]
+        if k is None:
+            k = self.keys[i] = _key(self.lines[i])
+        return k
+
+    def next_with_words(self, row: int) -> int:
+        """The next line after ``row`` with a non-empty key (``-1``: none)."""
+        for i in range(row + 1, len(self.lines)):
+            if self.key(i):
+                return i
+        return -1
+
+    def copied(self, i: int) -> bool:
+        """Whether line ``i`` (``-1``: none) has a key of :data:`DUPLICATE_WORDS` words or more that another
+        line has too."""
+        if i < 0:
+            return False
+        k = self.key(i)
+        if k.count(" ") < DUPLICATE_WORDS - 1:
+            return False
+        line = self.lines[i]
+        group = self.alike[line.count("\u093e"), line.count("\u094d"), line.count("\u0947")]
+        return any(j != i and self.key(j) == k for j in group)
+
+
 def find_repeats(text: str) -> list[Candidate]:
     """Find phrases pasted at two or more insertion sites of ``text``.
 
@@ -82,9 +123,7 @@ def find_repeats(text: str) -> list[Candidate]:
     ['राज्य को नया दर्जा', 'राज्य को नया दर्जा']
     """
     sites: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
-    lines = text.split("\n")
-    keys = [_key(line) for line in lines]
-    copies = Counter(k for k in keys if k.count(" ") >= DUPLICATE_WORDS - 1)
+    keys = _LineKeys(text.split("\n"))
     pos = 0
     n = len(text)
     row = -1
@@ -101,9 +140,13 @@ def find_repeats(text: str) -> list[Candidate]:
             # a paste site: a line of its own, or glued to the sentence before it with no space; a tail after
             # a sentence end and a space is the next sentence (a page that repeats itself repeats those)
             # ... unless the page holds this block twice (the next line too): a copy of the article, not a paste
-            nxt = next((k for k in keys[row + 1 :] if k), "")
-            duplicated = copies[nxt] > 1 or (own and copies[keys[row]] > 1)
-            if not duplicated and t >= 0 and (own or glued) and (stripped[-1] not in TERMINATORS or glued):
+            if (
+                t >= 0
+                and (own or glued)
+                and (stripped[-1] not in TERMINATORS or glued)
+                and not keys.copied(keys.next_with_words(row))
+                and not (own and keys.copied(row))
+            ):
                 piece = line[t:].rstrip()
                 k = _key(piece)
                 if k.count(" ") + 1 >= MIN_TOKENS and len(k) >= MIN_CHARS:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
@@ -110,6 +111,10 @@ _BULLET = regex.compile(r"^[ \t]*(?:[-–—•*●▪►]|\d{1,2}[.)])")
 # a headline's marks: a kicker before a colon ("Kal Ka Mausam: ...") or a truncated teaser ("...गर्मी...")
 _KICKER_COLON = regex.compile(r"^[ \t\-–—•*●▪►]*[^:ः\n]{2,60}[:ः][ \t]+\S")
 _TRUNCATED = regex.compile(r"(?:…|\.{3})[ \t'\"’”]*$")
+
+
+_key = lru_cache(maxsize=8192)(key)
+"""The folded key of a line or headline, kept for recent ones (the page is looked at again after each cut)."""
 
 
 def _latin_article(lay: Layout) -> bool:
@@ -280,7 +285,7 @@ def _headline_copies(lay: Layout, title: str | None) -> list[Candidate]:
     if not title:
         return []
     stripped = title.rstrip(" .…")
-    tkey = key(stripped)
+    tkey = _key(stripped)
     ttoks = tkey.split(" ")
     if len(ttoks) < 4:
         return []
@@ -288,7 +293,7 @@ def _headline_copies(lay: Layout, title: str | None) -> list[Candidate]:
     truncated = stripped != title.rstrip()
     out: list[Candidate] = []
     for ln in lay.head if lay.first >= 0 else lay.nonblank[:12]:
-        lkey = key(ln.text)
+        lkey = _key(ln.text)
         ltoks = lkey.split(" ")
         if ln.is_prose or len(ltoks) < 4 or len(ltoks) > max(MAX_HEADLINE_WORDS, 1.3 * len(ttoks)):
             continue
@@ -343,13 +348,13 @@ def _page_header(lay: Layout, title: str | None) -> list[Candidate]:
     if not title:
         return []
     stripped = title.rstrip(" .…")
-    tkey = key(stripped)
+    tkey = _key(stripped)
     if tkey.count(" ") < 2:
         return []
     truncated = stripped != title.rstrip()
     top = lay.head if lay.first >= 0 else lay.nonblank[:12]
     for line in top:
-        if _headline_copy(key(line.text), tkey, truncated):
+        if _headline_copy(_key(line.text), tkey, truncated):
             return [
                 cand(ln, "boilerplate.page_header", "meta", "navigation above the headline")
                 for ln in top
