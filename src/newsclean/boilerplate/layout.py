@@ -189,6 +189,8 @@ def table_rows(lines: tuple[Line, ...]) -> frozenset[int]:
     [1, 2, 3]
     """
     shapes = [shape(ln) if ln.digits and ln.words <= 12 else None for ln in lines]
+    if len(shapes) - shapes.count(None) < 3:
+        return frozenset()  # both kinds of table have three rows with digits at least
     rows: set[int] = set()
     n = len(lines)
     i = 0

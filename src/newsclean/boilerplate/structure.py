@@ -249,6 +249,9 @@ def _standalone_headlines(lay: Layout, title: str | None) -> list[Candidate]:
     lines = lay.lines
     topic = content_words(title or "")
     for line in lay.nonblank:
+        i = line.index
+        if not (i > 0 and lines[i - 1].is_blank and i + 1 < len(lines) and lines[i + 1].is_blank):
+            continue  # a headline pasted between paragraphs stands alone; a crosshead sits on its paragraph
         if lay.zone(line) != "body" or not is_strong_headline(line) or _BULLET.match(line.text):
             continue
         if line.text.rstrip(" -–—")[-1:] in (":", "ः") or line.text.endswith(("-", "–", "—")):
@@ -260,9 +263,6 @@ def _standalone_headlines(lay: Layout, title: str | None) -> list[Candidate]:
             continue  # after a crosshead or in a list: the crosshead's paragraph or an item, not a pasted link
         if _deck(lay, nxt):
             continue  # a deck or the first of a run of highlights: the line after it is short and unpunctuated
-        i = line.index
-        if not (i > 0 and lines[i - 1].is_blank and i + 1 < len(lines) and lines[i + 1].is_blank):
-            continue  # a headline pasted between paragraphs stands alone; a crosshead sits on its paragraph
         words = content_words(line.text) - topic
         if len(words) < 3:
             continue
