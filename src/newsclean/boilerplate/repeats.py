@@ -73,15 +73,16 @@ class _LineKeys:
 
     Whether a line's key is on another line too needs the keys of the lines that could share it only: a key
     keeps every ``ा``, ``्`` and ``े`` of its line (word characters that lower-casing leaves alone), so lines
-    with the same key have as many of each.
+    with the same key have as many of each (and a line with any of them has a key).
     """
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
         self.keys: list[str | None] = [None] * len(lines)
+        self.signs = [(ln.count("\u093e"), ln.count("\u094d"), ln.count("\u0947")) for ln in lines]
         self.alike: dict[tuple[int, int, int], list[int]] = defaultdict(list)
-        for i, line in enumerate(lines):
-            self.alike[line.count("\u093e"), line.count("\u094d"), line.count("\u0947")].append(i)
+        for i, signs in enumerate(self.signs):
+            self.alike[signs].append(i)
 
     def key(self, i: int) -> str:
         k = self.keys[i]
@@ -92,7 +93,7 @@ class _LineKeys:
     def next_with_words(self, row: int) -> int:
         """The next line after ``row`` with a non-empty key (``-1``: none)."""
         for i in range(row + 1, len(self.lines)):
-            if self.key(i):
+            if self.signs[i] != (0, 0, 0) or self.key(i):
                 return i
         return -1
 
@@ -101,11 +102,12 @@ class _LineKeys:
         line has too."""
         if i < 0:
             return False
+        group = self.alike[self.signs[i]]
+        if len(group) < 2:
+            return False  # no other line can have its key
         k = self.key(i)
         if k.count(" ") < DUPLICATE_WORDS - 1:
             return False
-        line = self.lines[i]
-        group = self.alike[line.count("\u093e"), line.count("\u094d"), line.count("\u0947")]
         return any(j != i and self.key(j) == k for j in group)
 
 
