@@ -51,3 +51,30 @@ def test_line_flags_are_measured_once_and_frozen() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         ln.is_prose = False  # type: ignore[misc]
     assert "is_prose" not in repr(ln)
+
+
+# -- repeats: line keys found lazily -------------------------------------------------------------------------
+
+_PASTE = "राज्य को नया दर्जा मिला"
+_REPEATS = [
+    f"पहली बात कही गई।{_PASTE}\nदूसरी बात भी कही गई।{_PASTE}\nअंत।",
+    # the page holds the block twice (punctuation aside): a copy of the article, not a paste
+    f"पहली बात कही गई।{_PASTE}\nसरकार ने आज नई योजना की घोषणा की, और कहा कि काम शुरू होगा\n"
+    f"दूसरी बात भी कही गई।{_PASTE}\nसरकार ने आज नई योजना की घोषणा की और कहा कि काम शुरू होगा!\nअंत।",
+    f"{_PASTE}\n\n{_PASTE}\nबात हुई।{_PASTE}",
+    f"Latin words only here\nबात हुई।{_PASTE}\nLatin words only here\nबात हुई।{_PASTE}",
+]
+
+
+@pytest.mark.parametrize("text", _REPEATS)
+def test_repeats_match_all_keys_found(text: str) -> None:
+    from newsclean.boilerplate import repeats
+
+    lines = text.split("\n")
+    keys = repeats._LineKeys(lines)
+    everything = [repeats._key(line) for line in lines]
+    for i in range(len(lines)):
+        want_next = next((j for j in range(i + 1, len(lines)) if everything[j]), -1)
+        assert keys.next_with_words(i) == want_next
+        k = everything[i]
+        assert keys.copied(i) == (k.count(" ") >= repeats.DUPLICATE_WORDS - 1 and everything.count(k) > 1)

@@ -139,10 +139,10 @@ def _captions(lay: Layout) -> list[Candidate]:
         elif (
             ln.words <= 12
             and not ln.is_prose
-            and (COUNTER.match(nxt.text) or (COUNTER.match(prev.text) and _CREDIT_ONLY.match(nxt.text)))
+            and (_counter(nxt) or (_counter(prev) and _CREDIT_ONLY.match(nxt.text)))
             and furniture(ln) is None
         ):  # a gallery slide: caption, counter; or counter, caption, credit (a crosshead above a credit stays)
-            what = "gallery counter" if COUNTER.match(nxt.text) else "credit"
+            what = "gallery counter" if _counter(nxt) else "credit"
             out.append(cand(ln, "boilerplate.caption", "caption", f"a caption above its {what}"))
         if (
             ln.text == nxt.text
@@ -163,6 +163,11 @@ def _captions(lay: Layout) -> list[Candidate]:
                 cand(x, "boilerplate.caption", "caption", reason) for x in ((ln,) if heading else (ln, nxt))
             ]
     return out
+
+
+def _counter(ln: Line) -> bool:
+    """A gallery counter (it has digits)."""
+    return ln.digits > 0 and COUNTER.match(ln.text) is not None
 
 
 def _sentences(text: str) -> list[str]:
