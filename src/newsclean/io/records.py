@@ -116,7 +116,10 @@ def parse_line(
         msg = f"invalid UTF-8 (byte 0x{bad} at byte offset {exc.start})"
         raise RecordError(msg, path=path, lineno=lineno) from None
     try:
-        record = json.loads(line, parse_constant=_refuse_constant)
+        if line.startswith("\ufeff"):  # as json.loads says it (a BOM past the first line's)
+            msg = "Unexpected UTF-8 BOM (decode using utf-8-sig)"
+            raise json.JSONDecodeError(msg, line, 0)
+        record = _DECODER.decode(line)
     except json.JSONDecodeError as exc:
         # some messages already end in "at" ("Unterminated string starting at"): no "at at"
         where = "column" if exc.msg.endswith(" at") else "at column"
@@ -148,6 +151,10 @@ class _NotJsonError(ValueError):
 
 def _refuse_constant(name: str) -> Any:
     raise _NotJsonError(name)
+
+
+# one decoder for every line (``json.loads`` with an option builds a new one per call)
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
 
 
 def _json_type(value: object) -> str:
