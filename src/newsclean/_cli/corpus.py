@@ -3,40 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from ..errors import RecordError
 from ..io.outputs import AtomicWriter
 from ..io.records import RecordItem, dump_record, parse_line
 from ..io.rejects import RejectSink
+from .columns import Records, open_lines
 from .errors import EXIT_BAD_RECORD, EXIT_OK, EXIT_USAGE, CliError
 from .report import Summary
-from .sources import LineReader, Source, expand_inputs, is_stdio
+from .sources import Source, expand_inputs, is_stdio
 from .stream import IO, check_paths, is_directory_output
 from .work import Fields
-
-_WRITE_LINES = 256  # kept lines joined per write
-
-
-@dataclass(slots=True)
-class Records:
-    """The good records of the inputs, column by column (the parsed dicts are not kept).
-
-    Attributes:
-        texts: The text field of each record.
-        ids: The id field of each record as parsed (``None`` when absent).
-        linenos: The line (or Parquet row) number of each record in its input.
-        raws: The exact bytes of each line (without its line ending), written back unchanged.
-    """
-
-    texts: list[str] = field(default_factory=list)
-    ids: list[Any] = field(default_factory=list)
-    linenos: list[int] = field(default_factory=list)
-    raws: list[bytes] = field(default_factory=list)
-
-    def __len__(self) -> int:
-        return len(self.texts)
 
 
 def _read_all(
@@ -47,32 +25,34 @@ def _read_all(
     required = (fields.text,)
     text, key = fields.text, fields.id
     good = Records()
-    add_text, add_id, add_line, add_raw = (
-        good.texts.append,
-        good.ids.append,
-        good.linenos.append,
-        good.raws.append,
-    )
-    for source in sources:
-        shown = source.shown
-        with LineReader(source) as reader:
-            for lineno, raw in reader:
-                summary.read += 1
-                try:
-                    record = parse_line(raw, path=shown, lineno=lineno, fields=required, optional=optional)
-                except RecordError as exc:
-                    if io.on_error == "stop":
-                        err.write(f"newsclean {summary.command}: error: {exc}\n")
-                        summary.status = "STOPPED at a bad record (no output file was written)"
-                        summary.unwritten = summary.read - summary.rejected
-                        return None
-                    rejects.write(RecordItem(shown, lineno, raw, None, exc), exc)
-                    summary.rejected += 1
-                    continue
-                add_text(record[text])
-                add_id(record.get(key))
-                add_line(lineno)
-                add_raw(raw)
+    add = good.add
+    try:
+        for source in sources:
+            shown = source.shown
+            lines = open_lines(source, good)
+            try:
+                for lineno, raw, offset in lines:
+                    summary.read += 1
+                    try:
+                        record = parse_line(
+                            raw, path=shown, lineno=lineno, fields=required, optional=optional
+                        )
+                    except RecordError as exc:
+                        if io.on_error == "stop":
+                            err.write(f"newsclean {summary.command}: error: {exc}\n")
+                            summary.status = "STOPPED at a bad record (no output file was written)"
+                            summary.unwritten = summary.read - summary.rejected
+                            good.close()
+                            return None
+                        rejects.write(RecordItem(shown, lineno, raw, None, exc), exc)
+                        summary.rejected += 1
+                        continue
+                    add(record[text], record.get(key), lineno, raw, offset)
+            finally:
+                lines.close()
+    except BaseException:
+        good.close()
+        raise
     return good
 
 
@@ -104,7 +84,10 @@ def _run_corpus(
             )
             code = EXIT_BAD_RECORD
         else:
-            body(items)
+            with items:  # closes the input files kept open to copy the kept lines
+                body(items)
+        if items is not None:
+            items.close()
     assert summary.balanced(), summary
     err.write(summary.render() + "\n")
     return code
@@ -126,15 +109,10 @@ def run_dedup(
             kwargs["jobs"] = io.jobs
         result = dedupe(records.texts, **kwargs)
         kept = result.kept  # indices in input order
-        raws = records.raws
         with AtomicWriter(
             None if is_stdio(io.output) else io.output, compresslevel=io.compress_level
         ) as writer:
-            # the lines exactly as read (valid UTF-8: they parsed), a block of them per write
-            for lo in range(0, len(kept), _WRITE_LINES):
-                block = [raws[i] for i in kept[lo : lo + _WRITE_LINES]]
-                block.append(b"")
-                writer.write_bytes(b"\n".join(block))
+            records.write(writer, kept)  # the lines exactly as read
         summary.written += len(kept)
         summary.duplicates += len(records) - len(kept)
         if clusters is None:

@@ -22,7 +22,7 @@ from typing import IO, Any
 from ..errors import RecordError
 from .inputs import STDIO, display
 
-__all__ = ["RecordItem", "dump_record", "iter_lines", "iter_records", "parse_line"]
+__all__ = ["RecordItem", "dump_record", "iter_lines", "iter_lines_at", "iter_records", "parse_line"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +68,33 @@ def iter_lines(stream: IO[bytes], *, path: str = STDIO) -> Iterator[tuple[int, b
             stripped = stripped[3:]
         if stripped.strip():
             yield lineno, stripped
+
+
+def iter_lines_at(stream: IO[bytes]) -> Iterator[tuple[int, bytes, int]]:
+    """:func:`iter_lines` with each line's byte offset in the stream: ``(lineno, raw_line, offset)``.
+
+    ``stream[offset : offset + len(raw_line)]`` is the line, so it can be read again from the file.
+
+    Args:
+        stream: A binary stream read from its start.
+
+    Returns:
+        An iterator of ``(lineno, bytes, offset)``.
+
+    >>> import io
+    >>> list(iter_lines_at(io.BytesIO("\\ufeffक\\r\\n\\n  \\nख".encode())))
+    [(1, b'\\xe0\\xa4\\x95', 3), (4, b'\\xe0\\xa4\\x96', 12)]
+    """
+    pos = 0
+    for lineno, line in enumerate(stream, start=1):
+        start = pos
+        pos += len(line)
+        stripped = line.rstrip(b"\r\n")
+        if lineno == 1 and stripped.startswith(b"\xef\xbb\xbf"):
+            stripped = stripped[3:]
+            start += 3
+        if stripped.strip():
+            yield lineno, stripped, start
 
 
 def parse_line(
