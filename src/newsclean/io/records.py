@@ -66,7 +66,7 @@ def iter_lines(stream: IO[bytes], *, path: str = STDIO) -> Iterator[tuple[int, b
         stripped = line.rstrip(b"\r\n")
         if lineno == 1 and stripped.startswith(b"\xef\xbb\xbf"):
             stripped = stripped[3:]
-        if stripped.strip():
+        if stripped and not stripped.isspace():  # not blank (as `stripped.strip()`, without its copy)
             yield lineno, stripped
 
 
@@ -93,7 +93,7 @@ def iter_lines_at(stream: IO[bytes]) -> Iterator[tuple[int, bytes, int]]:
         if lineno == 1 and stripped.startswith(b"\xef\xbb\xbf"):
             stripped = stripped[3:]
             start += 3
-        if stripped.strip():
+        if stripped and not stripped.isspace():  # not blank (as `stripped.strip()`, without its copy)
             yield lineno, stripped, start
 
 
