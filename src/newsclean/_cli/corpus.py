@@ -2,52 +2,65 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import gc
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from ..errors import RecordError
 from ..io.outputs import AtomicWriter
 from ..io.records import RecordItem, dump_record, parse_line
 from ..io.rejects import RejectSink
+from .columns import Records, open_lines
 from .errors import EXIT_BAD_RECORD, EXIT_OK, EXIT_USAGE, CliError
 from .report import Summary
-from .sources import LineReader, Source, expand_inputs, is_stdio
+from .sources import Source, expand_inputs, is_stdio
 from .stream import IO, check_paths, is_directory_output
 from .work import Fields
 
 
-def _records(source: Source, fields: Fields, optional: tuple[str, ...]) -> Iterator[RecordItem]:
-    with LineReader(source) as reader:
-        for lineno, raw in reader:
-            try:
-                record = parse_line(
-                    raw, path=source.shown, lineno=lineno, fields=(fields.text,), optional=optional
-                )
-            except RecordError as exc:
-                yield RecordItem(source.shown, lineno, raw, None, exc)
-            else:
-                yield RecordItem(source.shown, lineno, raw, record, None)
-
-
 def _read_all(
     io: IO, sources: list[Source], fields: Fields, summary: Summary, err: TextIO, rejects: RejectSink
-) -> list[RecordItem] | None:
+) -> Records | None:
     """Every good record of the inputs; ``None`` when a bad line stops the run (already reported)."""
     optional = tuple(x for x in (fields.title, fields.group) if x is not None and x != fields.text)
-    good: list[RecordItem] = []
-    for source in sources:
-        for item in _records(source, fields, optional):
-            summary.read += 1
-            if item.error is None:
-                good.append(item)
-                continue
-            if io.on_error == "stop":
-                err.write(f"newsclean {summary.command}: error: {item.error}\n")
-                summary.status = "STOPPED at a bad record (no output file was written)"
-                summary.unwritten = summary.read - summary.rejected
-                return None
-            rejects.write(item, item.error)
-            summary.rejected += 1
+    required = (fields.text,)
+    text, key = fields.text, fields.id
+    good = Records()
+    add = good.add
+    collecting = gc.isenabled()
+    # the parsed records hold no cycles and are freed as they go: the cyclic collector, run every few
+    # hundred records, would only look at them again
+    gc.disable()
+    try:
+        for source in sources:
+            shown = source.shown
+            lines = open_lines(source, good)
+            try:
+                for lineno, raw, offset in lines:
+                    summary.read += 1
+                    try:
+                        record = parse_line(
+                            raw, path=shown, lineno=lineno, fields=required, optional=optional
+                        )
+                    except RecordError as exc:
+                        if io.on_error == "stop":
+                            err.write(f"newsclean {summary.command}: error: {exc}\n")
+                            summary.status = "STOPPED at a bad record (no output file was written)"
+                            summary.unwritten = summary.read - summary.rejected
+                            good.close()
+                            return None
+                        rejects.write(RecordItem(shown, lineno, raw, None, exc), exc)
+                        summary.rejected += 1
+                        continue
+                    add(record[text], record.get(key), lineno, raw, offset)
+            finally:
+                lines.close()
+    except BaseException:
+        good.close()
+        raise
+    finally:
+        if collecting:
+            gc.enable()
     return good
 
 
@@ -57,7 +70,7 @@ def _run_corpus(
     summary: Summary,
     err: TextIO,
     extra_outputs: list[str | None],
-    body: Callable[[list[RecordItem]], None],
+    body: Callable[[Records], None],
 ) -> int:
     """Read the whole input (stop/reject), run ``body`` on the good records, print the summary."""
     if is_directory_output(io.output):
@@ -79,7 +92,10 @@ def _run_corpus(
             )
             code = EXIT_BAD_RECORD
         else:
-            body(items)
+            with items:  # closes the input files kept open to copy the kept lines
+                body(items)
+        if items is not None:
+            items.close()
     assert summary.balanced(), summary
     err.write(summary.render() + "\n")
     return code
@@ -91,38 +107,35 @@ def run_dedup(
     """Drop near-duplicates: write the kept records (byte-exact, input order) and one cluster line per record."""
     from ..dedup import dedupe
 
-    def body(items: list[RecordItem]) -> None:
-        texts = [str(it.record[fields.text]) for it in items if it.record is not None]
+    def body(records: Records) -> None:
         kwargs: dict[str, Any] = {"threshold": threshold}
         # record ids break ties between identical texts, so a shuffled input keeps the same records
-        ids = [it.record.get(fields.id) for it in items if it.record is not None]
+        ids = records.ids
         if all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in ids):
             kwargs["ids"] = ids
         if io.jobs > 1:
             kwargs["jobs"] = io.jobs
-        result = dedupe(texts, **kwargs)
-        kept = set(result.kept)
+        result = dedupe(records.texts, **kwargs)
+        kept = result.kept  # indices in input order
         with AtomicWriter(
             None if is_stdio(io.output) else io.output, compresslevel=io.compress_level
         ) as writer:
-            for i, it in enumerate(items):
-                if i in kept:
-                    writer.write_line(it.raw.decode("utf-8"))
-                    summary.written += 1
-                else:
-                    summary.duplicates += 1
+            records.write(writer, kept)  # the lines exactly as read
+        summary.written += len(kept)
+        summary.duplicates += len(records) - len(kept)
         if clusters is None:
             return
+        keep = set(kept)
+        lines = records.linenos
         with AtomicWriter(clusters, compresslevel=io.compress_level) as cw:
-            for i, it in enumerate(items):
-                assert it.record is not None
+            for i, lineno in enumerate(lines):
                 dup = result.duplicate_of.get(i)
                 entry = {
-                    "line": it.lineno,
-                    "id": it.record.get(fields.id),
-                    "cluster": items[result.cluster_ids[i]].lineno,
-                    "kept": i in kept,
-                    "duplicate_of": None if dup is None else items[dup[0]].lineno,
+                    "line": lineno,
+                    "id": records.ids[i],
+                    "cluster": lines[result.cluster_ids[i]],
+                    "kept": i in keep,
+                    "duplicate_of": None if dup is None else lines[dup[0]],
                     "score": None if dup is None else round(float(dup[1]), 4),
                 }
                 cw.write_line(dump_record(entry))

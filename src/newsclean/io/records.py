@@ -22,7 +22,7 @@ from typing import IO, Any
 from ..errors import RecordError
 from .inputs import STDIO, display
 
-__all__ = ["RecordItem", "dump_record", "iter_lines", "iter_records", "parse_line"]
+__all__ = ["RecordItem", "dump_record", "iter_lines", "iter_lines_at", "iter_records", "parse_line"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +66,35 @@ def iter_lines(stream: IO[bytes], *, path: str = STDIO) -> Iterator[tuple[int, b
         stripped = line.rstrip(b"\r\n")
         if lineno == 1 and stripped.startswith(b"\xef\xbb\xbf"):
             stripped = stripped[3:]
-        if stripped.strip():
+        if stripped and not stripped.isspace():  # not blank (as `stripped.strip()`, without its copy)
             yield lineno, stripped
+
+
+def iter_lines_at(stream: IO[bytes]) -> Iterator[tuple[int, bytes, int]]:
+    """:func:`iter_lines` with each line's byte offset in the stream: ``(lineno, raw_line, offset)``.
+
+    ``stream[offset : offset + len(raw_line)]`` is the line, so it can be read again from the file.
+
+    Args:
+        stream: A binary stream read from its start.
+
+    Returns:
+        An iterator of ``(lineno, bytes, offset)``.
+
+    >>> import io
+    >>> list(iter_lines_at(io.BytesIO("\\ufeffक\\r\\n\\n  \\nख".encode())))
+    [(1, b'\\xe0\\xa4\\x95', 3), (4, b'\\xe0\\xa4\\x96', 12)]
+    """
+    pos = 0
+    for lineno, line in enumerate(stream, start=1):
+        start = pos
+        pos += len(line)
+        stripped = line.rstrip(b"\r\n")
+        if lineno == 1 and stripped.startswith(b"\xef\xbb\xbf"):
+            stripped = stripped[3:]
+            start += 3
+        if stripped and not stripped.isspace():  # not blank (as `stripped.strip()`, without its copy)
+            yield lineno, stripped, start
 
 
 def parse_line(
@@ -116,7 +143,10 @@ def parse_line(
         msg = f"invalid UTF-8 (byte 0x{bad} at byte offset {exc.start})"
         raise RecordError(msg, path=path, lineno=lineno) from None
     try:
-        record = json.loads(line, parse_constant=_refuse_constant)
+        if line.startswith("\ufeff"):  # as json.loads says it (a BOM past the first line's)
+            msg = "Unexpected UTF-8 BOM (decode using utf-8-sig)"
+            raise json.JSONDecodeError(msg, line, 0)
+        record = _DECODER.decode(line)
     except json.JSONDecodeError as exc:
         # some messages already end in "at" ("Unterminated string starting at"): no "at at"
         where = "column" if exc.msg.endswith(" at") else "at column"
@@ -148,6 +178,10 @@ class _NotJsonError(ValueError):
 
 def _refuse_constant(name: str) -> Any:
     raise _NotJsonError(name)
+
+
+# one decoder for every line (``json.loads`` with an option builds a new one per call)
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
 
 
 def _json_type(value: object) -> str:
