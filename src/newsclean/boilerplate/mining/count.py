@@ -78,7 +78,8 @@ def signatures(
         p = p[_window_ok(masked_cum, line_of, p, n)]
         if len(p):
             h = (prefix.keys(p, p + n) >> np.uint64(32)).astype(np.uint32)
-            perm = h[None, :] * _A + _C  # mod 2**32
+            perm = np.multiply(h[None, :], _A)
+            perm += _C  # mod 2**32
             doc = np.searchsorted(doc_tokens, p, side="right") - 1
             first = np.flatnonzero(np.concatenate(([True], doc[1:] != doc[:-1])))
             sig[doc[first], :PERMS] = np.minimum.reduceat(perm, first, axis=1).T

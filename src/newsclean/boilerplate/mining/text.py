@@ -435,16 +435,11 @@ def units_of(s: Scan, k: int) -> Units:
     flags_a = s.flags[lo:hi]
     gaps = gaps_a.tolist()
     flags = flags_a.tolist()
-    cuts = np.flatnonzero(gaps_a).tolist()
-    sentences: list[tuple[int, int]] = []
-    lines: list[tuple[int, int]] = []
-    sent_lo = line_lo = 0
-    for i in cuts:
-        sentences.append((sent_lo, i + 1))
-        sent_lo = i + 1
-        if gaps[i] == GAP_LINE:
-            lines.append((line_lo, i + 1))
-            line_lo = i + 1
+    # the last token's gap is a line break: every token is in a sentence and a line
+    sent_ends = (np.flatnonzero(gaps_a) + 1).tolist()
+    sentences = list(zip([0, *sent_ends[:-1]], sent_ends, strict=True))
+    line_ends = (np.flatnonzero(gaps_a == GAP_LINE) + 1).tolist()
+    lines = list(zip([0, *line_ends[:-1]], line_ends, strict=True))
     seps = (np.flatnonzero(flags_a & FLAG_SEP) + 1).tolist()
     marks = (np.flatnonzero((gaps_a != 0) | (flags_a != 0)) + 1).tolist()
     starts = (s.starts[lo:hi] - base).tolist()
