@@ -259,23 +259,20 @@ def _span_cuts(u: Units, t: GroupTemplates, n: int, removed_line: list[bool], gr
     for i in hits:
         covered[i] += 1
         covered[i + n] -= 1
-    cov = np.cumsum(covered)[: len(u.starts)] > 0
+    pos = np.flatnonzero(np.cumsum(covered)[: len(u.starts)] > 0).tolist()  # the covered tokens
+    line_starts = [la for la, _ in u.lines]
     cuts: list[Cut] = []
-    k = 0
-    total = len(u.starts)
-    i = 0
-    while i < total:
-        while k + 1 < len(u.lines) and u.lines[k][1] <= i:
-            k += 1
-        if not cov[i]:
-            i += 1
-            continue
+    x = 0
+    while x < len(pos):
+        # a run of covered tokens inside one line
+        i = pos[x]
+        k = bisect_right(line_starts, i) - 1
         la, lb = u.lines[k]
-        j = i
-        while j + 1 < lb and cov[j + 1]:
-            j += 1
-        a, b = i, j + 1
-        i = b
+        y = x
+        while y + 1 < len(pos) and pos[y + 1] == pos[y] + 1 and pos[y + 1] < lb:
+            y += 1
+        a, b = i, pos[y] + 1
+        x = y + 1
         if removed_line[k]:
             continue
         cut = _span_bounds(u, a, b, la, lb, n)

@@ -97,7 +97,7 @@ def headline_cuts(u: Units, t: GroupTemplates, removed_line: list[bool], group: 
     # every (candidate start, headline length) window inside its line at once, looked up among all the headlines
     sizes = t.title_sizes
     starts = np.repeat(candidates, len(sizes))
-    lengths = np.tile(sizes, len(candidates))
+    lengths = (np.zeros((len(candidates), 1), dtype=np.int64) + sizes).ravel()
     ends = starts + lengths
     fit = ends <= np.repeat(line_end, len(sizes))
     fit[fit] = lead_ok[starts[fit]] | right_ok[ends[fit]]
