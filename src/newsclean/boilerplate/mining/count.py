@@ -100,7 +100,8 @@ def _sketch_cells(s: Scan, prefix: Prefix, sent_of: I64) -> tuple[I64, I64]:
     """Sketch cells of the words, word pairs and word triples used inside a sentence, once per document,
     with the number of documents for each cell (one sort of ``cell << 16 | document``)."""
     total = len(sent_of)
-    doc_of = (np.searchsorted(s.doc_tokens, np.arange(total), side="right") - 1).astype(np.uint64)
+    docs = len(s.doc_tokens) - 1
+    doc_of = np.repeat(np.arange(docs, dtype=np.uint64), np.diff(s.doc_tokens))
     parts = []
     for size in range(1, SHORT + 1):
         if total < size + 2:
