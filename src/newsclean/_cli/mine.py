@@ -25,6 +25,7 @@ from ..boilerplate.corpus import BATCH, DEFAULT_GROUP, BoilerplateModel
 from ..boilerplate.mining.count import count_batch
 from ..boilerplate.mining.select import MinerParams, select
 from ..boilerplate.mining.state import SATURATED, SKETCH_BITS, MinerState, Sketch
+from ..boilerplate.mining.text import key_scheme
 from ..errors import InputTypeError, RecordError
 from ..io.outputs import AtomicWriter, hold_signals
 from ..io.records import RecordItem
@@ -148,6 +149,8 @@ class _Pool:
             )
         )
         forks = multiprocessing.get_start_method() == "fork"
+        if forks:
+            key_scheme()  # scans probe words: the tables of the scanner and the normaliser, inherited ready
         worker_params = self._own.params.to_dict()
         try:
             for _ in range(n - 1):
@@ -205,14 +208,13 @@ class _Pool:
             self._send(w, ("sketch",))
         own = self._own
         own._flush()
-        total = own.state.sketch.dense().astype(np.uint32)
+        summed = own.state.sketch.dense()  # this process's counters: the others' are added in place
         pruned = own.state.pruned
         views = [np.ndarray((1 << SKETCH_BITS,), dtype=np.uint16, buffer=shm.buf) for shm in self._shms]
         for w in range(workers):
             pruned = max(pruned, self._recv(w))
-            total += views[w]
-        summed = np.minimum(total, SATURATED).astype(np.uint16)
-        del total
+            np.add(summed, views[w], out=summed)
+            np.putmask(summed, summed < views[w], SATURATED)  # the sum wrapped past SATURATED
         for view in views:
             view[:] = summed
         del views

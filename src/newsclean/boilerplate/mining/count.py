@@ -78,7 +78,8 @@ def signatures(
         p = p[_window_ok(masked_cum, line_of, p, n)]
         if len(p):
             h = (prefix.keys(p, p + n) >> np.uint64(32)).astype(np.uint32)
-            perm = h[None, :] * _A + _C  # mod 2**32
+            perm = np.multiply(h[None, :], _A)
+            perm += _C  # mod 2**32
             doc = np.searchsorted(doc_tokens, p, side="right") - 1
             first = np.flatnonzero(np.concatenate(([True], doc[1:] != doc[:-1])))
             sig[doc[first], :PERMS] = np.minimum.reduceat(perm, first, axis=1).T
@@ -99,7 +100,8 @@ def _sketch_cells(s: Scan, prefix: Prefix, sent_of: I64) -> tuple[I64, I64]:
     """Sketch cells of the words, word pairs and word triples used inside a sentence, once per document,
     with the number of documents for each cell (one sort of ``cell << 16 | document``)."""
     total = len(sent_of)
-    doc_of = (np.searchsorted(s.doc_tokens, np.arange(total), side="right") - 1).astype(np.uint64)
+    docs = len(s.doc_tokens) - 1
+    doc_of = np.repeat(np.arange(docs, dtype=np.uint64), np.diff(s.doc_tokens))
     parts = []
     for size in range(1, SHORT + 1):
         if total < size + 2:

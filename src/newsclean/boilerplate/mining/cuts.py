@@ -122,6 +122,8 @@ def spare_dateline(text: str, cuts: list[Cut]) -> list[Cut]:
     >>> [(c.start, c.end) for c in spare_dateline("रांची : राज्य में नई नीति लागू", [Cut(0, 29, "r", "x")])]
     [(8, 29)]
     """
+    if not cuts:
+        return cuts
     first = len(text) - len(text.lstrip())
     ls = text.rfind("\n", 0, first) + 1
     d = dateline_end(text, ls)

@@ -41,7 +41,7 @@ from .cuts import (
 from .hashing import part_salt
 from .links import headline_cuts
 from .place import Place
-from .select import GroupTemplates
+from .select import GroupTemplates, is_in
 from .state import PRE, SUF, Template
 from .text import (
     FLAG_GLUE,
@@ -97,16 +97,15 @@ def _whole_or_glued(
     cut: tuple[list[int], set[int], set[int]],
     lines: Mapping[int, Template],
     sizes: tuple[int, ...],
-    firsts: frozenset[int],
+    first: list[bool],
     group: str | None,
 ) -> list[Cut]:
     """Line templates glued into line ``[a, b)``: between cut points, or as the line's tail (only from
-    cut points whose token can start a template: ``firsts``)."""
+    cut points whose token can start a template: ``first[c]``)."""
     cuts: list[Cut] = []
     masked = u.masked
-    ids = u.ids
     points, strong, glue = cut
-    starts = [c for c in (a, *points) if (c == a or c in strong or c in glue) and int(ids[c]) in firsts]
+    starts = [c for c in (a, *points) if (c == a or c in strong or c in glue) and first[c]]
     ends = [*points, b]
     for c1 in starts:
         j = bisect_right(ends, c1)
@@ -123,7 +122,7 @@ def _whole_or_glued(
     # a template of two or more words appended to a line with only a space before it
     for size in sizes:
         c = b - size
-        if c <= a or c in strong or c in glue or int(ids[c]) not in firsts:
+        if c <= a or c in strong or c in glue or not first[c]:
             continue
         t = lines.get(u.key(c, b))
         if t is not None:
@@ -137,13 +136,12 @@ def _slot_lines(
     a: int,
     b: int,
     cut: tuple[list[int], set[int], set[int]],
+    seps: list[int],
     parts: Mapping[int, Template],
     group: str | None,
 ) -> list[Cut]:
-    """A known lead-in or tail plus a short free part (a headline, a name): the rest of the line goes."""
-    seps = separator_points(u, a, b)
-    if not seps:
-        return []
+    """A known lead-in or tail plus a short free part (a headline, a name): the rest of the line goes;
+    ``seps`` are the line's :func:`~.text.separator_points`."""
     _, strong, glue = cut
     heads = sorted({a} | strong | glue)
     cuts: list[Cut] = []
@@ -200,6 +198,13 @@ def find_edits(
     place = Place(u.text, title)
     removed_line = [False] * len(u.lines)
     sizes = t.line_sizes
+    # which tokens can start a line template (a glued one needs one), and how many up to each token
+    if lines and len(u.ids):
+        first_a = is_in(u.ids, t.line_first_index)
+        first = first_a.tolist()
+        first_cum = np.concatenate(([0], np.cumsum(first_a))).tolist()
+    else:
+        first, first_cum = [], [0] * (len(u.ids) + 1)
     for k, (a, b) in enumerate(u.lines):
         if all(masked[a:b]):
             continue
@@ -219,23 +224,30 @@ def find_edits(
             continue
         if b - a < 2:
             continue
+        glued = first_cum[b] > first_cum[a]
+        seps = separator_points(u, a, b) if parts else []
+        if not (glued or seps):
+            continue
         cut = _cut_points(u, a, b)
-        if lines:
-            cuts.extend(_whole_or_glued(u, a, b, cut, lines, sizes, t.line_firsts, group))
-        if parts:
-            cuts.extend(_slot_lines(u, a, b, cut, parts, group))
+        if glued:
+            cuts.extend(_whole_or_glued(u, a, b, cut, lines, sizes, first, group))
+        if seps:
+            cuts.extend(_slot_lines(u, a, b, cut, seps, parts, group))
     if t.title_index:
         cuts.extend(c for c in headline_cuts(u, t, removed_line, group) if place.link_here(c.start, c.end))
     if t.ngrams:
-        cuts.extend(_span_cuts(u, t.ngrams, n, removed_line, group))
+        cuts.extend(_span_cuts(u, t, n, removed_line, group))
     return merge_cuts(u.text, spare_dateline(u.text, cuts))
 
 
-def _span_cuts(
-    u: Units, ngr: Mapping[int, Template], n: int, removed_line: list[bool], group: str | None
-) -> list[Cut]:
+def _span_cuts(u: Units, t: GroupTemplates, n: int, removed_line: list[bool], group: str | None) -> list[Cut]:
+    ngr = t.ngrams
+    first = is_in(u.ids, t.ngram_first_index) if len(u.ids) >= n else np.zeros(0, dtype=bool)
+    if not first.any():
+        return []  # no token can start a template n-gram
     p, ok = u.span_windows(n)
     p = p[ok]
+    p = p[first[p]]
     if not len(p):
         return []
     keys = u.prefix.keys(p, p + n).tolist()
@@ -247,23 +259,20 @@ def _span_cuts(
     for i in hits:
         covered[i] += 1
         covered[i + n] -= 1
-    cov = np.cumsum(covered)[: len(u.starts)] > 0
+    pos = np.flatnonzero(np.cumsum(covered)[: len(u.starts)] > 0).tolist()  # the covered tokens
+    line_starts = [la for la, _ in u.lines]
     cuts: list[Cut] = []
-    k = 0
-    total = len(u.starts)
-    i = 0
-    while i < total:
-        while k + 1 < len(u.lines) and u.lines[k][1] <= i:
-            k += 1
-        if not cov[i]:
-            i += 1
-            continue
+    x = 0
+    while x < len(pos):
+        # a run of covered tokens inside one line
+        i = pos[x]
+        k = bisect_right(line_starts, i) - 1
         la, lb = u.lines[k]
-        j = i
-        while j + 1 < lb and cov[j + 1]:
-            j += 1
-        a, b = i, j + 1
-        i = b
+        y = x
+        while y + 1 < len(pos) and pos[y + 1] == pos[y] + 1 and pos[y + 1] < lb:
+            y += 1
+        a, b = i, pos[y] + 1
+        x = y + 1
         if removed_line[k]:
             continue
         cut = _span_bounds(u, a, b, la, lb, n)
@@ -271,8 +280,8 @@ def _span_cuts(
             continue
         start, end, last = cut
         start, end = tidy(u.text, start, end, last)
-        t = next(ngr[hit_keys[q]] for q in hits if a <= q < b)
-        cuts.append(Cut(start, end, "boilerplate.mined_span", template_reason("span", t, group)))
+        tg = next(ngr[hit_keys[q]] for q in hits if a <= q < b)
+        cuts.append(Cut(start, end, "boilerplate.mined_span", template_reason("span", tg, group)))
     return cuts
 
 

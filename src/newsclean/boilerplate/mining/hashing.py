@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from .scan import mix
+from .scan import mix, powers
 
 __all__ = [
     "LINE_SALT",
@@ -81,16 +81,11 @@ class Prefix:
 
     def __init__(self, ids: npt.NDArray[np.uint64]) -> None:
         n = len(ids)
+        pw, inv = powers(n)  # the shared tables of M ** k and M ** -k
+        self.pow = pw[:n]
+        self.cum = np.zeros(n + 1, dtype=np.uint64)
         with np.errstate(over="ignore"):
-            inv = np.full(n, _MINV, dtype=np.uint64)
-            pw = np.full(n, _MULT, dtype=np.uint64)
-            if n:
-                inv[0] = 1
-                pw[0] = 1
-            self.pow = np.cumprod(pw, dtype=np.uint64)
-            self.cum = np.concatenate(
-                (np.zeros(1, dtype=np.uint64), np.cumsum(ids * np.cumprod(inv, dtype=np.uint64)))
-            )
+            np.cumsum(ids * inv[:n], out=self.cum[1:])
         self._pow: list[int] | None = None
         self._cum: list[int] | None = None
 

@@ -8,6 +8,8 @@ into the next sentence with no boundary. A headline followed by text that repeat
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import numpy as np
 
 from .cuts import Cut, sent_end, sent_start, tidy, to_line_end
@@ -17,9 +19,10 @@ from .state import PRE
 from .text import (
     FLAG_GLUE,
     FLAG_SEP,
+    GAP_LINE,
+    GAP_NONE,
     GAP_SENT,
     Units,
-    range_index,
     separator_class,
 )
 
@@ -67,20 +70,37 @@ def headline_cuts(u: Units, t: GroupTemplates, removed_line: list[bool], group: 
     """
     cuts: list[Cut] = []
     firsts = t.first_index
-    if not len(firsts):
-        return cuts
     total = len(u.ids)
-    line_of = range_index(u.lines, total)
+    if not len(firsts) or not total:
+        return cuts
     gaps, flags = u.gaps, u.flags
-    where = np.minimum(np.searchsorted(firsts, u.raw_ids), len(firsts) - 1)
-    candidates = np.flatnonzero(firsts[where] == u.raw_ids)
+    g, f = u.gap_arrays()
+    # a headline can only be cut from a line start, a sentence start, or after a separator (its lead-in's);
+    # and it ends at a line end, a sentence end, a separator or a glued script change, unless a lead-in
+    # comes before it
+    lead_ok = np.zeros(total + 1, dtype=bool)
+    lead_ok[1:] = (g == GAP_SENT) | ((f & FLAG_SEP) != 0)
+    start_ok = lead_ok[:total].copy()
+    start_ok[1:] |= g[:-1] == GAP_LINE
+    start_ok[0] = True
+    right_ok = np.zeros(total + 1, dtype=bool)
+    right_ok[1:] = (g != GAP_NONE) | ((f & (FLAG_GLUE | FLAG_SEP)) != 0)
+    at = np.flatnonzero(start_ok)
+    raw_at = u.raw_ids[at]
+    where = np.minimum(np.searchsorted(firsts, raw_at), len(firsts) - 1)
+    candidates = at[firsts[where] == raw_at]
     if not len(candidates):
         return cuts
-    # every (candidate start, headline length) window at once, looked up among all the headlines
+    line_starts = [a for a, _ in u.lines]
+    line_of = [bisect_right(line_starts, p) - 1 for p in candidates.tolist()]
+    line_end = np.array([u.lines[k][1] for k in line_of], dtype=np.int64)
+    # every (candidate start, headline length) window inside its line at once, looked up among all the headlines
     sizes = t.title_sizes
     starts = np.repeat(candidates, len(sizes))
-    lengths = np.tile(sizes, len(candidates))
-    fit = starts + lengths <= total
+    lengths = (np.zeros((len(candidates), 1), dtype=np.int64) + sizes).ravel()
+    ends = starts + lengths
+    fit = ends <= np.repeat(line_end, len(sizes))
+    fit[fit] = lead_ok[starts[fit]] | right_ok[ends[fit]]
     starts, lengths = starts[fit], lengths[fit]
     if not len(starts):
         return cuts
@@ -88,12 +108,14 @@ def headline_cuts(u: Units, t: GroupTemplates, removed_line: list[bool], group: 
     keys = t.title_keys
     at = np.minimum(np.searchsorted(keys, h), len(keys) - 1)
     hit = np.flatnonzero((keys[at] == h) & (t.title_lengths[at] == lengths))
+    if not len(hit):
+        return cuts
     # in the order of the headline lengths, then of the positions
     order = np.lexsort((starts[hit], t.size_rank[lengths[hit]]))
     for p, size in zip(starts[hit][order].tolist(), lengths[hit][order].tolist(), strict=True):
         q = p + size
-        k = int(line_of[p])
-        if removed_line[k] or line_of[q - 1] != k:
+        k = bisect_right(line_starts, p) - 1
+        if removed_line[k]:
             continue
         la, lb = u.lines[k]
         s = p

@@ -50,11 +50,12 @@ class Place:
     """The layout of one text (built on first use) and its headline's topic words, answering where a template
     stands."""
 
-    __slots__ = ("_lay", "_starts", "_topic", "text")
+    __slots__ = ("_lay", "_starts", "_title", "_topic", "text")
 
     def __init__(self, text: str, title: str | None = None) -> None:
         self.text = text
-        self._topic = frozenset(content_words(title or ""))
+        self._title = title
+        self._topic: frozenset[str] | None = None
         self._lay: Layout | None = None
         self._starts: list[int] = []
 
@@ -107,6 +108,8 @@ class Place:
         ):
             return False  # a page that sets paragraphs apart with blank lines: attached, it is a crosshead
         # a crosshead or a live entry's heading introduces what follows it (the article's own topic aside)
+        if self._topic is None:
+            self._topic = frozenset(content_words(self._title or ""))
         return not introduces(lay, line, self._topic, LINK_SHARE)
 
     def _blank_layout(self) -> bool:

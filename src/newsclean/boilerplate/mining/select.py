@@ -24,7 +24,15 @@ from .state import DF, FIRST, SHORT_HASH, SIZE, STORIES, TEXT, GroupCounts, Mine
 #: line was a short free part (a linked headline, a name): "नयी दिल्ली :" before a paragraph is a dateline
 SLOT_RATIO = 0.5
 
-__all__ = ["EMBEDDED_RATIO", "SLOT_RATIO", "GroupTemplates", "MinerParams", "select", "stories"]
+__all__ = [
+    "EMBEDDED_RATIO",
+    "SLOT_RATIO",
+    "GroupTemplates",
+    "MinerParams",
+    "is_in",
+    "select",
+    "stories",
+]
 
 #: a short template is dropped when its words are used inside sentences in more documents than this
 #: share of its own document frequency
@@ -130,6 +138,8 @@ class GroupTemplates:
     size_rank: npt.NDArray[np.int64] = field(init=False, repr=False, compare=False)
     line_firsts: frozenset[int] = field(init=False, repr=False, compare=False)
     line_sizes: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    line_first_index: npt.NDArray[np.uint64] = field(init=False, repr=False, compare=False)
+    ngram_first_index: npt.NDArray[np.uint64] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(
@@ -137,6 +147,9 @@ class GroupTemplates:
         )
         firsts = frozenset(t.first for t in self.lines.values())
         object.__setattr__(self, "line_firsts", firsts)
+        object.__setattr__(self, "line_first_index", np.array(sorted(firsts), dtype=np.uint64))
+        grams = sorted({t.first for t in self.ngrams.values()})
+        object.__setattr__(self, "ngram_first_index", np.array(grams, dtype=np.uint64))
         by_size: dict[int, list[int]] = {}
         for key, size in self.titles.items():
             by_size.setdefault(size, []).append(key)
@@ -258,3 +271,14 @@ def select(counts: GroupCounts, state: MinerState, p: MinerParams) -> GroupTempl
     return GroupTemplates(
         counts.docs, lines, parts, ngrams, dict(counts.titles), frozenset(counts.title_firsts)
     )
+
+
+def is_in(values: npt.NDArray[np.uint64], index: npt.NDArray[np.uint64]) -> npt.NDArray[np.bool_]:
+    """Whether each of ``values`` is in the sorted non-empty array ``index``.
+
+    >>> is_in(np.array([3, 5], dtype=np.uint64), np.array([1, 3], dtype=np.uint64)).tolist()
+    [True, False]
+    """
+    at = np.minimum(np.searchsorted(index, values), len(index) - 1)
+    found: npt.NDArray[np.bool_] = index[at] == values
+    return found

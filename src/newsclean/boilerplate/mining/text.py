@@ -299,6 +299,7 @@ class Units:
     marks: list[int]
     _prefix: list[Prefix] = field(default_factory=list, repr=False, compare=False)
     _scan: tuple[Scan, int] | None = field(default=None, repr=False, compare=False)
+    _arrays: list[npt.NDArray[np.int8]] = field(default_factory=list, repr=False, compare=False)
 
     def gap_text(self, i: int) -> str:
         """The raw text after token ``i`` (up to the next token or the end of the text)."""
@@ -325,6 +326,17 @@ class Units:
         if len(self._prefix) == 1:
             self._prefix.append(Prefix(self.raw_ids))
         return self._prefix[1]
+
+    def gap_arrays(self) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.int8]]:
+        """:attr:`gaps` and :attr:`flags` as arrays (views of the scan when there is one)."""
+        if not self._arrays:
+            if self._scan is not None:
+                s, lo = self._scan
+                hi = lo + len(self.starts)
+                self._arrays.extend((s.gaps[lo:hi], s.flags[lo:hi]))
+            else:
+                self._arrays.extend((np.array(self.gaps, dtype=np.int8), np.array(self.flags, dtype=np.int8)))
+        return self._arrays[0], self._arrays[1]
 
     def span_windows(self, n: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
         """:func:`span_windows` of this text (window starts and whether each is not all numbers)."""
@@ -423,16 +435,11 @@ def units_of(s: Scan, k: int) -> Units:
     flags_a = s.flags[lo:hi]
     gaps = gaps_a.tolist()
     flags = flags_a.tolist()
-    cuts = np.flatnonzero(gaps_a).tolist()
-    sentences: list[tuple[int, int]] = []
-    lines: list[tuple[int, int]] = []
-    sent_lo = line_lo = 0
-    for i in cuts:
-        sentences.append((sent_lo, i + 1))
-        sent_lo = i + 1
-        if gaps[i] == GAP_LINE:
-            lines.append((line_lo, i + 1))
-            line_lo = i + 1
+    # the last token's gap is a line break: every token is in a sentence and a line
+    sent_ends = (np.flatnonzero(gaps_a) + 1).tolist()
+    sentences = list(zip([0, *sent_ends[:-1]], sent_ends, strict=True))
+    line_ends = (np.flatnonzero(gaps_a == GAP_LINE) + 1).tolist()
+    lines = list(zip([0, *line_ends[:-1]], line_ends, strict=True))
     seps = (np.flatnonzero(flags_a & FLAG_SEP) + 1).tolist()
     marks = (np.flatnonzero((gaps_a != 0) | (flags_a != 0)) + 1).tolist()
     starts = (s.starts[lo:hi] - base).tolist()
