@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .chars import NUKTA, NUKTA_FOLD
 
@@ -52,10 +53,12 @@ WORDCHARS = (
     "0-9a-z\x00\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u052f"
     "\u0600-\u065f\u066e-\u06d3\u06d5-\u06ff\u0900-\u0963\u0966-\u096f\u0971-\u0dff\u3040-\u30ff\u4e00-\u9fff"
 )
-# one character at a time, so the substitution keeps the length
-_NONWORD = re.compile(f"[^{WORDCHARS}]")
+# one character at a time, so the substitution keeps the length (a space is already a separator: leaving it out
+# of the class spares a substitution per word)
+_NONWORD = re.compile(f"[^{WORDCHARS} ]")
 # runs to shrink: two or more separators/deletions, or a lone deletion
 _RUN = re.compile(r"[ \x00]{2,}|\x00")
+_SPACES = re.compile(" {2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +107,11 @@ def _swap(m: re.Match[str]) -> str:
     return _MAP[m.group()]
 
 
+@lru_cache(maxsize=256)
 def fold(text: str) -> Folded:
     """Fold ``text`` into a matching key that keeps a map to raw offsets.
+
+    The keys of the last texts folded are kept (a page's detectors fold the same lines and windows again).
 
     Args:
         text: Raw text.
@@ -140,8 +146,11 @@ def fold(text: str) -> Folded:
     return Folded("".join(parts), tuple(fstarts), tuple(cum))
 
 
+@lru_cache(maxsize=4096)
 def key(text: str) -> str:
-    """The folded key of ``text`` with no leading or trailing space.
+    """The folded key of ``text`` with no leading or trailing space (the key of :func:`fold`, built without the
+    map to raw offsets: deletions dropped, then every run of spaces made one; the keys of the last texts are
+    kept).
 
     Args:
         text: Raw text.
@@ -151,8 +160,15 @@ def key(text: str) -> str:
 
     >>> key("  यह भी पढ़ें: ")
     'यह भी पढें'
+    >>> key("क\u200d ।  ख\u200cग") == fold("क\u200d ।  ख\u200cग").key.strip(" ")
+    True
     """
-    return fold(text).key.strip(" ")
+    s = _NONWORD.sub(" ", _fold_chars(text))
+    if _DEL in s:
+        s = s.replace(_DEL, "")
+    if "  " in s:
+        s = _SPACES.sub(" ", s)
+    return s.strip(" ")
 
 
 def key_scheme(name: str, probe: Callable[[str], str] | None = None, words: Iterable[str] = ()) -> str:

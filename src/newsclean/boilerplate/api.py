@@ -100,6 +100,8 @@ def _detect(
         cands += find_echoes(text, standfirst, rule="boilerplate.standfirst_echo", kind="standfirst_echo")
     if whole and "boilerplate.repeat" not in disable:
         cands += find_repeats(text)
+    if not whole and not cands:
+        return []  # a second look that found nothing: no layout to build
     lay = Layout.of(text)
     if whole:
         cands += find_structure(text, title, disable, lay)

@@ -10,6 +10,7 @@ line, sentence or rest of line) and kept only at its rule's site.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -81,16 +82,32 @@ def _is_sentence(text: str, a: int, b: int) -> bool:
     return words >= 5 or (m is not None and words >= 3)
 
 
+class _Row(NamedTuple):
+    """One rule prepared for running."""
+
+    rule: PatternRule
+    pattern: regex.Pattern[str]
+    anchored: bool  # searched on the text with a line break in front
+    gate: frozenset[str]  # the gates its lines are found through (empty: the whole text is searched)
+    require: regex.Pattern[str] | None
+
+
 @dataclass(frozen=True, slots=True)
 class _Plan:
     """A rule table prepared for running: compiled patterns, gates and flags looked up once."""
 
     rules: tuple[PatternRule, ...]
-    rows: tuple[tuple[PatternRule, regex.Pattern[str], bool, frozenset[str], regex.Pattern[str] | None], ...]
+    rows: tuple[_Row, ...]
     native: tuple[tuple[str, tuple[str, ...]], ...]  # gates with non-ASCII characters, looked up in the text
     # itself, grouped under a probe every member contains: the members are looked up only when it occurs
-    latin: tuple[str, ...]  # ASCII gates, looked up in the lower-cased ASCII characters of the text
+    latin: tuple[str, ...]  # ASCII gates, looked up in the lower-cased ASCII characters of the text (these
+    # without white space in its words alone)
+    spaced: tuple[str, ...]  # the ASCII gates holding white space
     cased: frozenset[str]  # the ASCII gates holding letters (the others need no lower-casing)
+    gated: dict[str, tuple[int, ...]]  # for each gate, the rows gated through it
+    # the rows to run for a set of rule ids switched off and the text_start and line_starts flags: the row
+    # numbers of those without gates (in table order) and of those with gates
+    active: dict[tuple[frozenset[str], bool, bool], tuple[tuple[int, ...], frozenset[int]]]
 
 
 _PLANS: dict[int, _Plan] = {}
@@ -149,7 +166,7 @@ def _plan(rules: tuple[PatternRule, ...]) -> _Plan:
     minimal = [g for g in forms if not any(h != g and h in g and h.isascii() == g.isascii() for h in forms)]
     rep = {g: min((h for h in minimal if h in g and h.isascii() == g.isascii()), key=len) for g in forms}
     rows = tuple(
-        (
+        _Row(
             r,
             r.compiled,
             r.line_anchored,
@@ -163,8 +180,11 @@ def _plan(rules: tuple[PatternRule, ...]) -> _Plan:
         rules,
         rows,
         _probe_groups(sorted(g for g in gates if not g.isascii())),
-        tuple(sorted(filter(str.isascii, gates))),
+        tuple(sorted(g for g in gates if g.isascii() and g.split() == [g])),
+        tuple(sorted(g for g in gates if g.isascii() and g.split() != [g])),
         frozenset(g for g in gates if g.isascii() and g.lower() != g.upper()),
+        {g: tuple(i for i, row in enumerate(rows) if g in row.gate) for g in sorted(gates)},
+        {},
     )
     if len(_PLANS) > 64:
         _PLANS.clear()
@@ -199,17 +219,17 @@ def find_patterns(
     ['(इनपुट- पीटीआई)', 'विज्ञापन']
     """
     plan = _plan(rules)
+    ungated, gated = _active(plan, disable, text_start, line_starts)
     where = _gate_positions(text, plan)
+    # the rows to run, in table order: those without gates and those with a gate word present
+    todo = sorted({*ungated, *(i for g in where for i in plan.gated[g] if i in gated)}) if where else ungated
     padded = ""
     seen: dict[frozenset[str], list[tuple[int, int]]] = {}
     out: list[Candidate] = []
-    for rule, pattern, anchored, gate, require in plan.rows:
-        if rule.id in disable or (rule.site == "start" and not text_start) or (anchored and not line_starts):
-            continue
+    for i in todo:
+        rule, pattern, anchored, gate, require = plan.rows[i]
         if gate:
             present = gate.intersection(where)
-            if not present:
-                continue
             lines = seen.get(present)
             if lines is None:  # rules sharing the same gate words present search the same lines
                 lines = seen[present] = _gate_lines(text, [p for g in present for p in where[g]])
@@ -235,28 +255,42 @@ def find_patterns(
     return out
 
 
+def _active(
+    plan: _Plan, disable: frozenset[str], text_start: bool, line_starts: bool
+) -> tuple[tuple[int, ...], frozenset[int]]:
+    """The rows to run without and with gates (``site="start"`` rules only at the text's start, line-anchored
+    ones only when line starts are looked at), looked up once per set of flags."""
+    flags = (disable, text_start, line_starts)
+    got = plan.active.get(flags)
+    if got is None:
+        run = [
+            i
+            for i, row in enumerate(plan.rows)
+            if row.rule.id not in disable
+            and (text_start or row.rule.site != "start")
+            and (line_starts or not row.anchored)
+        ]
+        got = (tuple(i for i in run if not plan.rows[i].gate), frozenset(i for i in run if plan.rows[i].gate))
+        if len(plan.active) > 64:
+            plan.active.clear()
+        plan.active[flags] = got
+    return got
+
+
 _ANYWHERE = (-1,)
 
 
 def _gate_positions(text: str, plan: _Plan) -> dict[str, tuple[int, ...]]:
     """Every position of every gate word in ``text`` (``(-1,)``: present, position unknown)."""
-    where: dict[str, tuple[int, ...]] = {}
-    hits: list[str] = []
-    for probe, members in plan.native:
-        if probe in text:  # most gates are absent: one look for the probe rules out its whole group
-            hits.extend(members if len(members) == 1 else [g for g in members if g in text])
-    for g in sorted(hits):
-        p = text.find(g)
-        found = [p]
-        p = text.find(g, p + 1)
-        while p >= 0:
-            found.append(p)
-            p = text.find(g, p + 1)
-        where[g] = tuple(found)
-    if plan.latin:
-        # Latin is a small part of Hindi text: look for ASCII gates in its ASCII letters first
+    # most gates are absent: one look for a probe rules out its whole group
+    hits = [ms for probe, ms in plan.native if probe in text]
+    where = {g: _positions(text, g) for ms in hits for g in ms if len(ms) == 1 or g in text}
+    if plan.latin or plan.spaced:
+        # Latin is a small part of Hindi text: look for ASCII gates in its ASCII letters first; the gates
+        # without white space are looked for in its words alone (the white space between them is most of it)
         ascii_low = text.encode("ascii", "ignore").decode("ascii").lower()
-        present = [g for g in plan.latin if g in ascii_low]
+        words = " ".join(ascii_low.split())
+        present = [g for g in plan.latin if g in words] + [g for g in plan.spaced if g in ascii_low]
         if not present:
             return where
         if "\u0130" in text:  # the one character whose lower case is longer: positions unknown
@@ -266,13 +300,18 @@ def _gate_positions(text: str, plan: _Plan) -> dict[str, tuple[int, ...]]:
         # character lower-cases to ASCII punctuation), so the text is lower-cased only for gates with letters
         low = text.lower() if any(g in plan.cased for g in present) else text
         for g in present:
-            p = low.find(g)
-            found = []
-            while p >= 0:
-                found.append(p)
-                p = low.find(g, p + 1)
-            where[g] = tuple(found) or _ANYWHERE  # found only across a removed non-ASCII character
+            where[g] = _positions(low, g) or _ANYWHERE  # found only across a removed non-ASCII character
     return where
+
+
+def _positions(text: str, word: str) -> tuple[int, ...]:
+    """Every position of ``word`` in ``text``."""
+    found: list[int] = []
+    p = text.find(word)
+    while p >= 0:
+        found.append(p)
+        p = text.find(word, p + 1)
+    return tuple(found)
 
 
 def _gate_lines(text: str, positions: list[int]) -> list[tuple[int, int]]:
