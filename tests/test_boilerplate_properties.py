@@ -113,3 +113,17 @@ def test_ten_megabyte_single_line() -> None:
 )
 def test_adversarial_inputs(body: str) -> None:
     check_pure_removal(body, title=TITLE)
+
+
+def test_headline_copy_judged_again_after_a_cut_idempotent() -> None:
+    # found by test_pure_removal_replay_and_idempotence: the credit's removal shortens the first line below
+    # prose length, so the headline clause below it no longer reads as a bullet after prose; the copies are
+    # judged again on what is left, so a second call changes nothing
+    text = (
+        "भारत भारत भारत भारत भारत भारत। (इनपुट- पीटीआई)\nभारत भारत भारत।\nभारत भारत भारत।\nभारत भारत भारत।\n"
+        "बिजली दरों में बढ़ोतरी नहीं होगी\n\nभारत भारत भारत?\nभारत भारत भारत।\n"
+    )
+    title = "बिजली दरों में बढ़ोतरी नहीं होगी: ऊर्जा मंत्री ने विधानसभा में दी जानकारी"
+    once = check_pure_removal(text, title=title)
+    assert "(इनपुट- पीटीआई)" not in once
+    assert nc.strip_boilerplate(once, title=title) == once

@@ -90,14 +90,16 @@ def _detect(
     (repeats are counted over it; variants are whole lines, which a cut inside a line does not create) are
     skipped there.
     """
-    disable, title, standfirst = req.disable, req.title, req.standfirst
+    disable, title = req.disable, req.title
     cands = find_patterns(text, req.rules, disable, text_start=text_start, line_starts=line_starts)
-    if title and "boilerplate.title_echo" not in disable:
-        cands += find_echoes(text, title)
-        if whole and "boilerplate.title_variant" not in disable:
-            cands += find_variants(text, title)
-    if standfirst and "boilerplate.standfirst_echo" not in disable:
-        cands += find_echoes(text, standfirst, rule="boilerplate.standfirst_echo", kind="standfirst_echo")
+    cands += _echoes(text, req)
+    if (
+        title
+        and whole
+        and "boilerplate.title_echo" not in disable
+        and "boilerplate.title_variant" not in disable
+    ):
+        cands += find_variants(text, title)
     if whole and "boilerplate.repeat" not in disable:
         cands += find_repeats(text)
     if not whole and not cands:
@@ -110,6 +112,16 @@ def _detect(
     cands = _list_items_kept(lay, cands)
     spans = [Candidate(*tidy(text, c.start, c.end), c.rule, c.kind, c.reason) for c in cands]
     return close_end(text, merge(spans))
+
+
+def _echoes(text: str, req: Request) -> list[Candidate]:
+    """Pasted copies of the headline and the standfirst in ``text``."""
+    out: list[Candidate] = []
+    if req.title and "boilerplate.title_echo" not in req.disable:
+        out += find_echoes(text, req.title)
+    if req.standfirst and "boilerplate.standfirst_echo" not in req.disable:
+        out += find_echoes(text, req.standfirst, rule="boilerplate.standfirst_echo", kind="standfirst_echo")
+    return out
 
 
 def _list_items_kept(lay: Layout, cands: list[Candidate]) -> list[Candidate]:
@@ -158,9 +170,14 @@ def _run(text: str, req: Request) -> Cleaned:
         for _ in range(MAX_PASSES):
             current = removals.text
             lay = Layout.of(current)
+            # a headline copy's guards read its neighbours (a crosshead between paragraphs, a bullet after
+            # prose), which the cuts may have changed: the copies are judged again with the structure
+            found = _list_items_kept(lay, _echoes(current, req)) + find_structure(
+                current, req.title, req.disable, lay
+            )
             extra = [
                 Candidate(*tidy(current, c.start, c.end), c.rule, c.kind, c.reason)
-                for c in find_structure(current, req.title, req.disable, lay)
+                for c in found
                 if not _in_table(lay, c)
             ]
             if not extra:
