@@ -107,11 +107,8 @@ def _swap(m: re.Match[str]) -> str:
     return _MAP[m.group()]
 
 
-@lru_cache(maxsize=256)
 def fold(text: str) -> Folded:
     """Fold ``text`` into a matching key that keeps a map to raw offsets.
-
-    The keys of the last texts folded are kept (a page's detectors fold the same lines and windows again).
 
     Args:
         text: Raw text.
@@ -146,11 +143,11 @@ def fold(text: str) -> Folded:
     return Folded("".join(parts), tuple(fstarts), tuple(cum))
 
 
-@lru_cache(maxsize=4096)
 def key(text: str) -> str:
     """The folded key of ``text`` with no leading or trailing space (the key of :func:`fold`, built without the
-    map to raw offsets: deletions dropped, then every run of spaces made one; the keys of the last texts are
-    kept).
+    map to raw offsets: deletions dropped, then every run of spaces made one).
+
+    The keys of the last short texts are kept: a page's detectors compare the same lines again.
 
     Args:
         text: Raw text.
@@ -163,12 +160,22 @@ def key(text: str) -> str:
     >>> key("क\u200d ।  ख\u200cग") == fold("क\u200d ।  ख\u200cग").key.strip(" ")
     True
     """
+    return _short_key(text) if len(text) <= _KEEP_LEN else _key(text)
+
+
+_KEEP_LEN = 1000  # the longest text whose key is kept
+
+
+def _key(text: str) -> str:
     s = _NONWORD.sub(" ", _fold_chars(text))
     if _DEL in s:
         s = s.replace(_DEL, "")
     if "  " in s:
         s = _SPACES.sub(" ", s)
     return s.strip(" ")
+
+
+_short_key = lru_cache(maxsize=4096)(_key)
 
 
 def key_scheme(name: str, probe: Callable[[str], str] | None = None, words: Iterable[str] = ()) -> str:

@@ -326,9 +326,19 @@ def _check_rules(rules: object, func: str) -> tuple[PatternRule, ...]:
     return out
 
 
+_KNOWN: dict[int, tuple[tuple[PatternRule, ...], frozenset[str]]] = {}  # the ids known with the last tables
+
+
 def _check_disable(disable: object, func: str, rules: tuple[PatternRule, ...]) -> frozenset[str]:
     """The rule ids to switch off, each checked against the ids of ``rules`` and the detectors."""
-    return check_rule_ids(disable, func, {r.id for r in rules} | set(DETECTOR_RULES) | set(MINED_RULES))
+    if type(disable) is frozenset and not disable:
+        return disable  # the default: nothing to check
+    got = _KNOWN.get(id(rules))
+    if got is None or got[0] is not rules:
+        if len(_KNOWN) > 64:
+            _KNOWN.clear()
+        got = _KNOWN[id(rules)] = (rules, frozenset({r.id for r in rules} | {*DETECTOR_RULES, *MINED_RULES}))
+    return check_rule_ids(disable, func, got[1])
 
 
 def strip_boilerplate_and_explain(
