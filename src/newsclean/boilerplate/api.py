@@ -15,11 +15,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .._check import check_optional_str, check_rule_ids, check_str
+from .._check import check_optional_str, check_str
 from ..chars import SENTENCE_ENDS
 from ..errors import ConfigError, InputTypeError
 from ..records import group_key
 from ..types import Cleaned, Document, Edit
+from .arguments import DETECTOR_RULES, MINED_RULES, check_disable, check_rules
 from .layout import Layout, list_runs
 from .repeats import find_repeats
 from .rule_engine import find_patterns
@@ -27,7 +28,7 @@ from .rule_table import default_rules
 from .rules import PatternRule
 from .sites import dateline_end
 from .spans import Candidate, Removals, close_end, merge, tidy
-from .structure import STRUCTURE_RULES, find_structure
+from .structure import find_structure
 from .title_echo import find_echoes
 from .variants import find_variants
 
@@ -44,23 +45,6 @@ __all__ = [
 ]
 
 MAX_PASSES = 4
-#: rule ids of the within-document detectors other than the pattern table (each can be disabled)
-DETECTOR_RULES = (
-    "boilerplate.title_echo",
-    "boilerplate.title_variant",
-    "boilerplate.standfirst_echo",
-    "boilerplate.repeat",
-    *STRUCTURE_RULES,
-)
-#: rule ids of the corpus model's removals (each can be disabled)
-MINED_RULES = (
-    "boilerplate.mined_line",
-    "boilerplate.mined_widget",
-    "boilerplate.mined_glued",
-    "boilerplate.mined_slot",
-    "boilerplate.mined_link",
-    "boilerplate.mined_span",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,35 +296,6 @@ def _is_model(model: object) -> bool:
     return model is None or (callable(getattr(model, "find", None)) and not isinstance(model, (str, bytes)))
 
 
-def _check_rules(rules: object, func: str) -> tuple[PatternRule, ...]:
-    if rules is None:
-        return default_rules()
-    if isinstance(rules, (str, bytes)) or not hasattr(rules, "__iter__"):
-        msg = f"{func}() argument 'rules' must be a sequence of PatternRule, not {type(rules).__name__}"
-        raise InputTypeError(msg)
-    out = tuple(rules)
-    for i, r in enumerate(out):
-        if not isinstance(r, PatternRule):
-            msg = f"{func}() argument 'rules' item {i} must be PatternRule, not {type(r).__name__}"
-            raise InputTypeError(msg)
-    return out
-
-
-_KNOWN: dict[int, tuple[tuple[PatternRule, ...], frozenset[str]]] = {}  # the ids known with the last tables
-
-
-def _check_disable(disable: object, func: str, rules: tuple[PatternRule, ...]) -> frozenset[str]:
-    """The rule ids to switch off, each checked against the ids of ``rules`` and the detectors."""
-    if type(disable) is frozenset and not disable:
-        return disable  # the default: nothing to check
-    got = _KNOWN.get(id(rules))
-    if got is None or got[0] is not rules:
-        if len(_KNOWN) > 64:
-            _KNOWN.clear()
-        got = _KNOWN[id(rules)] = (rules, frozenset({r.id for r in rules} | {*DETECTOR_RULES, *MINED_RULES}))
-    return check_rule_ids(disable, func, got[1])
-
-
 def strip_boilerplate_and_explain(
     text: str,
     *,
@@ -397,14 +352,14 @@ def _checked(func: str, text: object, **options: object) -> Cleaned:
     if not _is_model(model):
         msg = f"{func}() argument 'model' must be a BoilerplateModel, not {type(model).__name__}"
         raise InputTypeError(msg)
-    table = _check_rules(options["rules"], func)
+    table = check_rules(options["rules"], func)
     req = Request(
         title=check_optional_str(options["title"], func, "title"),
         standfirst=check_optional_str(options["standfirst"], func, "standfirst"),
         model=model,  # type: ignore[arg-type]
         group=group_key(options["group"], func=func),
         rules=table,
-        disable=_check_disable(options["disable"], func, table),
+        disable=check_disable(options["disable"], func, table),
     )
     return _run(text, req)
 
@@ -486,9 +441,9 @@ class StripBoilerplate:
             msg = "StripBoilerplate(model=...) must be a BoilerplateModel or None"
             raise ConfigError(msg)
         if self.rules is not None:
-            object.__setattr__(self, "rules", _check_rules(self.rules, "StripBoilerplate"))
+            object.__setattr__(self, "rules", check_rules(self.rules, "StripBoilerplate"))
         table = self.rules if self.rules is not None else default_rules()
-        object.__setattr__(self, "disable", _check_disable(self.disable, "StripBoilerplate", table))
+        object.__setattr__(self, "disable", check_disable(self.disable, "StripBoilerplate", table))
 
     def __call__(self, doc: Document, /) -> Document:
         """Return a new document with boilerplate removed and the edits recorded."""
