@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -166,8 +167,14 @@ def shape(line: Line) -> tuple[str, ...]:
     >>> shape(Line.of("सोमवार 27.0 37.0", 0, 0)), shape(Line.of("2021- 13 जून", 0, 0))
     (('W', '9', '9'), ('9', '9', 'W'))
     """
+    return _shape(line.text)
+
+
+@lru_cache(maxsize=16384)
+def _shape(text: str) -> tuple[str, ...]:
+    """The shape of the stripped line ``text`` (kept for recent lines: a text is laid out again after cuts)."""
     out = []
-    for tok in line.text.split():
+    for tok in text.split():
         if _DIGIT.search(tok):
             out.append("9")
         elif _DEV_LETTER.search(tok):

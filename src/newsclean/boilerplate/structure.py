@@ -157,9 +157,15 @@ def _line_rules(lay: Layout) -> list[Candidate]:
         elif latin_ok and _latin_furniture(lay, line, zone):
             where = "in the body" if zone == "body" else f"in the {zone} of the page"
             out.append(cand(line, "boilerplate.latin_line", "meta", f"Latin-script line {where}"))
-        elif zone == "tail" and _CONTACT.search(line.text) and not line.is_prose:
+        elif zone == "tail" and not line.is_prose and _contact(line.text):
             out.append(cand(line, "boilerplate.contact", "meta", "publisher's contact or copyright line"))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _contact(text: str) -> bool:
+    """A contact or copyright line's marks in ``text``."""
+    return _CONTACT.search(text) is not None
 
 
 def _tail_member(line: Line) -> bool:
@@ -311,27 +317,39 @@ def _kickers(lay: Layout, title: str | None) -> list[Candidate]:
     out: list[Candidate] = []
     title_words = {w.casefold() for w in _LATIN_TOKEN.findall(title or "")}
     for line in lay.nonblank:
-        if line.latin < 2 or not _HAS_LATIN_WORD.search(line.text[:80]):  # two Latin letters at least
+        if line.latin < 2 or not line.is_devanagari:  # two Latin letters at least
             continue
-        raw = lay.text[line.start : line.end]
-        m = _KICKER.match(raw)
-        if m is None or not lay.lines[line.index].is_devanagari:
+        found = _kicker(lay.text[line.start : line.end])
+        if found is None:
             continue
-        kicker = m.group("kicker")
-        if kicker.count(" ") < 1:
-            continue
-        words = _LATIN_TOKEN.findall(kicker)
-        capitalised = all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words)
+        s, e, words, capitalised = found
         topical = any(w.casefold() in _TOPIC_WORDS or w.casefold() in title_words for w in words)
         if len(words) <= 2 and capitalised and not topical:
             continue  # a place name, perhaps: a dateline stays
-        s, e = m.span("kicker")
         out.append(
             Candidate(
                 line.start + s, line.start + e, "boilerplate.kicker", "seo_prefix", "Latin keyword lead-in"
             )
         )
     return out
+
+
+@lru_cache(maxsize=8192)
+def _kicker(raw: str) -> tuple[int, int, tuple[str, ...], bool] | None:
+    """The Latin lead-in of the raw line ``raw`` (kept for recent lines): its span in the line, its words and
+    whether they are all capitalised with no digit; ``None`` when the line has none (of two words at least)."""
+    if not _HAS_LATIN_WORD.search(raw.strip()[:80]):
+        return None
+    m = _KICKER.match(raw)
+    if m is None:
+        return None
+    kicker = m.group("kicker")
+    if kicker.count(" ") < 1:
+        return None
+    words = tuple(_LATIN_TOKEN.findall(kicker))
+    capitalised = all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words)
+    s, e = m.span("kicker")
+    return s, e, words, capitalised
 
 
 def _headline_copy(lkey: str, tkey: str, truncated: bool) -> bool:

@@ -11,6 +11,8 @@ block of lines rather than at one line's zone).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..sentences import sentence_spans, split_sentences
@@ -78,7 +80,28 @@ _LETTER = regex.compile(r"[\p{L}\p{M}]")
 
 def is_related_label(line: Line) -> bool:
     """Whether ``line`` is a related-story label on a line of its own ("ये भी पढ़ें", "Top News")."""
-    return _RELATED.match(line.text) is not None
+    return _labels(line.text)[0]
+
+
+# the per-line answers depend on a line's text alone, and are kept for recent lines: the page is looked at
+# again after each cut, and most of its lines are the same
+_MEMO = 16384
+
+
+@lru_cache(maxsize=_MEMO)
+def _labels(text: str) -> tuple[bool, bool, bool]:
+    """Whether the stripped line ``text`` is a related-story label, opens an author box, is a disclaimer label."""
+    return (
+        _RELATED.match(text) is not None,
+        _AUTHOR.match(text) is not None,
+        _DISCLAIMER_LABEL.match(text) is not None,
+    )
+
+
+@lru_cache(maxsize=_MEMO)
+def _found(pattern: regex.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` is found in ``text``."""
+    return pattern.search(text) is not None
 
 
 def _item(line: Line) -> bool:
@@ -112,13 +135,14 @@ def _related_blocks(lay: Layout) -> list[Candidate]:
 
 def _credited(ln: Line) -> bool:
     """A short line of one sentence ending in a photo credit."""
-    credit = (
-        _CREDIT_END.search(ln.text) if ln.words <= CAPTION_WORDS and _CREDIT_GATE.search(ln.text) else None
-    )
+    return ln.words <= CAPTION_WORDS and _credited_text(ln.text)
+
+
+@lru_cache(maxsize=_MEMO)
+def _credited_text(text: str) -> bool:
+    credit = _CREDIT_END.search(text) if _CREDIT_GATE.search(text) else None
     return (
-        credit is not None
-        and not _CREDIT_ONLY.match(ln.text)
-        and len(_sentences(ln.text[: credit.start()])) <= 1
+        credit is not None and not _CREDIT_ONLY.match(text) and len(_sentences(text[: credit.start()])) <= 1
     )
 
 
@@ -185,7 +209,7 @@ def _promos(lay: Layout) -> list[Candidate]:
         zone = lay.zone(ln)
         if zone == "head":
             continue
-        if ln.index in closing and ln.words <= 80 and _PROMO.search(ln.text):
+        if ln.index in closing and ln.words <= 80 and _found(_PROMO, ln.text):
             raw = lay.text[ln.start : ln.end]
             for span in sentence_spans(raw):
                 piece = raw[span.start :]
@@ -200,8 +224,8 @@ def _promos(lay: Layout) -> list[Candidate]:
         elif (
             not ln.is_prose
             and ln.words <= 12
-            and _PAYWALL.search(ln.text)
-            and (zone == "tail" or _IMPERATIVE_CTA.search(ln.text))
+            and _found(_PAYWALL, ln.text)
+            and (zone == "tail" or _found(_IMPERATIVE_CTA, ln.text))
         ):
             out.append(cand(ln, "boilerplate.promo", "cta", "a subscription prompt"))
     return out
@@ -212,7 +236,7 @@ def _disclaimers(lay: Layout) -> list[Candidate]:
     out: list[Candidate] = []
     nb = lay.nonblank
     for i, ln in enumerate(nb):
-        if _DISCLAIMER_LABEL.match(ln.text) is None:
+        if not _labels(ln.text)[2]:
             continue
         j = i + 1
         while j < len(nb) and furniture(nb[j]) is not None:
@@ -230,11 +254,16 @@ def _bios(lay: Layout) -> list[Candidate]:
         ln = nb[k]
         if not ln.is_prose:
             continue
-        cues = {m.group().casefold() for m in _BIO.finditer(ln.text)}
-        if len(cues) >= 3 and all(not x.is_prose or _PROMO.search(x.text) for x in nb[k + 1 :]):
+        if _bio_cues(ln.text) >= 3 and all(not x.is_prose or _found(_PROMO, x.text) for x in nb[k + 1 :]):
             out.append(cand(ln, "boilerplate.author_bio", "byline", "the author's biography at the end"))
         break  # only the last prose line can be the box's text
     return out
+
+
+@lru_cache(maxsize=_MEMO)
+def _bio_cues(text: str) -> int:
+    """How many different biography cues ``text`` has."""
+    return len({m.group().casefold() for m in _BIO.finditer(text)})
 
 
 def _desk_code(lay: Layout) -> list[Candidate]:
@@ -271,7 +300,7 @@ def _author_boxes(lay: Layout) -> list[Candidate]:
     out: list[Candidate] = []
     lines = lay.nonblank
     for i, line in enumerate(lines):
-        if _AUTHOR.match(line.text) is None:
+        if not _labels(line.text)[1]:
             continue
         end = None
         for ln in lines[i:]:
