@@ -15,6 +15,7 @@ dateline or a table row inside the article stays while the same kind of line aro
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -281,24 +282,46 @@ def _measure(st: str, plain: bool, dev_digits: bool) -> _Measures:
 
 
 def _placed(start: int, end: int, index: int, measures: _Measures) -> Line:
-    """A :class:`Line` with ``measures`` (its flags already found: no :meth:`Line.__post_init__`)."""
-    ln = object.__new__(Line)
-    put = object.__setattr__
+    """A :class:`Line` with ``measures`` (its flags already found: no :meth:`Line.__post_init__`); the fields
+    are set through their slots (the frozen class's ``__setattr__`` refuses them)."""
+    ln = _new_line(Line)
     text, words, dev, latin, digits, has_words, is_latin, is_devanagari, stop, prose = measures
-    put(ln, "start", start)
-    put(ln, "end", end)
-    put(ln, "index", index)
-    put(ln, "text", text)
-    put(ln, "words", words)
-    put(ln, "devanagari", dev)
-    put(ln, "latin", latin)
-    put(ln, "digits", digits)
-    put(ln, "has_words", has_words)
-    put(ln, "is_latin", is_latin)
-    put(ln, "is_devanagari", is_devanagari)
-    put(ln, "ends_full_stop", stop)
-    put(ln, "is_prose", prose)
+    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12 = _SLOT_SETTERS
+    s0(ln, start)
+    s1(ln, end)
+    s2(ln, index)
+    s3(ln, text)
+    s4(ln, words)
+    s5(ln, dev)
+    s6(ln, latin)
+    s7(ln, digits)
+    s8(ln, has_words)
+    s9(ln, is_latin)
+    s10(ln, is_devanagari)
+    s11(ln, stop)
+    s12(ln, prose)
     return ln
+
+
+_new_line = object.__new__
+_SLOT_SETTERS: tuple[Callable[[Line, object], None], ...] = tuple(
+    Line.__dict__[name].__set__
+    for name in (
+        "start",
+        "end",
+        "index",
+        "text",
+        "words",
+        "devanagari",
+        "latin",
+        "digits",
+        "has_words",
+        "is_latin",
+        "is_devanagari",
+        "ends_full_stop",
+        "is_prose",
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from ..chars import FULL_STOPS, NUKTA_FOLD
-from ..keys import fold, key
+from ..keys import Folded, fold, key
 from .layout import PROSE_WORDS, Line
 from .sites import (
     AFTER_SEP,
@@ -117,7 +117,7 @@ def find_echoes(
         nl = text.find("\n", p, p + span)
         line_end = nl >= 0
         stop = nl if line_end else p + span
-        fw = fold(text[p:stop])
+        fw = _fold_window(text[p:stop])
         window = fw.key[: len(rkey) + WINDOW_SLACK].rstrip(" ").split(" ")
         complete = (line_end or stop >= len(text)) and len(fw.key) <= len(rkey) + WINDOW_SLACK
         n, _ = _match_tokens(window, toks, complete=complete)
@@ -154,6 +154,13 @@ def find_echoes(
         Candidate(h.start, h.end, rule, kind, "pasted: " + h.where.replace("REF", ref_name))
         for h in sorted(hits, key=lambda h: h.start)
     ]
+
+
+@lru_cache(maxsize=4096)
+def _fold_window(window: str) -> Folded:
+    """The folded key of a window after a candidate start (kept for recent windows: the text left after cuts is
+    searched again, and most of its lines are the same)."""
+    return fold(window)
 
 
 def _line_at(text: str, pos: int, step: int) -> Line | None:

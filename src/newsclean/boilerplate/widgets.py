@@ -114,7 +114,7 @@ def _related_blocks(lay: Layout) -> list[Candidate]:
     out: list[Candidate] = []
     lines = lay.nonblank
     for i, line in enumerate(lines):
-        if not is_related_label(line):
+        if not _labels(line.text)[0]:
             continue
         out.append(cand(line, "boilerplate.related_block", "also_read", "related-story label"))
         run = list(lines[i + 1 :])
