@@ -364,8 +364,10 @@ class Layout:
 
     @classmethod
     def _of(cls, text: str) -> Layout:
-        plain = _RARE.search(text) is None
-        dev_digits = _DEV_DIGIT.search(text) is not None
+        # how to count a new line's letters (see :func:`_measure`): found for the text at its first new line
+        # (the text left after cuts has no new lines, or few)
+        plain: bool | None = None
+        dev_digits = False
         if len(_MEASURED) > _MEASURED_KEEP:
             _MEASURED.clear()
         out: list[Line] = []
@@ -374,6 +376,9 @@ class Layout:
             st = raw.strip()
             measures = _MEASURED.get(st)
             if measures is None:
+                if plain is None:
+                    plain = _RARE.search(text) is None
+                    dev_digits = _DEV_DIGIT.search(text) is not None
                 measures = _MEASURED[st] = _measure(st, plain, dev_digits)
             out.append(_placed(pos, pos + len(raw), i, measures))
             pos += len(raw) + 1

@@ -150,11 +150,12 @@ def _line_rules(lay: Layout) -> list[Candidate]:
     out: list[Candidate] = []
     latin_ok = _latin_article(lay)
     for line in lay.nonblank:
-        zone = lay.zone(line)
         hit = furniture(line)
         if hit is not None:
             out.append(cand(line, *hit))
-        elif latin_ok and _latin_furniture(lay, line, zone):
+            continue
+        zone = lay.zone(line)
+        if latin_ok and _latin_furniture(lay, line, zone):
             where = "in the body" if zone == "body" else f"in the {zone} of the page"
             out.append(cand(line, "boilerplate.latin_line", "meta", f"Latin-script line {where}"))
         elif zone == "tail" and not line.is_prose and _contact(line.text):

@@ -205,10 +205,10 @@ def _promos(lay: Layout) -> list[Candidate]:
     out: list[Candidate] = []
     nb = lay.nonblank
     closing = {ln.index for ln in nb[-4:]}
+    first, last = lay.first, lay.last  # the zones of :meth:`Layout.zone` (-1: no prose, all is body)
     for ln in nb:
-        zone = lay.zone(ln)
-        if zone == "head":
-            continue
+        if ln.index < first:
+            continue  # the head
         if ln.index in closing and ln.words <= 80 and _found(_PROMO, ln.text):
             raw = lay.text[ln.start : ln.end]
             for span in sentence_spans(raw):
@@ -225,7 +225,7 @@ def _promos(lay: Layout) -> list[Candidate]:
             not ln.is_prose
             and ln.words <= 12
             and _found(_PAYWALL, ln.text)
-            and (zone == "tail" or _found(_IMPERATIVE_CTA, ln.text))
+            and ((last >= 0 and ln.index > last) or _found(_IMPERATIVE_CTA, ln.text))
         ):
             out.append(cand(ln, "boilerplate.promo", "cta", "a subscription prompt"))
     return out
