@@ -281,28 +281,8 @@ def _measure(st: str, plain: bool, dev_digits: bool) -> _Measures:
     return (st, words, dev, latin, digits, *_flags(st, words, dev, latin))
 
 
-def _placed(start: int, end: int, index: int, measures: _Measures) -> Line:
-    """A :class:`Line` with ``measures`` (its flags already found: no :meth:`Line.__post_init__`); the fields
-    are set through their slots (the frozen class's ``__setattr__`` refuses them)."""
-    ln = _new_line(Line)
-    text, words, dev, latin, digits, has_words, is_latin, is_devanagari, stop, prose = measures
-    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12 = _SLOT_SETTERS
-    s0(ln, start)
-    s1(ln, end)
-    s2(ln, index)
-    s3(ln, text)
-    s4(ln, words)
-    s5(ln, dev)
-    s6(ln, latin)
-    s7(ln, digits)
-    s8(ln, has_words)
-    s9(ln, is_latin)
-    s10(ln, is_devanagari)
-    s11(ln, stop)
-    s12(ln, prose)
-    return ln
-
-
+# a :class:`Line` is made with its measures (its flags already found: no :meth:`Line.__post_init__`), its fields
+# set through their slots (the frozen class's ``__setattr__`` refuses them)
 _new_line = object.__new__
 _SLOT_SETTERS: tuple[Callable[[Line, object], None], ...] = tuple(
     Line.__dict__[name].__set__
@@ -371,21 +351,45 @@ class Layout:
         if len(_MEASURED) > _MEASURED_KEEP:
             _MEASURED.clear()
         out: list[Line] = []
+        nonblank: list[Line] = []
+        first = last = -1
         pos = 0
+        get, new = _MEASURED.get, _new_line
+        s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12 = _SLOT_SETTERS
         for i, raw in enumerate(text.split("\n")):
             st = raw.strip()
-            measures = _MEASURED.get(st)
+            measures = get(st)
             if measures is None:
                 if plain is None:
                     plain = _RARE.search(text) is None
                     dev_digits = _DEV_DIGIT.search(text) is not None
                 measures = _MEASURED[st] = _measure(st, plain, dev_digits)
-            out.append(_placed(pos, pos + len(raw), i, measures))
-            pos += len(raw) + 1
-        prose = [ln.index for ln in out if ln.is_prose]
-        first, last = (prose[0], prose[-1]) if prose else (-1, -1)
-        nonblank = tuple(ln for ln in out if ln.text)
-        return cls(text, tuple(out), first, last, nonblank, table_rows(nonblank))
+            _, words, dev, latin, digits, has_words, is_latin, is_devanagari, stop, prose = measures
+            end = pos + len(raw)
+            ln = new(Line)
+            s0(ln, pos)
+            s1(ln, end)
+            s2(ln, i)
+            s3(ln, st)
+            s4(ln, words)
+            s5(ln, dev)
+            s6(ln, latin)
+            s7(ln, digits)
+            s8(ln, has_words)
+            s9(ln, is_latin)
+            s10(ln, is_devanagari)
+            s11(ln, stop)
+            s12(ln, prose)
+            out.append(ln)
+            if st:
+                nonblank.append(ln)
+            if prose:
+                if first < 0:
+                    first = i
+                last = i
+            pos = end + 1
+        filled = tuple(nonblank)
+        return cls(text, tuple(out), first, last, filled, table_rows(filled))
 
     @property
     def head(self) -> tuple[Line, ...]:

@@ -111,8 +111,12 @@ def find_echoes(
     for p in _candidates(text, heads, probe):
         if p < pos:
             continue
-        if second and len(second[0]) >= 2 and not any(text.find(h, p + 1, p + reach) >= 0 for h in second):
-            continue  # cheap reject: the second word does not follow
+        if second and len(second[0]) >= 2:
+            for h in second:
+                if text.find(h, p + 1, p + reach) >= 0:
+                    break
+            else:
+                continue  # cheap reject: the second word does not follow
         # a pasted headline never spans a line break: the window ends at the line's end
         nl = text.find("\n", p, p + span)
         line_end = nl >= 0
