@@ -31,7 +31,18 @@ __all__ = ["default_rules"]
 _UPTO = r"[^\n:।]{0,120}+(?<!कहा|बताया|पूछा|said|says|asked)(?<!कहा\s|बताया\s|said\s):"
 
 # the words a media label ends with (a video or photos, or a prompt to watch them)
-_MEDIA_WORDS: tuple[str, ...] = ("वीडियो", "video", "तस्वीरें", "तस्वीर", "फोटो", "photo", "photos", "pic", "pics", "gallery")
+_MEDIA_WORDS: tuple[str, ...] = (
+    "वीडियो",
+    "video",
+    "तस्वीरें",
+    "तस्वीर",
+    "फोटो",
+    "photo",
+    "photos",
+    "pic",
+    "pics",
+    "gallery",
+)
 _MEDIA_WORDS += ("देखें", "देखिए", "देखिये")
 
 
