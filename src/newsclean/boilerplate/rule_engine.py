@@ -90,6 +90,9 @@ class _Row(NamedTuple):
     anchored: bool  # searched on the text with a line break in front
     gate: frozenset[str]  # the gates its lines are found through (empty: the whole text is searched)
     require: regex.Pattern[str] | None
+    ends: tuple[str, ...]  # words a matching line ends with (all their nukta forms; empty: no filter)
+    ends_after: str  # the characters that may follow one of them
+    ends_len: int  # the longest of them
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +175,9 @@ def _plan(rules: tuple[PatternRule, ...]) -> _Plan:
             r.line_anchored,
             frozenset(rep[v] for g in r.gate for v in _gate_forms(g)),
             compiled_pattern(r.require) if r.require else None,
+            tuple(sorted({v for w in r.ends for v in _gate_forms(w)})),
+            r.ends_after,
+            max((len(w) for w in r.ends), default=0),
         )
         for r in rules
     )
@@ -227,12 +233,14 @@ def find_patterns(
     seen: dict[frozenset[str], list[tuple[int, int]]] = {}
     out: list[Candidate] = []
     for i in todo:
-        rule, pattern, anchored, gate, require = plan.rows[i]
+        rule, pattern, anchored, gate, require, ends, ends_after, ends_len = plan.rows[i]
         if gate:
             present = gate.intersection(where)
             lines = seen.get(present)
             if lines is None:  # rules sharing the same gate words present search the same lines
                 lines = seen[present] = _gate_lines(text, [p for g in present for p in where[g]])
+            if ends:
+                lines = [ab for ab in lines if _ends_with(text, ab, ends, ends_after, ends_len)]
             # a match lies on a line that holds one of its gate words: only those lines are searched
             if anchored:
                 padded = padded or "\n" + text
@@ -312,6 +320,17 @@ def _positions(text: str, word: str) -> tuple[int, ...]:
         found.append(p)
         p = text.find(word, p + 1)
     return tuple(found)
+
+
+def _ends_with(text: str, line: tuple[int, int], ends: tuple[str, ...], after: str, longest: int) -> bool:
+    """Whether the line ``text[a:b]`` ends with one of ``ends`` (in either case) followed only by characters of
+    ``after`` (a span holding a line break, the whole text, is always searched)."""
+    a, b = line
+    seg = text[a:b]
+    if "\n" in seg:
+        return True
+    # the last characters only are lower-cased: a character whose lower case is longer only adds false hits
+    return seg.rstrip(after)[-longest:].lower().endswith(ends)
 
 
 def _gate_lines(text: str, positions: list[int]) -> list[tuple[int, int]]:

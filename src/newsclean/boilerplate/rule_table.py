@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .rule_words import AGENCIES, CTA, DAYS, DT_TOKEN, IMP, MONTHS, PLATFORM_GATE, PLATFORMS, SEP, SHARE_GATE
+from .rule_words import (
+    AGENCIES,
+    AGENCY_WORDS,
+    CTA,
+    DAYS,
+    DT_TOKEN,
+    IMP,
+    MONTHS,
+    PLATFORM_GATE,
+    PLATFORMS,
+    SEP,
+    SHARE_GATE,
+)
 from .rules import PatternRule
 
 __all__ = ["default_rules"]
@@ -17,6 +29,21 @@ __all__ = ["default_rules"]
 
 # the rest of an SEO lead-in, up to its colon (not a speech verb's colon: "मंत्री ने कहा: ...")
 _UPTO = r"[^\n:।]{0,120}+(?<!कहा|बताया|पूछा|said|says|asked)(?<!कहा\s|बताया\s|said\s):"
+
+# the words a media label ends with (a video or photos, or a prompt to watch them)
+_MEDIA_WORDS: tuple[str, ...] = (
+    "वीडियो",
+    "video",
+    "तस्वीरें",
+    "तस्वीर",
+    "फोटो",
+    "photo",
+    "photos",
+    "pic",
+    "pics",
+    "gallery",
+)
+_MEDIA_WORDS += ("देखें", "देखिए", "देखिये")
 
 
 @lru_cache(maxsize=1)
@@ -211,6 +238,8 @@ def default_rules() -> tuple[PatternRule, ...]:
             kind="agency_credit",
             site="end",
             gate=("-", "–", "—"),
+            ends=AGENCY_WORDS,
+            ends_after=" \t.।",
         ),
         PatternRule(
             "boilerplate.stay_tuned",
@@ -333,6 +362,8 @@ def default_rules() -> tuple[PatternRule, ...]:
             kind="meta",
             site="end",
             gate=("देख", "watch", "see", "वीडियो", "video"),
+            ends=_MEDIA_WORDS,
+            ends_after=" \t:ः-–—.!|",
         ),
         PatternRule(
             "boilerplate.relative_time",
@@ -370,6 +401,8 @@ def default_rules() -> tuple[PatternRule, ...]:
             kind="meta",
             site="end",
             gate=("लाइव", "live"),
+            ends=("अपडेट्स", "अपडेट", "update", "updates"),
+            ends_after=" \t:ः",
         ),
         PatternRule(
             "boilerplate.read_more_toggle",
@@ -385,6 +418,8 @@ def default_rules() -> tuple[PatternRule, ...]:
             "reporter credit ('पटना से राम कुमार की रिपोर्ट') at a paragraph end",
             kind="byline",
             gate=("रिपोर्ट", "report"),
+            ends=("रिपोर्ट", "report"),
+            ends_after=" \t.।)]",
         ),
         PatternRule(
             "boilerplate.desk_byline",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 __all__ = [
     "AGENCIES",
+    "AGENCY_WORDS",
     "AUTHOR_LABEL",
     "BIO_CUES",
     "CREDIT_END",
@@ -37,6 +38,8 @@ AGENCIES = (
     r"भाषा|पीटीआई|पीटीआइ|आईएएनएस|आइएएनएस|एएनआई|एएनआइ|यूएनआई|वार्ता|एजेंसी|एजेंसियां|एजेंसियों|"
     r"ians|pti|ani|uni|afp|reuters|रॉयटर्स|रायटर्स|एएफपी|एपी|ap|bhasha"
 )
+# the agency names one by one (the alternatives of AGENCIES, all plain words)
+AGENCY_WORDS = tuple(AGENCIES.split("|"))
 PLATFORMS = (
     r"google\s*news|गूगल\s*न्यूज़|facebook|फेसबुक|twitter|ट्विटर|whatsapp|व्हाट्सएप|व्हाट्सऐप|वॉट्सऐप|"
     r"वाट्सएप|telegram|टेलीग्राम|टेलिग्राम|youtube|यूट्यूब|यू-ट्यूब|instagram|इंस्टाग्राम|koo|sharechat|"

@@ -150,6 +150,11 @@ class PatternRule:
         sentences: For a ``"line"`` rule: whether the line may hold whole sentences of boilerplate (a
             disclaimer). Otherwise a real sentence after a sentence end on the line stays; text before the hit
             that holds a sentence end always stays.
+        ends: Optional lower-case words of which every match's line must end with one, followed only by
+            characters of ``ends_after`` (a pattern ending in ``$``): lines that do not are not searched (a
+            cheap look at the line's end instead of a scan of a long paragraph). Only lines found through
+            ``gate`` are filtered.
+        ends_after: The characters that may follow an ``ends`` word at the line's end.
 
     Raises:
         ConfigError: For an unknown scope or site, a bad ``max_len`` or a pattern that does not compile.
@@ -170,6 +175,8 @@ class PatternRule:
     max_len: int = 300
     require: str = ""
     sentences: bool = False
+    ends: tuple[str, ...] = ()
+    ends_after: str = ""
 
     def __post_init__(self) -> None:
         if self.scope not in SCOPES:
