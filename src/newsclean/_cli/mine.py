@@ -32,7 +32,7 @@ from ..io.records import RecordItem
 from ..io.rejects import RejectSink
 from ..records import group_key
 from .errors import EXIT_BAD_RECORD, EXIT_OK, EXIT_USAGE, CliError
-from .pool import WorkerDied
+from .pool import WorkerDied, release_workers, stop_workers
 from .report import Summary
 from .sources import LineReader, Source, expand_inputs
 from .stream import IO, check_paths, is_directory_output
@@ -235,22 +235,11 @@ class _Pool:
         return BoilerplateModel(self.params, by_group, state if counts else None)
 
     def stop(self) -> None:
-        for proc in self._procs:
-            with contextlib.suppress(Exception):
-                proc.terminate()
-        for proc in self._procs:
-            proc.join(5)
-            if proc.is_alive():
-                proc.kill()
-                proc.join()
+        stop_workers(self._procs)
         self._release()
 
     def _release(self) -> None:
-        for conn in self._conns:
-            conn.close()
-        for proc in self._procs:
-            with contextlib.suppress(ValueError):
-                proc.close()
+        release_workers(self._procs, self._conns)
         for shm in self._shms:
             with contextlib.suppress(Exception):
                 shm.close()

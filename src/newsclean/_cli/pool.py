@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from typing_extensions import Self
 
-__all__ = ["Chunk", "OrderedPool", "WorkerDied"]
+__all__ = ["Chunk", "OrderedPool", "WorkerDied", "release_workers", "stop_workers"]
 
 Chunk = tuple[str, list[tuple[int, bytes]]]  # (path for messages, [(lineno, raw line), ...])
 
@@ -57,6 +57,27 @@ def _worker(conn: Connection, job: Job, inherited: list[Connection]) -> None:
             return
         path, lines = chunk
         conn.send([process(job, path, lineno, raw) for lineno, raw in lines])
+
+
+def stop_workers(procs: list[BaseProcess]) -> None:
+    """Stop worker processes now: SIGTERM, then SIGKILL for any still alive after 5 s; each is reaped."""
+    for proc in procs:
+        with contextlib.suppress(Exception):
+            proc.terminate()
+    for proc in procs:
+        proc.join(5)
+        if proc.is_alive():
+            proc.kill()
+            proc.join()
+
+
+def release_workers(procs: list[BaseProcess], conns: list[Connection]) -> None:
+    """Close the pipes to finished workers and release their process objects."""
+    for conn in conns:
+        conn.close()
+    for proc in procs:
+        with contextlib.suppress(ValueError):
+            proc.close()
 
 
 class OrderedPool:
@@ -133,22 +154,11 @@ class OrderedPool:
 
     def terminate(self) -> None:
         """Stop the workers now (SIGTERM, then SIGKILL for any still alive after 5 s) and reap them."""
-        for proc in self._procs:
-            with contextlib.suppress(Exception):
-                proc.terminate()
-        for proc in self._procs:
-            proc.join(5)
-            if proc.is_alive():
-                proc.kill()
-                proc.join()
+        stop_workers(self._procs)
         self._release()
 
     def _release(self) -> None:
-        for conn in self._conns:
-            conn.close()
-        for proc in self._procs:
-            with contextlib.suppress(ValueError):
-                proc.close()
+        release_workers(self._procs, self._conns)
         self._conns, self._procs = [], []
 
     @property
